@@ -1,0 +1,60 @@
+// Jest for the whole repository: one project per kind of test, all in ESM TypeScript through SWC.
+// Run it with `npm test` (scripts/run-tests.mjs sets NODE_OPTIONS=--experimental-vm-modules).
+
+/** Shared by every project: TypeScript as native ESM, imports written with `.js` like Node wants. */
+const typescriptAsEsm = {
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      {
+        jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+        module: { type: "es6" },
+        sourceMaps: "inline",
+      },
+    ],
+  },
+  // `import { x } from "./file.js"` points at file.ts in the sources.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    {
+      ...typescriptAsEsm,
+      displayName: "unit",
+      testMatch: ["<rootDir>/server/src/**/*.test.ts", "<rootDir>/shared/src/**/*.test.ts"],
+      testTimeout: 10_000,
+    },
+    {
+      ...typescriptAsEsm,
+      displayName: "db",
+      testMatch: ["<rootDir>/test/db/**/*.test.ts"],
+      testTimeout: 30_000,
+    },
+    {
+      ...typescriptAsEsm,
+      displayName: "api",
+      testMatch: ["<rootDir>/test/api/**/*.test.ts"],
+      testTimeout: 20_000,
+    },
+    {
+      ...typescriptAsEsm,
+      displayName: "socket",
+      testMatch: ["<rootDir>/test/socket/**/*.test.ts"],
+      testTimeout: 20_000,
+    },
+    {
+      ...typescriptAsEsm,
+      displayName: "browser",
+      testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
+      testTimeout: 60_000,
+    },
+  ],
+  // One database server per run; each test file makes its own database on it (test/support/testDatabase.ts).
+  globalSetup: "<rootDir>/test/support/globalSetup.mjs",
+  globalTeardown: "<rootDir>/test/support/globalTeardown.mjs",
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
+};

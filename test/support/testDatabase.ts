@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * URI of the database server the run's globalSetup found (no database name in it:
+ * pass `dbName: testDatabaseName(...)` when connecting).
+ */
+export function testMongoUri(): string {
+  const uri = process.env.FORUM_TEST_MONGODB_URI;
+  if (!uri) {
+    throw new Error(
+      "FORUM_TEST_MONGODB_URI is not set: run tests through `npm test` (Jest's globalSetup starts the database)",
+    );
+  }
+  return uri;
+}
+
+/** Which server the chain found: "external", "embedded-mongodb" or "ferretdb". */
+export function testDatabaseKind(): string {
+  return process.env.FORUM_TEST_DB_KIND ?? "unknown";
+}
+
+/**
+ * A database name of its own for one test file, e.g. `t_compat_mi3k2x1a9f3c`. Safe for MongoDB
+ * and FerretDB (letters, digits, `_` only) and at most 38 characters. Call it once per file.
+ */
+export function testDatabaseName(label: string): string {
+  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 16);
+  const unique = Date.now().toString(36) + randomBytes(3).toString("hex");
+  return `t_${safeLabel || "test"}_${unique}`;
+}
