@@ -36,6 +36,7 @@ describe("findDatabase", () => {
     });
     expect(handle.uri).toBe(uri);
     expect(handle.kind).toBe("external");
+    expect(handle.clientOptions).toEqual({});
     await expect(handle.stop()).resolves.toBeUndefined();
     expect(messages).toEqual([]);
   });
@@ -52,13 +53,15 @@ describe("findDatabase", () => {
         log: (message) => messages.push(message),
       });
       expect(handle.kind).toBe("ferretdb");
+      expect(handle.clientOptions).toEqual({ maxPoolSize: 1 });
       expect(handle.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/$/);
       expect(messages.some((message) => message.includes("FerretDB"))).toBe(true);
       const port = Number(new URL(handle.uri).port);
       const ownTempDirs = [...ferretDbTempDirs()].filter((name) => !tempDirsBefore.has(name));
       expect(ownTempDirs).toHaveLength(1);
 
-      const connection = await mongoose.createConnection(handle.uri, { dbName: "chain_check" }).asPromise();
+      const connection = await mongoose
+        .createConnection(handle.uri, { dbName: "chain_check", ...handle.clientOptions }).asPromise();
       try {
         await connection.collection("things").insertOne({ name: "gmina Przykładowo" });
         expect(await connection.collection("things").findOne({}, { projection: { _id: 0 } })).toEqual({

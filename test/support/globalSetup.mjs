@@ -12,7 +12,8 @@ export const DATABASE_HANDLE_KEY = Symbol.for("forum-jst.testDatabaseHandle");
 /**
  * Starts (or finds) the database server and hands its URI to the test files through
  * FORUM_TEST_MONGODB_URI (no database name: each file makes its own, see testDatabase.ts);
- * FORUM_TEST_DB_KIND says which server it is. MONGODB_URI, when set, is used as is.
+ * FORUM_TEST_DB_KIND says which server it is and FORUM_TEST_DB_CLIENT_OPTIONS what every
+ * connection to it needs (see DatabaseHandle.clientOptions). MONGODB_URI, when set, is used as is.
  */
 export default async function globalSetup() {
   /** @type {typeof import("../../server/src/db/findDatabase.ts")} */
@@ -27,4 +28,5 @@ export default async function globalSetup() {
   globalThis[DATABASE_HANDLE_KEY] = handle;
   process.env.FORUM_TEST_MONGODB_URI = handle.uri;
   process.env.FORUM_TEST_DB_KIND = handle.kind;
+  process.env.FORUM_TEST_DB_CLIENT_OPTIONS = JSON.stringify(handle.clientOptions);
 }

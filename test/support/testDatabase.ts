@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { DatabaseClientOptions } from "../../server/src/db/findDatabase.js";
 
 /**
  * URI of the database server the run's globalSetup found (no database name in it:
@@ -17,6 +18,16 @@ export function testMongoUri(): string {
 /** Which server the chain found: "external", "embedded-mongodb" or "ferretdb". */
 export function testDatabaseKind(): string {
   return process.env.FORUM_TEST_DB_KIND ?? "unknown";
+}
+
+/**
+ * Options every connection to the test server needs (`{ maxPoolSize: 1 }` on FerretDB, whose
+ * updates are not atomic across connections). Spread them next to `dbName`:
+ * `mongoose.createConnection(testMongoUri(), { dbName: testDatabaseName("x"), ...testClientOptions() })`.
+ */
+export function testClientOptions(): DatabaseClientOptions {
+  const json = process.env.FORUM_TEST_DB_CLIENT_OPTIONS;
+  return json ? (JSON.parse(json) as DatabaseClientOptions) : {};
 }
 
 /**

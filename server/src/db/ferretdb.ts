@@ -16,6 +16,15 @@ const NO_GO_EXIT_CODE = 3;
 /** Port `npm start` prefers, so the address stays the same between runs when it is free. */
 const PREFERRED_START_PORT = 27027;
 
+/**
+ * Client options every connection to FerretDB needs. FerretDB 1.24 (SQLite backend) runs an
+ * update as read, modify, write back, without a lock across connections: 50 concurrent `$inc`
+ * on one document over a pool of connections ended at 5, not 50. It handles the commands of
+ * one connection one after another, so a single connection per process makes our updates
+ * atomic again (with several app processes on one FerretDB they would still race).
+ */
+export const FERRETDB_CLIENT_OPTIONS = Object.freeze({ maxPoolSize: 1 });
+
 export class FerretDbUnavailableError extends Error {
   override name = "FerretDbUnavailableError";
 }

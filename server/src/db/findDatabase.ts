@@ -1,6 +1,6 @@
 import path from "node:path";
 import { startEmbeddedMongo } from "./embeddedMongo.js";
-import { buildFerretDb, startFerretDb } from "./ferretdb.js";
+import { buildFerretDb, FERRETDB_CLIENT_OPTIONS, startFerretDb } from "./ferretdb.js";
 
 export type DatabaseKind = "external" | "embedded-mongodb" | "ferretdb";
 
@@ -8,8 +8,19 @@ export interface DatabaseHandle {
   /** mongodb:// URI. For embedded servers it has no database name: pass `dbName` when connecting. */
   uri: string;
   kind: DatabaseKind;
+  /**
+   * Spread into mongoose.connect / createConnection options. For FerretDB it is
+   * `{ maxPoolSize: 1 }`: FerretDB 1.24 applies updates as read-modify-write, so concurrent
+   * `$inc`/`$push`/`$addToSet` on one document from several connections lose writes; one
+   * connection makes it process our commands one at a time. See ferretdb.ts.
+   */
+  clientOptions: DatabaseClientOptions;
   /** Stops a server the chain started (no-op for an external one). Safe to call twice. */
   stop(): Promise<void>;
+}
+
+export interface DatabaseClientOptions {
+  maxPoolSize?: number;
 }
 
 export interface FindDatabaseOptions {
@@ -48,7 +59,7 @@ export class NoDatabaseError extends Error {
 export async function findDatabase(options: FindDatabaseOptions): Promise<DatabaseHandle> {
   const { log } = options;
   if (options.mongodbUri) {
-    return { uri: options.mongodbUri, kind: "external", stop: async () => {} };
+    return { uri: options.mongodbUri, kind: "external", clientOptions: {}, stop: async () => {} };
   }
 
   const reasons: string[] = [];
@@ -64,7 +75,7 @@ export async function findDatabase(options: FindDatabaseOptions): Promise<Databa
         dataDir: path.join(options.dataDir, "mongodb"),
       });
       log(`Wbudowana MongoDB działa: ${server.uri} (${elapsedSeconds(startedAt)})`);
-      return { ...server, kind: "embedded-mongodb" };
+      return { ...server, kind: "embedded-mongodb", clientOptions: {} };
     } catch (error) {
       const reason = describeEmbeddedMongoFailure(error);
       reasons.push(`mongodb-memory-server: ${reason}`);
@@ -83,7 +94,7 @@ export async function findDatabase(options: FindDatabaseOptions): Promise<Databa
       log,
     });
     log(`FerretDB działa: ${server.uri} (${elapsedSeconds(startedAt)})`);
-    return { ...server, kind: "ferretdb" };
+    return { ...server, kind: "ferretdb", clientOptions: FERRETDB_CLIENT_OPTIONS };
   } catch (error) {
     reasons.push(`FerretDB: ${firstLine(error)}`);
   }
