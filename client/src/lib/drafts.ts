@@ -1,0 +1,53 @@
+/**
+ * Reply drafts kept in localStorage until the post is stored, so a reload, a lost
+ * connection or a closed tab loses nothing typed. The draft also keeps the post's
+ * clientId, so a retried send after an unclear failure is stored only once.
+ */
+export interface ReplyDraft {
+  body: string;
+  clientId: string;
+}
+
+const key = (threadId: string) => `forum.draft.thread.${threadId}`;
+
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // Outside a secure context (plain http on an office network) randomUUID is missing.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function loadDraft(threadId: string): ReplyDraft {
+  try {
+    const stored = localStorage.getItem(key(threadId));
+    if (stored) {
+      const parsed = JSON.parse(stored) as Partial<ReplyDraft>;
+      if (typeof parsed.body === "string" && typeof parsed.clientId === "string") {
+        return { body: parsed.body, clientId: parsed.clientId };
+      }
+    }
+  } catch {
+    // Storage disabled or a corrupt entry: start a fresh draft.
+  }
+  return { body: "", clientId: newClientId() };
+}
+
+export function saveDraft(threadId: string, draft: ReplyDraft): void {
+  try {
+    if (draft.body === "") localStorage.removeItem(key(threadId));
+    else localStorage.setItem(key(threadId), JSON.stringify(draft));
+  } catch {
+    // Quota exceeded or storage disabled: the text stays in the form for this visit.
+  }
+}
+
+export function clearDraft(threadId: string): void {
+  try {
+    localStorage.removeItem(key(threadId));
+  } catch {
+    // nothing to clear
+  }
+}

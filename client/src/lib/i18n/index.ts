@@ -1,0 +1,45 @@
+import { addMessages, init, locale } from "svelte-i18n";
+import pl from "./pl.json";
+import en from "./en.json";
+
+export const LOCALES = ["pl", "en"] as const;
+export type AppLocale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: AppLocale = "pl";
+
+const STORAGE_KEY = "forum.locale";
+
+function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+function storedLocale(): AppLocale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    if (isAppLocale(value)) return value;
+  } catch {
+    // storage unavailable: use the default
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Registers both dictionaries (they are small) and picks the saved language, Polish by default. */
+export function setUpI18n(): void {
+  addMessages("pl", pl);
+  addMessages("en", en);
+  const initial = storedLocale();
+  init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
+  document.documentElement.lang = initial;
+  locale.subscribe((value) => {
+    if (isAppLocale(value)) document.documentElement.lang = value;
+  });
+}
+
+/** Switches the language, remembers it and updates `<html lang>`. */
+export function setLocale(value: AppLocale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, value);
+  } catch {
+    // not remembered, still switched
+  }
+  locale.set(value);
+}

@@ -1,0 +1,9 @@
+import type { PageLoad } from "./$types";
+import type { CategoryThreads } from "@forum/shared/api";
+import { api } from "#lib/api.ts";
+import { loadFromApi } from "#lib/load.ts";
+
+export const load: PageLoad = ({ fetch, url, params }) =>
+  loadFromApi(url, () =>
+    api.get<CategoryThreads>(`/categories/${encodeURIComponent(params.id)}/threads`, { fetch }),
+  );

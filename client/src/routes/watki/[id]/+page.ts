@@ -1,0 +1,7 @@
+import type { PageLoad } from "./$types";
+import type { ThreadDetail } from "@forum/shared/api";
+import { api } from "#lib/api.ts";
+import { loadFromApi } from "#lib/load.ts";
+
+export const load: PageLoad = ({ fetch, url, params }) =>
+  loadFromApi(url, () => api.get<ThreadDetail>(`/threads/${encodeURIComponent(params.id)}`, { fetch }));
