@@ -3,7 +3,7 @@
 // fails on FerretDB, the contract is wrong or the server changed: fix the contract first.
 // The "FerretDB deviation" tests pin down what FerretDB 1.24 gets wrong inside the contract's
 // words, so that code keeps away from it; they fail (on purpose) once FerretDB behaves.
-import mongoose, { Schema, type Connection, type Model, type Types } from "mongoose";
+import mongoose, { Schema, type AccumulatorOperator, type Connection, type Model, type Types } from "mongoose";
 import { isDuplicateKeyError } from "../../server/src/db/duplicateKey.js";
 import { testClientOptions, testDatabaseKind, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
 
@@ -364,7 +364,7 @@ describe("counting and aggregation", () => {
   });
 
   /** Per author, sorted by author id: one `$group` accumulator per pipeline (see the deviation below). */
-  async function perAuthor(accumulator: Record<string, unknown>): Promise<[string, number][]> {
+  async function perAuthor(accumulator: AccumulatorOperator): Promise<[string, number][]> {
     const rows = await Topics.aggregate<{ _id: Types.ObjectId; value: number }>([
       { $match: { groupSlug: "agg" } },
       { $group: { _id: "$author", value: accumulator } },
