@@ -1,0 +1,40 @@
+import type mongoose from "mongoose";
+import type { AddresseeGroup, Role } from "@forum/shared";
+import { User, type UserDocument } from "../models/User.js";
+import { hashPassword } from "../services/passwords.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface UserCreatorProps {
+  email: string;
+  /** Plain password; only its argon2id hash is stored. */
+  password: string;
+  name: string;
+  role: Role;
+  jstId: mongoose.Types.ObjectId | null;
+  position: string | null;
+  addresseeGroup: AddresseeGroup | null;
+  actorId: mongoose.Types.ObjectId | null;
+  ip?: string | null;
+}
+
+export async function userCreator(props: UserCreatorProps): Promise<UserDocument> {
+  const created = await User.create({
+    email: props.email,
+    passwordHash: await hashPassword(props.password),
+    name: props.name,
+    role: props.role,
+    jstId: props.jstId,
+    position: props.position,
+    addresseeGroup: props.addresseeGroup,
+  });
+  const user = created.toObject() as UserDocument;
+  await recordEvent({
+    name: "users.create",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: user._id,
+    data: { after: { email: user.email, role: user.role } },
+    ip: props.ip ?? null,
+  });
+  return user;
+}

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: data, uploads and the built client are found relative to it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "dozwolone: true/false, 1/0, yes/no" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int()
+    .min(0)
+    .max(65535, { message: "dozwolone: 0–65535" })
+    .default(3000),
+  PUBLIC_URL: z.url({ message: "musi być pełnym adresem URL, np. https://forum.example.pl" }).optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, { message: "musi zaczynać się od mongodb:// lub mongodb+srv://" })
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,38}$/, { message: "dozwolone: litery, cyfry, _ i -, do 38 znaków" })
+    .default("forum_jst"),
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, "data")),
+  FORUM_SKIP_EMBEDDED_MONGODB: booleanFlag.default(false),
+  SESSION_SECRET: z.string().min(32, { message: "musi mieć co najmniej 32 znaki" }).optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: z.enum(["auto", "always", "never"], { message: "dozwolone: auto, always, never" }).default("auto"),
+  TERYT_CSV: z.string().min(1).default(path.join(REPO_ROOT, "server", "reference", "teryt-terc-2024-01-01.csv")),
+  CLIENT_BUILD_DIR: z.string().min(1).default(path.join(REPO_ROOT, "client", "build")),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Nieprawidłowa konfiguracja:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; nothing else in the server reads process.env. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message} (podano: ${JSON.stringify(present[String(issue.path[0])])})`),
+    );
+  }
+  return result.data;
+}

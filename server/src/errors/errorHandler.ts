@@ -1,0 +1,38 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import mongoose from "mongoose";
+import { ZodError } from "zod";
+import { AppError, badRequest, notFound, serviceUnavailable } from "./AppError.js";
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+    return badRequest(error.issues[0]?.message ?? "Nieprawidłowe dane.", fields);
+  }
+  if (error instanceof mongoose.Error.CastError) return notFound();
+  if (error instanceof mongoose.Error.StrictModeError) return badRequest("Nieprawidłowe parametry zapytania.");
+  if (
+    error instanceof Error &&
+    (error.name === "MongoServerSelectionError" || error.name === "MongoNetworkError" || error.name === "MongoNotConnectedError")
+  ) {
+    return serviceUnavailable();
+  }
+  if (typeof error === "object" && error !== null && "type" in error && error.type === "entity.parse.failed") {
+    return badRequest("Nieprawidłowy format danych (oczekiwano JSON).");
+  }
+  if (typeof error === "object" && error !== null && "type" in error && error.type === "entity.too.large") {
+    return new AppError(413, "payload_too_large", "Przesłane dane są zbyt duże.");
+  }
+  return new AppError(500, "internal_error", "Wystąpił nieoczekiwany błąd serwera. Spróbuj ponownie za chwilę.");
+}
+
+export const apiNotFoundHandler: RequestHandler = (_req, _res, next) => next(notFound("Nie ma takiego adresu API."));
+
+export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  const appError = toAppError(error);
+  if (appError.status >= 500) req.log.error({ err: error }, "request failed");
+  res.status(appError.status).json({
+    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+  });
+};

@@ -1,0 +1,64 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.js";
+import type { Config } from "./config.js";
+import type { DatabaseKind } from "./db/findDatabase.js";
+import type { Logger } from "./logger.js";
+import { createSocketServer, type ForumIo } from "./realtime/socketServer.js";
+import { configurePassport } from "./services/authentication.js";
+import { createSessionMiddleware } from "./services/sessionStore.js";
+
+export interface RunningForum {
+  httpServer: HttpServer;
+  io: ForumIo;
+  /** Where the forum answers, e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** Stops accepting, closes sockets, lets in-flight requests finish. The database stays connected. */
+  close(): Promise<void>;
+}
+
+/** HTTP + Socket.IO on one port, on an already connected database. */
+export async function startForumServer(options: {
+  config: Config;
+  logger: Logger;
+  databaseKind: DatabaseKind;
+}): Promise<RunningForum> {
+  const { config, logger } = options;
+  configurePassport();
+  const sessionMiddleware = await createSessionMiddleware(config);
+  const app = createApp({ ...options, sessionMiddleware });
+  const httpServer = createServer(app);
+  const io = createSocketServer(httpServer, sessionMiddleware, logger);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        logger.warn("shutdown timeout: closing remaining connections");
+        httpServer.closeAllConnections();
+      }, config.SHUTDOWN_TIMEOUT_MS);
+      force.unref();
+      // io.close() disconnects every socket, then closes the HTTP server, which stops
+      // accepting and waits for requests already in flight to be answered.
+      void io.close((error) => {
+        clearTimeout(force);
+        if (error && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING") logger.warn({ err: error }, "close");
+        resolve();
+      });
+      httpServer.closeIdleConnections();
+    });
+    return closing;
+  };
+
+  return { httpServer, io, url: `http://${host}:${port}`, close };
+}

@@ -1,0 +1,9 @@
+/** Importing this registers every model, so indexes are created at connect time. */
+export { Category } from "./Category.js";
+export { Event } from "./Event.js";
+export { Group } from "./Group.js";
+export { Jst } from "./Jst.js";
+export { Membership } from "./Membership.js";
+export { Post } from "./Post.js";
+export { Thread } from "./Thread.js";
+export { User } from "./User.js";

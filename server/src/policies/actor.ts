@@ -1,0 +1,26 @@
+import type mongoose from "mongoose";
+import type { GroupRole, Role } from "@forum/shared";
+import { Membership } from "../models/Membership.js";
+import type { UserDocument } from "../models/User.js";
+
+/** Who is acting, with everything a policy needs, loaded once per request or socket. */
+export interface Actor {
+  id: string;
+  role: Role;
+  status: "active" | "pending" | "suspended";
+  /** groupId → the actor's role in that group. */
+  groups: Map<string, GroupRole>;
+}
+
+export async function loadActor(user: UserDocument & { _id: mongoose.Types.ObjectId }): Promise<Actor> {
+  const memberships = await Membership.find({ userId: user._id }, { groupId: 1, role: 1 }).lean();
+  return {
+    id: user._id.toString(),
+    role: user.role,
+    status: user.status,
+    groups: new Map(memberships.map((membership) => [membership.groupId.toString(), membership.role])),
+  };
+}
+
+export const isStaff = (actor: Actor): boolean => actor.role === "admin" || actor.role === "moderator";
+export const readsAllGroups = (actor: Actor): boolean => isStaff(actor) || actor.role === "expert";

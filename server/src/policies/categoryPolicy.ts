@@ -1,0 +1,22 @@
+import type mongoose from "mongoose";
+import { allow } from "./policy.js";
+import { isStaff, readsAllGroups } from "./actor.js";
+
+export interface CategorySubject {
+  groupId: mongoose.Types.ObjectId | null;
+  kind: "discussion" | "announcements";
+}
+
+/** Network-wide categories (groupId null) are open to every signed-in member. */
+allow<CategorySubject>("Category", ["read"], (actor, category) => {
+  if (!actor) return false;
+  if (category.groupId === null) return true;
+  return readsAllGroups(actor) || actor.groups.has(category.groupId.toString());
+});
+
+allow<CategorySubject>("Category", ["createThread"], (actor, category) => {
+  if (!actor) return false;
+  if (category.kind === "announcements") return isStaff(actor);
+  if (category.groupId === null) return true;
+  return isStaff(actor) || actor.groups.has(category.groupId.toString());
+});

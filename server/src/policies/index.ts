@@ -1,0 +1,6 @@
+import "./groupPolicy.js";
+import "./categoryPolicy.js";
+import "./threadPolicy.js";
+
+export { allow, authorize, can } from "./policy.js";
+export { loadActor, type Actor } from "./actor.js";

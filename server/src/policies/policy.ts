@@ -1,0 +1,36 @@
+import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
+import type { Actor } from "./actor.js";
+
+/** A rule: may this actor (null = visitor) do the action on this subject? */
+type Rule<Subject> = (actor: Actor | null, subject: Subject) => boolean;
+
+
+const rules = new Map<string, Rule<unknown>>();
+
+/** Declares who may do the given actions on a kind of subject (Outline style). */
+export function allow<Subject>(subjectType: string, actions: readonly string[], rule: Rule<Subject>): void {
+  for (const action of actions) rules.set(`${subjectType}:${action}`, rule as Rule<unknown>);
+}
+
+export function can<Subject>(actor: Actor | null, action: string, subjectType: string, subject: Subject): boolean {
+  if (actor && actor.status !== "active") return false;
+  const rule = rules.get(`${subjectType}:${action}`);
+  if (!rule) throw new Error(`No policy declared for ${subjectType}:${action}`);
+  return rule(actor, subject);
+}
+
+/**
+ * Throws unless allowed. Things the actor may not even read answer 404, so that
+ * their existence does not leak (a group-B thread looks like no thread at all).
+ */
+export function authorize<Subject>(actor: Actor | null, action: string, subjectType: string, subject: Subject): void {
+  if (can(actor, action, subjectType, subject)) return;
+  if (!actor) throw unauthorized();
+  if (action !== "read" && canRead(actor, subjectType, subject)) throw forbidden();
+  throw notFound();
+}
+
+function canRead(actor: Actor, subjectType: string, subject: unknown): boolean {
+  return rules.has(`${subjectType}:read`) && can(actor, "read", subjectType, subject);
+}
+

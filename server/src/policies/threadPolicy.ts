@@ -1,0 +1,20 @@
+import type mongoose from "mongoose";
+import { allow } from "./policy.js";
+import { isStaff, readsAllGroups } from "./actor.js";
+
+export interface ThreadSubject {
+  groupId: mongoose.Types.ObjectId | null;
+}
+
+allow<ThreadSubject>("Thread", ["read"], (actor, thread) => {
+  if (!actor) return false;
+  if (thread.groupId === null) return true;
+  return readsAllGroups(actor) || actor.groups.has(thread.groupId.toString());
+});
+
+/** Experts read every group but write only where they are members (invited). */
+allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
+  if (!actor) return false;
+  if (thread.groupId === null) return true;
+  return isStaff(actor) || actor.groups.has(thread.groupId.toString());
+});

@@ -1,0 +1,26 @@
+import type { CategorySummary, GroupSummary } from "@forum/shared";
+import type { CategoryDocument } from "../models/Category.js";
+import type { GroupDocument } from "../models/Group.js";
+import type { JstDocument } from "../models/Jst.js";
+import { presentJst } from "./jstPresenter.js";
+
+export const presentGroup = (group: GroupDocument, jstsById: Map<string, JstDocument>): GroupSummary => ({
+  id: group._id.toString(),
+  slug: group.slug,
+  name: group.name,
+  cohort: group.cohort,
+  description: group.description ?? "",
+  memberCount: group.memberCount ?? 0,
+  jsts: group.jstIds.flatMap((id) => {
+    const jst = jstsById.get(id.toString());
+    return jst ? [presentJst(jst)] : [];
+  }),
+});
+
+export const presentCategory = (category: CategoryDocument): CategorySummary => ({
+  id: category._id.toString(),
+  slug: category.slug,
+  name: category.name,
+  description: category.description ?? "",
+  threadCount: category.threadCount ?? 0,
+});

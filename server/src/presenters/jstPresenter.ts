@@ -1,0 +1,9 @@
+import type { JstSummary } from "@forum/shared";
+import type { JstDocument } from "../models/Jst.js";
+
+export const presentJst = (jst: JstDocument): JstSummary => ({
+  teryt: jst.teryt,
+  name: jst.name,
+  type: jst.type,
+  voivodeship: jst.voivodeship,
+});

@@ -1,0 +1,4 @@
+/** Room names, one kind of content each (NodeBB style). */
+export const userRoom = (userId: string): string => `uid_${userId}`;
+export const threadRoom = (threadId: string): string => `thread_${threadId}`;
+export const groupRoom = (groupId: string): string => `group_${groupId}`;

@@ -1,0 +1,70 @@
+import type { Server as HttpServer } from "node:http";
+import type { RequestHandler } from "express";
+import passport from "passport";
+import { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
+import type { Logger } from "../logger.js";
+import { Thread } from "../models/Thread.js";
+import { can, loadActor, type Actor } from "../policies/index.js";
+import { mongooseIdOrNull } from "./ids.js";
+import { threadRoom, userRoom } from "./rooms.js";
+import { startEventFanOut } from "./eventFanOut.js";
+
+interface SocketData {
+  actor: Actor | null;
+}
+
+/** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
+export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function createSocketServer(httpServer: HttpServer, sessionMiddleware: RequestHandler, logger: Logger): ForumIo {
+  const io: ForumIo = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+  });
+  io.engine.use(sessionMiddleware);
+  io.engine.use(passport.initialize());
+  io.engine.use(passport.session());
+
+  io.use((socket, next) => {
+    const user = (socket.request as { user?: Express.User }).user;
+    if (!user || user.status !== "active") {
+      socket.data.actor = null;
+      return next();
+    }
+    loadActor(user).then((actor) => {
+      socket.data.actor = actor;
+      next();
+    }, next);
+  });
+
+  io.on("connection", (socket) => {
+    const actor = socket.data.actor;
+    if (actor) void socket.join(userRoom(actor.id));
+
+    socket.on("thread.join", (payload: unknown, ack: unknown) => {
+      const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;
+      const threadId = mongooseIdOrNull(typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null);
+      if (!threadId) return reply({ ok: false, error: "Nieprawidłowy wątek." });
+      Thread.findById(threadId, { groupId: 1 })
+        .lean()
+        .then((thread) => {
+          if (!thread || !can(actor, "read", "Thread", thread)) return reply({ ok: false, error: "Nie znaleziono wątku." });
+          void socket.join(threadRoom(thread._id.toString()));
+          reply({ ok: true });
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "thread.join failed");
+          reply({ ok: false, error: "Błąd serwera." });
+        });
+    });
+
+    socket.on("thread.leave", (payload: unknown) => {
+      const threadId = mongooseIdOrNull(typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null);
+      if (threadId) void socket.leave(threadRoom(threadId.toString()));
+    });
+  });
+
+  startEventFanOut(io, logger);
+  return io;
+}

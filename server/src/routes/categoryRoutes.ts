@@ -1,0 +1,36 @@
+import { Router } from "express";
+import type { CategoryThreads } from "@forum/shared";
+import { notFound, unauthorized } from "../errors/AppError.js";
+import { parseObjectId } from "../http/validation.js";
+import { Category } from "../models/Category.js";
+import { Group } from "../models/Group.js";
+import { Thread } from "../models/Thread.js";
+import { authorize } from "../policies/index.js";
+import { presentCategory } from "../presenters/groupPresenter.js";
+import { presentThreadSummary } from "../presenters/postPresenter.js";
+import { loadAuthors } from "../services/authorDirectory.js";
+
+const THREADS_PER_PAGE = 50;
+
+export function categoryRoutes(): Router {
+  const router = Router();
+
+  router.get("/categories/:id/threads", async (req, res) => {
+    const category = await Category.findById(parseObjectId(req.params.id)).lean();
+    if (!category) throw req.actor ? notFound() : unauthorized();
+    authorize(req.actor, "read", "Category", category);
+    const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
+    const threads = await Thread.find({ categoryId: category._id }).sort({ lastPostAt: -1 }).limit(THREADS_PER_PAGE).lean();
+    const authors = await loadAuthors(threads.map((thread) => thread.authorId));
+    const body: CategoryThreads = {
+      category: {
+        ...presentCategory(category),
+        group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
+      },
+      threads: threads.map((thread) => presentThreadSummary(thread, authors)),
+    };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+import { Router } from "express";
+import type { NetworkOverview } from "@forum/shared";
+import { Group } from "../models/Group.js";
+import { Membership } from "../models/Membership.js";
+import { presentGroup } from "../presenters/groupPresenter.js";
+import { loadJsts } from "../services/jstDirectory.js";
+
+/** The public face of the network: which groups and JSTs take part. No group content. */
+export function networkRoutes(): Router {
+  const router = Router();
+  router.get("/network", async (_req, res) => {
+    const groups = await Group.find().sort({ name: 1 }).lean();
+    const jsts = await loadJsts(groups.flatMap((group) => group.jstIds));
+    const memberIds = await Membership.distinct("userId");
+    const overview: NetworkOverview = {
+      stats: {
+        jsts: jsts.size,
+        groups: groups.length,
+        members: memberIds.length,
+        voivodeships: new Set([...jsts.values()].map((jst) => jst.voivodeshipCode)).size,
+      },
+      groups: groups.map((group) => presentGroup(group, jsts)),
+    };
+    res.json(overview);
+  });
+  return router;
+}

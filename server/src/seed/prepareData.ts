@@ -1,0 +1,36 @@
+import type { Config } from "../config.js";
+import type { DatabaseHandle } from "../db/findDatabase.js";
+import { User } from "../models/User.js";
+import { importTeryt } from "./importTeryt.js";
+import { seedDemo, type SeedReport } from "./seedDemo.js";
+
+/** At every start: the TERYT catalogue is complete; on an empty embedded database, the demo is there. */
+export async function prepareData(options: {
+  config: Config;
+  database: Pick<DatabaseHandle, "kind">;
+  say: (message: string) => void;
+}): Promise<SeedReport | null> {
+  const { config, database, say } = options;
+  const empty = (await User.estimatedDocumentCount()) === 0;
+  const seed =
+    config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.kind !== "external" && empty);
+  if (!seed) {
+    const teryt = await importTeryt(config.TERYT_CSV);
+    if (teryt.inserted > 0) say(`Zaimportowano rejestr TERYT: ${teryt.inserted} jednostek.`);
+    return null;
+  }
+  say("Przygotowywanie danych demonstracyjnych…");
+  const report = await seedDemo({ terytCsv: config.TERYT_CSV });
+  printSeedReport(report, say);
+  return report;
+}
+
+export function printSeedReport(report: SeedReport, say: (message: string) => void): void {
+  say(`Rejestr TERYT: ${report.jsts.total} jednostek (nowych: ${report.jsts.inserted}).`);
+  const created = report.created;
+  say(
+    `Dane demonstracyjne — utworzono: użytkownicy ${created.users}, grupy ${created.groups}, kategorie ${created.categories}, wątki ${created.threads}, wpisy ${created.posts}.`,
+  );
+  say("Konta demonstracyjne (hasło dla wszystkich: " + (report.logins[0]?.password ?? "") + "):");
+  for (const login of report.logins) say(`  ${login.role.padEnd(9)} ${login.email}`);
+}

@@ -1,0 +1,142 @@
+import { createHash } from "node:crypto";
+import type mongoose from "mongoose";
+import { categoryCreator } from "../commands/categoryCreator.js";
+import { groupCreator } from "../commands/groupCreator.js";
+import { groupMemberAdder } from "../commands/groupMemberAdder.js";
+import { postCreator } from "../commands/postCreator.js";
+import { threadCreator } from "../commands/threadCreator.js";
+import { userCreator } from "../commands/userCreator.js";
+import { Category, type CategoryDocument } from "../models/Category.js";
+import { Group, type GroupDocument } from "../models/Group.js";
+import { Jst } from "../models/Jst.js";
+import { Thread, type ThreadDocument } from "../models/Thread.js";
+import { User } from "../models/User.js";
+import {
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_THREADS,
+  DEMO_USERS,
+  GROUP_CATEGORIES,
+  NETWORK_CATEGORIES,
+  type DemoCategory,
+} from "./demoData.js";
+import { importTeryt } from "./importTeryt.js";
+
+export interface SeedReport {
+  jsts: { total: number; inserted: number };
+  created: { users: number; groups: number; categories: number; threads: number; posts: number };
+  logins: { email: string; role: string; password: string }[];
+}
+
+/** A stable UUID-shaped id, so that re-seeding finds the posts it made before. */
+function stableClientId(...parts: string[]): string {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const daysAgo = (days: number, now: Date, offsetMinutes: number): Date =>
+  new Date(now.getTime() - days * 86_400_000 + offsetMinutes * 60_000);
+
+async function jstIdByTeryt(teryt: string): Promise<mongoose.Types.ObjectId> {
+  const jst = await Jst.findOne({ teryt }, { _id: 1 }).lean();
+  if (!jst) throw new Error(`Demo: brak JST o kodzie TERYT ${teryt} w rejestrze`);
+  return jst._id;
+}
+
+async function ensureCategory(
+  groupId: mongoose.Types.ObjectId | null,
+  definition: DemoCategory,
+  position: number,
+  report: SeedReport,
+): Promise<CategoryDocument> {
+  const existing = await Category.findOne({ groupId, slug: definition.slug }).lean();
+  if (existing) return existing;
+  report.created.categories += 1;
+  return categoryCreator({ groupId, ...definition, position, actorId: null });
+}
+
+/** Imports the TERYT catalogue and creates the demo network; safe to run any number of times. */
+export async function seedDemo(options: { terytCsv: string; now?: Date }): Promise<SeedReport> {
+  const now = options.now ?? new Date();
+  const report: SeedReport = {
+    jsts: await importTeryt(options.terytCsv),
+    created: { users: 0, groups: 0, categories: 0, threads: 0, posts: 0 },
+    logins: DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD })),
+  };
+
+  const userIds = new Map<string, mongoose.Types.ObjectId>();
+  for (const demoUser of DEMO_USERS) {
+    const existing = await User.findOne({ email: demoUser.email }, { _id: 1 }).lean();
+    if (existing) {
+      userIds.set(demoUser.email, existing._id);
+      continue;
+    }
+    const user = await userCreator({
+      ...demoUser,
+      password: DEMO_PASSWORD,
+      jstId: demoUser.jstTeryt ? await jstIdByTeryt(demoUser.jstTeryt) : null,
+      actorId: null,
+    });
+    userIds.set(demoUser.email, user._id);
+    report.created.users += 1;
+  }
+  const userId = (email: string): mongoose.Types.ObjectId => {
+    const id = userIds.get(email);
+    if (!id) throw new Error(`Demo: nieznany użytkownik ${email}`);
+    return id;
+  };
+
+  const groupIds = new Map<string, mongoose.Types.ObjectId>();
+  for (const demoGroup of DEMO_GROUPS) {
+    let group: GroupDocument | null = await Group.findOne({ slug: demoGroup.slug }).lean();
+    if (!group) {
+      const jstIds = await Promise.all(demoGroup.jstTeryt.map(jstIdByTeryt));
+      group = await groupCreator({ ...demoGroup, jstIds, actorId: null });
+      report.created.groups += 1;
+    }
+    groupIds.set(demoGroup.slug, group._id);
+    for (const member of demoGroup.members) {
+      await groupMemberAdder({ groupId: group._id, userId: userId(member.email), role: member.role, actorId: null });
+    }
+    for (const [position, definition] of GROUP_CATEGORIES.entries()) {
+      await ensureCategory(group._id, definition, position, report);
+    }
+  }
+  for (const [position, definition] of NETWORK_CATEGORIES.entries()) {
+    await ensureCategory(null, definition, position, report);
+  }
+
+  for (const demoThread of DEMO_THREADS) {
+    const groupId = demoThread.group === null ? null : (groupIds.get(demoThread.group) ?? null);
+    const category = await Category.findOne({ groupId, slug: demoThread.category }).lean();
+    if (!category) throw new Error(`Demo: brak kategorii ${demoThread.category}`);
+    const [opening, ...replies] = demoThread.posts;
+    if (!opening) continue;
+    let thread: ThreadDocument | null = await Thread.findOne({ categoryId: category._id, title: demoThread.title }).lean();
+    if (!thread) {
+      thread = (
+        await threadCreator({
+          category,
+          authorId: userId(opening.author),
+          title: demoThread.title,
+          body: opening.body,
+          clientId: stableClientId(demoThread.title, "0"),
+          createdAt: daysAgo(opening.daysAgo, now, 0),
+        })
+      ).thread;
+      report.created.threads += 1;
+      report.created.posts += 1;
+    }
+    for (const [index, reply] of replies.entries()) {
+      const { created } = await postCreator({
+        thread,
+        authorId: userId(reply.author),
+        body: reply.body,
+        clientId: stableClientId(demoThread.title, String(index + 1)),
+        createdAt: daysAgo(reply.daysAgo, now, (index + 1) * 37),
+      });
+      if (created) report.created.posts += 1;
+    }
+  }
+  return report;
+}

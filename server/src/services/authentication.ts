@@ -1,0 +1,47 @@
+import passport from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
+import type { RequestHandler } from "express";
+import mongoose from "mongoose";
+import { User, type UserDocument } from "../models/User.js";
+import { loadActor } from "../policies/actor.js";
+import { verifyAgainstDummy, verifyPassword } from "./passwords.js";
+
+/** Checks e-mail and password; a missing account costs the same time as a wrong password. */
+export async function checkCredentials(email: string, password: string): Promise<UserDocument | null> {
+  const user = await User.findOne({ email: email.toLowerCase() }).lean();
+  if (!user) return verifyAgainstDummy(password).then(() => null);
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return user;
+}
+
+export function configurePassport(): typeof passport {
+  passport.use(
+    new LocalStrategy({ usernameField: "email", passwordField: "password", session: true }, (email, password, done) => {
+      checkCredentials(email, password).then(
+        (user) => done(null, user ?? false),
+        (error: unknown) => done(error),
+      );
+    }),
+  );
+  passport.serializeUser<string>((user, done) => done(null, user._id.toString()));
+  passport.deserializeUser<string>((id, done) => {
+    if (!mongoose.isObjectIdOrHexString(id)) return done(null, false);
+    User.findById(id)
+      .lean()
+      .then(
+        (user) => done(null, user ?? false),
+        (error: unknown) => done(error),
+      );
+  });
+  return passport;
+}
+
+/** Turns the session's user into an Actor for the policies; a suspended user acts as nobody. */
+export const attachActor: RequestHandler = (req, _res, next) => {
+  req.actor = null;
+  if (!req.user || req.user.status !== "active") return next();
+  loadActor(req.user).then((actor) => {
+    req.actor = actor;
+    next();
+  }, next);
+};

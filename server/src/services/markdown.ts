@@ -1,0 +1,11 @@
+import createDOMPurify from "dompurify";
+import { JSDOM } from "jsdom";
+import { createMarkdownRenderer, SANITIZE_OPTIONS } from "@forum/shared";
+
+const markdown = createMarkdownRenderer();
+const purifier = createDOMPurify(new JSDOM("").window);
+
+/** Markdown → HTML that is safe to insert into any page; run once, at write time. */
+export function renderMarkdown(source: string): string {
+  return purifier.sanitize(markdown.render(source), SANITIZE_OPTIONS);
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import MongoStore from "connect-mongo";
+import session from "express-session";
+import type { RequestHandler } from "express";
+import mongoose from "mongoose";
+import type { Config } from "../config.js";
+
+type MongoStoreClient = NonNullable<NonNullable<Parameters<typeof MongoStore.create>[0]>["client"]>;
+
+export const SESSION_COOKIE = "forum.sid";
+const EIGHT_HOURS = 8 * 60 * 60 * 1000;
+
+/** Outside production a secret is made once and kept in the data directory, so restarts keep people signed in. */
+async function sessionSecret(config: Config): Promise<string> {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  if (config.NODE_ENV === "production") throw new Error("SESSION_SECRET: wymagany w środowisku produkcyjnym (co najmniej 32 znaki)");
+  const file = path.join(config.DATA_DIR, "session-secret");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    const secret = randomBytes(48).toString("base64url");
+    await mkdir(config.DATA_DIR, { recursive: true });
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export async function createSessionMiddleware(config: Config): Promise<RequestHandler> {
+  return session({
+    name: SESSION_COOKIE,
+    secret: await sessionSecret(config),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.TRUST_PROXY,
+    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: EIGHT_HOURS },
+    // Expired sessions are swept by interval: FerretDB has no TTL indexes.
+    store: MongoStore.create({
+      // connect-mongo's types name its own copy of the driver; mongoose's client has the same API.
+      client: mongoose.connection.getClient() as unknown as MongoStoreClient,
+      collectionName: "sessions",
+      autoRemove: "interval",
+      autoRemoveInterval: 10,
+      stringify: false,
+    }),
+  });
+}

@@ -1,0 +1,94 @@
+import type { AddresseeGroup, JstType, Role } from "./constants.js";
+
+/** Shapes of the JSON the API returns; the server's presenters produce exactly these. */
+
+export interface ApiError {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export interface JstSummary {
+  teryt: string;
+  name: string;
+  type: JstType;
+  voivodeship: string;
+}
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  position: string | null;
+  addresseeGroup: AddresseeGroup | null;
+  jst: JstSummary | null;
+}
+
+export interface GroupSummary {
+  id: string;
+  slug: string;
+  name: string;
+  cohort: string;
+  description: string;
+  memberCount: number;
+  jsts: JstSummary[];
+}
+
+export interface NetworkOverview {
+  stats: { jsts: number; groups: number; members: number; voivodeships: number };
+  groups: GroupSummary[];
+}
+
+export interface HealthReport {
+  status: "ok" | "degraded";
+  database: { status: "up" | "down"; kind: string };
+}
+
+export interface CategorySummary {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  threadCount: number;
+}
+
+export interface GroupDetail {
+  group: GroupSummary;
+  categories: CategorySummary[];
+}
+
+export interface AuthorSummary {
+  id: string;
+  name: string;
+  jstName: string | null;
+}
+
+export interface ThreadSummary {
+  id: string;
+  title: string;
+  author: AuthorSummary;
+  postCount: number;
+  createdAt: string;
+  lastPostAt: string;
+}
+
+export interface CategoryThreads {
+  category: CategorySummary & { group: { slug: string; name: string } };
+  threads: ThreadSummary[];
+}
+
+export interface PostView {
+  id: string;
+  author: AuthorSummary;
+  html: string;
+  createdAt: string;
+}
+
+export interface ThreadDetail {
+  thread: {
+    id: string;
+    title: string;
+    category: { id: string; name: string };
+    group: { slug: string; name: string };
+  };
+  posts: PostView[];
+}

@@ -1,0 +1,20 @@
+export const ROLES = ["admin", "moderator", "expert", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const GROUP_ROLES = ["facilitator", "member"] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+
+/** Addressee groups of the project (grupy adresatów). */
+export const ADDRESSEE_GROUPS = ["kadra_kierownicza", "pracownik_operacyjny"] as const;
+export type AddresseeGroup = (typeof ADDRESSEE_GROUPS)[number];
+
+/** JST kinds that run schools; the TERYT register knows them by RODZ code or by powiat code. */
+export const JST_TYPES = [
+  "wojewodztwo",
+  "powiat",
+  "miasto_na_prawach_powiatu",
+  "gmina_miejska",
+  "gmina_wiejska",
+  "gmina_miejsko_wiejska",
+] as const;
+export type JstType = (typeof JST_TYPES)[number];

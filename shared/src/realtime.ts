@@ -1,0 +1,18 @@
+import type { PostView } from "./api.js";
+
+/** Answer to a socket request that needs one (room joins). */
+export interface SocketAck {
+  ok: boolean;
+  error?: string;
+}
+
+/** Events the browser sends; every one is authorized on the server by the policies. */
+export interface ClientToServerEvents {
+  "thread.join": (payload: { threadId: string }, ack: (reply: SocketAck) => void) => void;
+  "thread.leave": (payload: { threadId: string }) => void;
+}
+
+/** Events the server pushes to rooms the socket was allowed to join. */
+export interface ServerToClientEvents {
+  "post.created": (payload: { threadId: string; post: PostView }) => void;
+}
