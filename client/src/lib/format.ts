@@ -13,7 +13,8 @@ export function relativeTime(iso: string, locale: string, now: Date = new Date()
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
   const formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return formatter.format(Math.round(seconds / size), unit);
+    // 23.6 hours ago reads better as "wczoraj" than "24 godziny temu".
+    if (Math.abs(seconds) >= size * 0.9) return formatter.format(Math.round(seconds / size), unit);
   }
   return formatter.format(0, "minute");
 }

@@ -1,0 +1,52 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Viewports every screen is checked at: an office laptop and a small phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 740 },
+} as const;
+
+/** Debian's Chromium, headless; playwright-core downloads no browser of its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser profile (no cookies, no localStorage) at one of the viewports, in Polish. */
+export function newContext(browser: Browser, viewport: keyof typeof VIEWPORTS): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORTS[viewport], locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const report = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n"),
+  );
+  if (report.length > 0) {
+    throw new Error(`axe found ${report.length} accessibility violation(s) on ${page.url()}:\n${report.join("\n")}`);
+  }
+}
+
+/** Screenshots for people to look at; only when SCREENSHOT_DIR is set (e.g. /tmp/screens). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
