@@ -38,13 +38,28 @@ function newestIn(dir) {
   return newest;
 }
 
-function run(description, command, args) {
+/** Runs a command in the repository root; returns whether it succeeded. */
+function attempt(description, command, args) {
   console.log(`[przygotowanie] ${description}…`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) {
-    console.error(`[przygotowanie] Nie powiodło się: ${command} ${args.join(" ")} (kod ${result.status ?? result.signal})`);
-    process.exit(result.status || 1);
+  return result.status === 0;
+}
+
+function run(description, command, args) {
+  if (!attempt(description, command, args)) {
+    console.error(`[przygotowanie] Nie powiodło się: ${command} ${args.join(" ")}`);
+    process.exit(1);
   }
+}
+
+/**
+ * `npm ci`, or `npm install` when ci refuses the lock file: a registry that serves only this
+ * platform's builds of optional per-platform packages leaves them out of the lock, and ci then
+ * calls the lock "not in sync" although install uses it fine.
+ */
+function cleanInstall(description) {
+  if (attempt(`${description} (npm ci)`, npm, ["ci"])) return;
+  run("npm ci odrzucił package-lock.json; próbuję npm install", npm, ["install"]);
 }
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -53,12 +68,12 @@ function ensureDependencies() {
   const hasLock = existsSync(at("package-lock.json"));
   const installedAt = modifiedAt(at("node_modules", ".package-lock.json"));
   if (!existsSync(at("node_modules")) || installedAt === undefined) {
-    if (hasLock) run("Instaluję zależności (npm ci)", npm, ["ci"]);
+    if (hasLock) cleanInstall("Instaluję zależności");
     else run("Instaluję zależności (npm install)", npm, ["install"]);
     return;
   }
   if (hasLock && modifiedAt(at("package-lock.json")) > installedAt) {
-    run("package-lock.json zmienił się od ostatniej instalacji: instaluję zależności (npm ci)", npm, ["ci"]);
+    cleanInstall("package-lock.json zmienił się od ostatniej instalacji: instaluję zależności");
   }
 }
 
