@@ -78,6 +78,35 @@ describe("findDatabase", () => {
     },
   );
 
+  (canRunFerretDb() ? test : test.skip)("for start, FerretDB keeps its data under dataDir/ferretdb", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "forum-jst-start-data-"));
+    const options = { purpose: "start", dataDir, skipEmbeddedMongo: true, log: () => {} } as const;
+    try {
+      const first = await findDatabase(options);
+      const writer = await mongoose
+        .createConnection(first.uri, { dbName: "forum", ...first.clientOptions })
+        .asPromise();
+      await writer.collection("groups").insertOne({ slug: "oswiata-mazowsze" });
+      await writer.close();
+      await first.stop();
+      expect(readdirSync(path.join(dataDir, "ferretdb")).some((name) => name.endsWith(".sqlite"))).toBe(true);
+
+      const second = await findDatabase(options);
+      const reader = await mongoose
+        .createConnection(second.uri, { dbName: "forum", ...second.clientOptions })
+        .asPromise();
+      try {
+        expect(await reader.collection("groups").countDocuments({ slug: "oswiata-mazowsze" })).toBe(1);
+      } finally {
+        await reader.close();
+        await second.stop();
+      }
+      expect(existsSync(path.join(dataDir, "ferretdb"))).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test("without any way to a database it names all three", async () => {
     const originalPath = process.env.PATH;
     const originalCache = process.env.XDG_CACHE_HOME;
