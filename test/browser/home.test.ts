@@ -7,6 +7,11 @@ import { startTestServer } from "../support/testServer.js";
 const DEMO_EMAIL = "anna.kowalska@demo.forum-jst.pl";
 const DEMO_PASSWORD = "Demo-Haslo-2026!";
 
+// Jest reads testTimeout only from the top-level config, not from a project: set it per test.
+// A whole journey on a 2-core machine with axe on every page takes 10–20 s.
+const JOURNEY_TIMEOUT = 90_000;
+const PAGE_TIMEOUT = 45_000;
+
 let server: { url: string; stop(): Promise<void> };
 let browser: Browser;
 
@@ -54,7 +59,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("home pag
     } finally {
       await context.close();
     }
-  });
+  }, PAGE_TIMEOUT);
 });
 
 it("lets a keyboard user skip straight to the content", async () => {
@@ -72,7 +77,7 @@ it("lets a keyboard user skip straight to the content", async () => {
   } finally {
     await context.close();
   }
-});
+}, PAGE_TIMEOUT);
 
 describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member on %s", (viewport) => {
   it("signs in, goes group → category → thread and posts a reply that appears", async () => {
@@ -142,7 +147,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member
     } finally {
       await context.close();
     }
-  });
+  }, JOURNEY_TIMEOUT);
 });
 
 it("keeps an unsent reply as a draft across a reload", async () => {
@@ -163,7 +168,7 @@ it("keeps an unsent reply as a draft across a reload", async () => {
   } finally {
     await context.close();
   }
-});
+}, JOURNEY_TIMEOUT);
 
 it("shows a friendly Polish page for an address that does not exist", async () => {
   const context = await newContext(browser, "phone");
@@ -177,4 +182,4 @@ it("shows a friendly Polish page for an address that does not exist", async () =
   } finally {
     await context.close();
   }
-});
+}, PAGE_TIMEOUT);
