@@ -48,6 +48,12 @@ export default {
     },
     {
       ...typescriptAsEsm,
+      displayName: "process",
+      testMatch: ["<rootDir>/test/process/**/*.test.ts"],
+      testTimeout: 60_000,
+    },
+    {
+      ...typescriptAsEsm,
       displayName: "browser",
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
       testTimeout: 60_000,

@@ -23,6 +23,12 @@ const configSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, { message: "musi zaczynać się od mongodb:// lub mongodb+srv://" })
     .optional(),
+  MONGODB_MAX_POOL_SIZE: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int()
+    .min(1, { message: "dozwolone: 1–500" })
+    .max(500, { message: "dozwolone: 1–500" })
+    .optional(),
   MONGODB_DB: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,38}$/, { message: "dozwolone: litery, cyfry, _ i -, do 38 znaków" })

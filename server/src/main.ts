@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   });
   say(`Baza danych: ${database.kind} (${redactUri(database.uri)})`);
   try {
-    await connectDatabase(database.uri, { dbName: databaseNameFor(database, config.MONGODB_DB), serverSelectionTimeoutMS: 3_000 });
+    await connectDatabase(database.uri, { dbName: databaseNameFor(database, config.MONGODB_DB), ...database.clientOptions, ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}), serverSelectionTimeoutMS: 3_000 });
   } catch (error) {
     await database.stop();
     throw error;

@@ -31,32 +31,35 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   const existing = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
   if (existing) return { post: existing, created: false };
 
-  const sequence = await Thread.findOneAndUpdate(
-    { _id: props.thread._id },
-    { $inc: { lastPostNumber: 1 } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!sequence) throw new Error("thread vanished while posting");
-
   const createdAt = props.createdAt ?? new Date();
-  let post: PostDocument;
-  try {
-    const created = await Post.create({
-      threadId: props.thread._id,
-      number: sequence.lastPostNumber,
-      authorId: props.authorId,
-      body: props.body,
-      html: renderMarkdown(props.body),
-      clientId: props.clientId,
-      createdAt,
-      updatedAt: createdAt,
-    });
-    post = created.toObject() as PostDocument;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const raced = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
-    if (!raced) throw error;
-    return { post: raced, created: false };
+  let post: PostDocument | undefined;
+  // A server whose $inc is not atomic across connections (FerretDB with a connection pool)
+  // can hand out a number twice; the unique (threadId, number) index catches it and we draw again.
+  for (let attempt = 1; post === undefined; attempt += 1) {
+    const sequence = await Thread.findOneAndUpdate(
+      { _id: props.thread._id },
+      { $inc: { lastPostNumber: 1 } },
+      { returnDocument: "after" },
+    ).lean();
+    if (!sequence) throw new Error("thread vanished while posting");
+    try {
+      const created = await Post.create({
+        threadId: props.thread._id,
+        number: sequence.lastPostNumber,
+        authorId: props.authorId,
+        body: props.body,
+        html: renderMarkdown(props.body),
+        clientId: props.clientId,
+        createdAt,
+        updatedAt: createdAt,
+      });
+      post = created.toObject() as PostDocument;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
+      if (raced) return { post: raced, created: false };
+      if (attempt >= 5) throw error;
+    }
   }
 
   await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });

@@ -6,8 +6,8 @@ import { recordEvent } from "./recordEvent.js";
 
 export interface UserCreatorProps {
   email: string;
-  /** Plain password; only its argon2id hash is stored. */
-  password: string;
+  /** Plain password; only its argon2id hash is stored. Or give `passwordHash` when it is hashed already. */
+  password: string | { hash: string };
   name: string;
   role: Role;
   jstId: mongoose.Types.ObjectId | null;
@@ -20,7 +20,7 @@ export interface UserCreatorProps {
 export async function userCreator(props: UserCreatorProps): Promise<UserDocument> {
   const created = await User.create({
     email: props.email,
-    passwordHash: await hashPassword(props.password),
+    passwordHash: typeof props.password === "string" ? await hashPassword(props.password) : props.password.hash,
     name: props.name,
     role: props.role,
     jstId: props.jstId,

@@ -1,4 +1,5 @@
 import mongoose from "mongoose";
+import type { DatabaseClientOptions } from "./findDatabase.js";
 
 mongoose.set("strictQuery", "throw");
 // A value from a request can never become a query operator; operators our own code builds are wrapped in mongoose.trusted().
@@ -17,8 +18,8 @@ export class DatabaseUnreachableError extends Error {
 /** Hides credentials in a connection string before it is shown anywhere. */
 export const redactUri = (uri: string): string => uri.replace(/\/\/[^@/]*@/, "//***@");
 
-export interface ConnectOptions {
-  dbName?: string;
+export interface ConnectOptions extends DatabaseClientOptions {
+  dbName?: string | undefined;
   /** How long to wait for the first connection before giving up. */
   serverSelectionTimeoutMS?: number;
 }
@@ -28,6 +29,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   try {
     await mongoose.connect(uri, {
       ...(options.dbName ? { dbName: options.dbName } : {}),
+      ...(options.maxPoolSize ? { maxPoolSize: options.maxPoolSize } : {}),
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
       autoIndex: false,
       // A write waiting for a lost server fails quickly instead of piling up; the client retries.

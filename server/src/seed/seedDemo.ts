@@ -11,6 +11,7 @@ import { Group, type GroupDocument } from "../models/Group.js";
 import { Jst } from "../models/Jst.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
+import { hashPassword } from "../services/passwords.js";
 import {
   DEMO_GROUPS,
   DEMO_PASSWORD,
@@ -65,6 +66,8 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
   };
 
   const userIds = new Map<string, mongoose.Types.ObjectId>();
+  // One argon2id hash for every demo account: they share the password, and hashing costs ~0.1 s each.
+  let demoPasswordHash: string | undefined;
   for (const demoUser of DEMO_USERS) {
     const existing = await User.findOne({ email: demoUser.email }, { _id: 1 }).lean();
     if (existing) {
@@ -73,7 +76,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     }
     const user = await userCreator({
       ...demoUser,
-      password: DEMO_PASSWORD,
+      password: { hash: (demoPasswordHash ??= await hashPassword(DEMO_PASSWORD)) },
       jstId: demoUser.jstTeryt ? await jstIdByTeryt(demoUser.jstTeryt) : null,
       actorId: null,
     });

@@ -1,9 +1,9 @@
 import createDOMPurify from "dompurify";
 import { JSDOM } from "jsdom";
-import { createMarkdownRenderer, SANITIZE_OPTIONS } from "@forum/shared";
+import { createMarkdownRenderer, hardenLinks, SANITIZE_OPTIONS } from "@forum/shared";
 
 const markdown = createMarkdownRenderer();
-const purifier = createDOMPurify(new JSDOM("").window);
+const purifier = hardenLinks(createDOMPurify(new JSDOM("").window));
 
 /** Markdown → HTML that is safe to insert into any page; run once, at write time. */
 export function renderMarkdown(source: string): string {
