@@ -47,6 +47,8 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
         directives: {
           "script-src": ["'self'"],
           "style-src": ["'self'"],
+          // SvelteKit's route announcer sets a style attribute; attributes cannot run code.
+          "style-src-attr": ["'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
           "connect-src": ["'self'"],
           "upgrade-insecure-requests": config.NODE_ENV === "production" ? [] : null,

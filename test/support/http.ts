@@ -21,3 +21,17 @@ export async function signedInAgent(baseUrl: string, email: string): Promise<Tes
   if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return agent;
 }
+
+/** Signs in with plain fetch and returns the Cookie header value, for clients that are not supertest (sockets). */
+export async function signInCookie(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}

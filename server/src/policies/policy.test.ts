@@ -1,0 +1,57 @@
+import mongoose from "mongoose";
+import type { Role } from "@forum/shared";
+import type { Actor } from "./actor.js";
+import { authorize, can } from "./index.js";
+
+const groupA = new mongoose.Types.ObjectId();
+const groupB = new mongoose.Types.ObjectId();
+
+function actor(role: Role, groups: mongoose.Types.ObjectId[] = [], status: Actor["status"] = "active"): Actor {
+  return { id: new mongoose.Types.ObjectId().toString(), role, status, groups: new Map(groups.map((id) => [id.toString(), "member"])) };
+}
+
+const actors: Record<string, Actor | null> = {
+  visitor: null,
+  memberA: actor("member", [groupA]),
+  memberB: actor("member", [groupB]),
+  expert: actor("expert", [groupB]),
+  moderator: actor("moderator"),
+  admin: actor("admin"),
+  suspended: actor("member", [groupA], "suspended"),
+};
+
+const threadInA = { groupId: groupA };
+const networkThread = { groupId: null };
+const announcementsInA = { groupId: groupA, kind: "announcements" as const };
+const discussionInA = { groupId: groupA, kind: "discussion" as const };
+
+describe.each([
+  ["Group", "read", { _id: groupA }, ["memberA", "expert", "moderator", "admin"]],
+  ["Group", "manage", { _id: groupA }, ["moderator", "admin"]],
+  ["Thread", "read", threadInA, ["memberA", "expert", "moderator", "admin"]],
+  ["Thread", "reply", threadInA, ["memberA", "moderator", "admin"]],
+  ["Thread", "read", networkThread, ["memberA", "memberB", "expert", "moderator", "admin"]],
+  ["Thread", "reply", networkThread, ["memberA", "memberB", "expert", "moderator", "admin"]],
+  ["Category", "read", discussionInA, ["memberA", "expert", "moderator", "admin"]],
+  ["Category", "createThread", discussionInA, ["memberA", "moderator", "admin"]],
+  ["Category", "createThread", announcementsInA, ["moderator", "admin"]],
+] as const)("%s:%s on %o", (subjectType, action, subject, allowed) => {
+  it.each(Object.keys(actors))("%s", (name) => {
+    expect(can(actors[name] ?? null, action, subjectType, subject)).toBe((allowed as readonly string[]).includes(name));
+  });
+});
+
+describe("authorize", () => {
+  it("asks a visitor to sign in", () => {
+    expect(() => authorize(null, "read", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 401 }));
+  });
+  it("hides another group's thread as not found", () => {
+    expect(() => authorize(actors.memberB ?? null, "read", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+  it("forbids what the actor can see but not do", () => {
+    expect(() => authorize(actors.expert ?? null, "reply", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 403 }));
+  });
+  it("fails loudly for an undeclared action", () => {
+    expect(() => can(actors.admin ?? null, "fly", "Thread", threadInA)).toThrow(/No policy declared/);
+  });
+});
