@@ -335,11 +335,38 @@ describe("counting and aggregation", () => {
     authorIds = authors.map((author) => author._id);
     const [ala, bartek, celina] = authorIds as [Types.ObjectId, Types.ObjectId, Types.ObjectId];
     await Topics.insertMany([
-      { groupSlug: "agg", slug: "t1", title: "Jeden", author: ala, sequence: 1, tags: ["budzet", "oswiata"], replies: 4, views: 10 },
+      {
+        groupSlug: "agg",
+        slug: "t1",
+        title: "Jeden",
+        author: ala,
+        sequence: 1,
+        tags: ["budzet", "oswiata"],
+        replies: 4,
+        views: 10,
+      },
       { groupSlug: "agg", slug: "t2", title: "Dwa", author: ala, sequence: 2, tags: ["budzet"], replies: 1, views: 5 },
-      { groupSlug: "agg", slug: "t3", title: "Trzy", author: bartek, sequence: 3, tags: ["oswiata"], replies: 0, views: 7 },
+      {
+        groupSlug: "agg",
+        slug: "t3",
+        title: "Trzy",
+        author: bartek,
+        sequence: 3,
+        tags: ["oswiata"],
+        replies: 0,
+        views: 7,
+      },
       { groupSlug: "agg", slug: "t4", title: "Cztery", author: celina, sequence: 4, tags: [], replies: 2, views: 1 },
-      { groupSlug: "inna", slug: "t5", title: "Pięć", author: celina, sequence: 5, tags: ["kadry"], replies: 9, views: 9 },
+      {
+        groupSlug: "inna",
+        slug: "t5",
+        title: "Pięć",
+        author: celina,
+        sequence: 5,
+        tags: ["kadry"],
+        replies: 9,
+        views: 9,
+      },
     ]);
   });
 

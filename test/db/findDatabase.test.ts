@@ -61,7 +61,8 @@ describe("findDatabase", () => {
       expect(ownTempDirs).toHaveLength(1);
 
       const connection = await mongoose
-        .createConnection(handle.uri, { dbName: "chain_check", ...handle.clientOptions }).asPromise();
+        .createConnection(handle.uri, { dbName: "chain_check", ...handle.clientOptions })
+        .asPromise();
       try {
         await connection.collection("things").insertOne({ name: "gmina Przykładowo" });
         expect(await connection.collection("things").findOne({}, { projection: { _id: 0 } })).toEqual({

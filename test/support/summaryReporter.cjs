@@ -14,7 +14,8 @@ class SummaryReporter {
     let failed = results.numFailedTests;
     for (const file of results.testResults) {
       const failedOutsideTests =
-        file.testExecError != null || (Boolean(file.failureMessage) && file.numFailingTests === 0);
+        (file.testExecError !== undefined && file.testExecError !== null) ||
+        (Boolean(file.failureMessage) && file.numFailingTests === 0);
       if (failedOutsideTests) failed += 1;
     }
     const summary = { passed: results.numPassedTests, failed };

@@ -35,7 +35,11 @@ export function testClientOptions(): DatabaseClientOptions {
  * and FerretDB (letters, digits, `_` only) and at most 38 characters. Call it once per file.
  */
 export function testDatabaseName(label: string): string {
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 16);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 16);
   const unique = Date.now().toString(36) + randomBytes(3).toString("hex");
   return `t_${safeLabel || "test"}_${unique}`;
 }

@@ -8,10 +8,13 @@ describe("isDuplicateKeyError", () => {
   });
 
   test("recognises FerretDB's SQLite unique failure on update", () => {
-    const error = Object.assign(new Error("[collection.go:177] constraint failed: UNIQUE constraint failed: index 'users_email_1' (2067)"), {
-      code: 1,
-      codeName: "InternalError",
-    });
+    const error = Object.assign(
+      new Error("[collection.go:177] constraint failed: UNIQUE constraint failed: index 'users_email_1' (2067)"),
+      {
+        code: 1,
+        codeName: "InternalError",
+      },
+    );
     expect(isDuplicateKeyError(error)).toBe(true);
   });
 

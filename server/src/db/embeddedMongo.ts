@@ -26,14 +26,11 @@ export async function startEmbeddedMongo(options: StartEmbeddedMongoOptions): Pr
     await mkdir(dbPath, { recursive: true });
     instance = { dbPath, port: await findFreePort(PREFERRED_START_PORT) };
   }
-  const server = await withoutStartFailureWarning(() =>
-    MongoMemoryServer.create(instance ? { instance } : {}),
-  );
+  const server = await withoutStartFailureWarning(() => MongoMemoryServer.create(instance ? { instance } : {}));
   let stopping: Promise<void> | undefined;
   return {
     uri: server.getUri(),
-    stop: () =>
-      (stopping ??= server.stop({ doCleanup: !keepData, force: false }).then(() => undefined)),
+    stop: () => (stopping ??= server.stop({ doCleanup: !keepData, force: false }).then(() => undefined)),
   };
 }
 

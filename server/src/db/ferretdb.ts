@@ -120,12 +120,7 @@ const WATCHDOG_SCRIPT = [
   'exec "$0" "$@" 3<&- </dev/null',
 ].join("\n");
 
-async function spawnAndWait(
-  binary: string,
-  dataDir: string,
-  port: number,
-  throwaway: boolean,
-): Promise<ChildProcess> {
+async function spawnAndWait(binary: string, dataDir: string, port: number, throwaway: boolean): Promise<ChildProcess> {
   const args = [
     "--handler=sqlite",
     `--sqlite-url=file:${dataDir}/`,

@@ -58,8 +58,8 @@ describe("waitForPort", () => {
 
   test("stops at once when the abort reason appears", async () => {
     const port = await findFreePort();
-    await expect(
-      waitForPort(port, { timeoutMs: 10_000, abortReason: () => "process exited" }),
-    ).rejects.toThrow("process exited");
+    await expect(waitForPort(port, { timeoutMs: 10_000, abortReason: () => "process exited" })).rejects.toThrow(
+      "process exited",
+    );
   });
 });
