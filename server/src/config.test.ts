@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from "./config.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { CONFIG_VARIABLES, ConfigError, loadConfig, REPO_ROOT } from "./config.js";
 
 describe("loadConfig", () => {
   it("gives working defaults when nothing is set", () => {
@@ -34,5 +36,27 @@ describe("loadConfig", () => {
     expect(message).toContain("LOG_LEVEL");
     expect(message).toContain("SESSION_SECRET: musi mieć co najmniej 32 znaki");
     expect((error as ConfigError).problems).toHaveLength(3);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the server reads, and no others", () => {
+    const documented = readFileSync(path.join(REPO_ROOT, ".env.example"), "utf8")
+      .split("\n")
+      .flatMap((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1] ?? []);
+    expect([...documented].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it("holds values the server accepts", () => {
+    const values = Object.fromEntries(
+      readFileSync(path.join(REPO_ROOT, ".env.example"), "utf8")
+        .split("\n")
+        .flatMap((line) => {
+          const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+          return match ? [[match[1], match[2]]] : [];
+        }),
+    );
+    const config = loadConfig(values);
+    expect(config.DATA_DIR).toBe(path.join(REPO_ROOT, "data"));
   });
 });

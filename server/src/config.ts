@@ -9,6 +9,14 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "dozwolone: true/false, 1/0, yes/no" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** A path in the environment, relative ones taken from the repository root. */
+const pathSetting = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .transform((value) => path.resolve(REPO_ROOT, value));
+
 const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -18,7 +26,6 @@ const configSchema = z.object({
     .min(0)
     .max(65535, { message: "dozwolone: 0–65535" })
     .default(3000),
-  PUBLIC_URL: z.url({ message: "musi być pełnym adresem URL, np. https://forum.example.pl" }).optional(),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, { message: "musi zaczynać się od mongodb:// lub mongodb+srv://" })
@@ -33,18 +40,21 @@ const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,38}$/, { message: "dozwolone: litery, cyfry, _ i -, do 38 znaków" })
     .default("forum_jst"),
-  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, "data")),
+  DATA_DIR: pathSetting("data"),
   FORUM_SKIP_EMBEDDED_MONGODB: booleanFlag.default(false),
   SESSION_SECRET: z.string().min(32, { message: "musi mieć co najmniej 32 znaki" }).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["auto", "always", "never"], { message: "dozwolone: auto, always, never" }).default("auto"),
-  TERYT_CSV: z.string().min(1).default(path.join(REPO_ROOT, "server", "reference", "teryt-terc-2024-01-01.csv")),
-  CLIENT_BUILD_DIR: z.string().min(1).default(path.join(REPO_ROOT, "client", "build")),
+  TERYT_CSV: pathSetting("server/reference/teryt-terc-2024-01-01.csv"),
+  CLIENT_BUILD_DIR: pathSetting("client/build"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Every variable the server reads; `.env.example` documents each one (a test checks). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

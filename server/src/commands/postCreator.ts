@@ -1,4 +1,4 @@
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { renderMarkdown } from "../services/markdown.js";
