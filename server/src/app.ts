@@ -59,7 +59,15 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
   );
   app.use(compression());
 
-  app.use("/api", express.json({ limit: "256kb" }), sessionMiddleware, passport.initialize(), passport.session(), attachActor, apiRouter(databaseKind));
+  app.use(
+    "/api",
+    express.json({ limit: "256kb" }),
+    sessionMiddleware,
+    passport.initialize(),
+    passport.session(),
+    attachActor,
+    apiRouter(databaseKind),
+  );
 
   mountClient(app, config.CLIENT_BUILD_DIR);
   app.use(errorHandler);

@@ -71,7 +71,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const result = configSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message} (podano: ${JSON.stringify(present[String(issue.path[0])])})`),
+      result.error.issues.map(
+        (issue) =>
+          `${issue.path.join(".")}: ${issue.message} (podano: ${JSON.stringify(present[String(issue.path[0])])})`,
+      ),
     );
   }
   return result.data;

@@ -52,7 +52,8 @@ export async function startForumServer(options: {
       // accepting and waits for requests already in flight to be answered.
       void io.close((error) => {
         clearTimeout(force);
-        if (error && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING") logger.warn({ err: error }, "close");
+        if (error && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING")
+          logger.warn({ err: error }, "close");
         resolve();
       });
       httpServer.closeIdleConnections();

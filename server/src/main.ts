@@ -26,7 +26,12 @@ async function main(): Promise<void> {
   });
   say(`Baza danych: ${database.kind} (${redactUri(database.uri)})`);
   try {
-    await connectDatabase(database.uri, { dbName: databaseNameFor(database, config.MONGODB_DB), ...database.clientOptions, ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}), serverSelectionTimeoutMS: 3_000 });
+    await connectDatabase(database.uri, {
+      dbName: databaseNameFor(database, config.MONGODB_DB),
+      ...database.clientOptions,
+      ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}),
+      serverSelectionTimeoutMS: 3_000,
+    });
   } catch (error) {
     await database.stop();
     throw error;
@@ -61,7 +66,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof NoDatabaseError || error instanceof DatabaseUnreachableError;
-  process.stderr.write(`\nNie udało się uruchomić forum.\n${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`);
+  const known =
+    error instanceof ConfigError || error instanceof NoDatabaseError || error instanceof DatabaseUnreachableError;
+  process.stderr.write(
+    `\nNie udało się uruchomić forum.\n${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -40,8 +40,12 @@ describe("sign in", () => {
   });
 
   it("answers a wrong password and an unknown e-mail the same way", async () => {
-    const wrongPassword = await request(server.url).post("/api/auth/login").send({ email: DEMO.memberA, password: "zle-haslo-123456" });
-    const unknownEmail = await request(server.url).post("/api/auth/login").send({ email: "nikt@example.pl", password: "zle-haslo-123456" });
+    const wrongPassword = await request(server.url)
+      .post("/api/auth/login")
+      .send({ email: DEMO.memberA, password: "zle-haslo-123456" });
+    const unknownEmail = await request(server.url)
+      .post("/api/auth/login")
+      .send({ email: "nikt@example.pl", password: "zle-haslo-123456" });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
@@ -55,7 +59,9 @@ describe("sign in", () => {
   });
 
   it("does not let a query operator through as an e-mail", async () => {
-    const response = await request(server.url).post("/api/auth/login").send({ email: { $ne: "" }, password: DEMO_PASSWORD });
+    const response = await request(server.url)
+      .post("/api/auth/login")
+      .send({ email: { $ne: "" }, password: DEMO_PASSWORD });
     expect(response.status).toBe(400);
   });
 

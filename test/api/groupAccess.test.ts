@@ -42,7 +42,9 @@ describe("a visitor", () => {
     [`/api/categories/CATEGORY_A/threads`],
     [`/api/threads/THREAD_A`],
   ])("is asked to sign in for %s", async (path) => {
-    const response = await request(server.url).get(path.replace("CATEGORY_A", ids.a.category).replace("THREAD_A", ids.a.thread));
+    const response = await request(server.url).get(
+      path.replace("CATEGORY_A", ids.a.category).replace("THREAD_A", ids.a.thread),
+    );
     expect(response.status).toBe(401);
     expect(response.body.error.message).toBe("Zaloguj się, aby kontynuować.");
   });

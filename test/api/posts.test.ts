@@ -54,7 +54,7 @@ describe("replying in a thread", () => {
   it("neutralises HTML and script in the body", async () => {
     const agent = await signedInAgent(server.url, DEMO.memberA);
     const response = await agent.post(`/api/threads/${threadId}/posts`).send({
-      body: '<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))',
+      body: "<script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1))",
       clientId: randomUUID(),
     });
     expect(response.status).toBe(201);

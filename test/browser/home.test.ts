@@ -35,151 +35,175 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("home page on %s", (viewport) => {
-  it("shows the forum's purpose, the network and the demo groups, with no axe violations", async () => {
-    const context = await newContext(browser, viewport);
+  it(
+    "shows the forum's purpose, the network and the demo groups, with no axe violations",
+    async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      try {
+        await open(page, "/");
+        expect(await page.getAttribute("html", "lang")).toBe("pl");
+        expect(await page.locator("main h1").innerText()).toBe("Forum Współpracy JST");
+        await page.getByRole("heading", { name: "Sieć w liczbach" }).waitFor();
+        await page.getByRole("heading", { name: "Grupy Wymiany Doświadczeń" }).waitFor();
+
+        const network = (await (await page.request.get(`${server.url}/api/network`)).json()) as {
+          groups: Array<{ name: string }>;
+        };
+        expect(network.groups.length).toBeGreaterThan(0);
+        for (const group of network.groups) {
+          await page.getByRole("heading", { name: group.name, exact: true }).waitFor();
+        }
+        await page.getByRole("link", { name: "Zaloguj się" }).first().waitFor();
+
+        await saveScreenshot(page, `${viewport}-home`);
+        await expectNoAxeViolations(page);
+      } finally {
+        await context.close();
+      }
+    },
+    PAGE_TIMEOUT,
+  );
+});
+
+it(
+  "lets a keyboard user skip straight to the content",
+  async () => {
+    const context = await newContext(browser, "desktop");
     const page = await context.newPage();
     try {
       await open(page, "/");
-      expect(await page.getAttribute("html", "lang")).toBe("pl");
-      expect(await page.locator("main h1").innerText()).toBe("Forum Współpracy JST");
-      await page.getByRole("heading", { name: "Sieć w liczbach" }).waitFor();
-      await page.getByRole("heading", { name: "Grupy Wymiany Doświadczeń" }).waitFor();
-
-      const network = (await (await page.request.get(`${server.url}/api/network`)).json()) as {
-        groups: Array<{ name: string }>;
-      };
-      expect(network.groups.length).toBeGreaterThan(0);
-      for (const group of network.groups) {
-        await page.getByRole("heading", { name: group.name, exact: true }).waitFor();
-      }
-      await page.getByRole("link", { name: "Zaloguj się" }).first().waitFor();
-
-      await saveScreenshot(page, `${viewport}-home`);
-      await expectNoAxeViolations(page);
+      await page.keyboard.press("Tab");
+      const first = page.locator(":focus");
+      expect(await first.innerText()).toBe("Przejdź do treści");
+      expect(await first.isVisible()).toBe(true);
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("tresc");
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
     } finally {
       await context.close();
     }
-  }, PAGE_TIMEOUT);
-});
-
-it("lets a keyboard user skip straight to the content", async () => {
-  const context = await newContext(browser, "desktop");
-  const page = await context.newPage();
-  try {
-    await open(page, "/");
-    await page.keyboard.press("Tab");
-    const first = page.locator(":focus");
-    expect(await first.innerText()).toBe("Przejdź do treści");
-    expect(await first.isVisible()).toBe(true);
-    await page.keyboard.press("Enter");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tresc");
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
-  } finally {
-    await context.close();
-  }
-}, PAGE_TIMEOUT);
+  },
+  PAGE_TIMEOUT,
+);
 
 describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member on %s", (viewport) => {
-  it("signs in, goes group → category → thread and posts a reply that appears", async () => {
-    const context = await newContext(browser, viewport);
+  it(
+    "signs in, goes group → category → thread and posts a reply that appears",
+    async () => {
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      try {
+        // A group page needs a session: the visitor is sent to the login page and back.
+        await open(page, "/");
+        await page.getByRole("link", { name: "Zaloguj się" }).first().click();
+        await page.getByRole("heading", { name: "Zaloguj się", level: 1 }).waitFor();
+        await saveScreenshot(page, `${viewport}-login`);
+        await expectNoAxeViolations(page);
+
+        // A wrong password shows the server's message and keeps the e-mail typed.
+        await page.getByLabel("Adres e-mail").fill(DEMO_EMAIL);
+        await page.getByLabel("Hasło").fill("zle-haslo");
+        await page.getByRole("button", { name: "Zaloguj się" }).click();
+        await page.getByRole("heading", { name: "Popraw błędy w formularzu" }).waitFor();
+        expect(await page.getByLabel("Adres e-mail").inputValue()).toBe(DEMO_EMAIL);
+        await saveScreenshot(page, `${viewport}-login-error`);
+        await expectNoAxeViolations(page);
+
+        await page.getByLabel("Hasło").fill(DEMO_PASSWORD);
+        await page.getByRole("button", { name: "Zaloguj się" }).click();
+        await page.getByRole("heading", { name: "Moje grupy" }).waitFor();
+        await page
+          .getByRole("button", { name: "Wyloguj" })
+          .or(page.getByRole("button", { name: "Menu" }))
+          .first()
+          .waitFor();
+
+        // Group page.
+        await page.locator("a.my-group").first().click();
+        await page.getByRole("heading", { name: "Kategorie rozmów" }).waitFor();
+        await saveScreenshot(page, `${viewport}-group`);
+        await expectNoAxeViolations(page);
+
+        // Category page.
+        await page.locator(".category h3 a").first().click();
+        await page.getByRole("heading", { name: "Wątki" }).waitFor();
+        await saveScreenshot(page, `${viewport}-category`);
+        await expectNoAxeViolations(page);
+
+        // Thread page.
+        await page.locator(".thread h3 a").first().click();
+        const replyBox = page.getByLabel("Treść odpowiedzi");
+        await replyBox.waitFor();
+        const postsBefore = await page.locator("article.post").count();
+        expect(postsBefore).toBeGreaterThan(0);
+        await saveScreenshot(page, `${viewport}-thread`);
+        await expectNoAxeViolations(page);
+
+        // An empty reply is refused with the shared schema's message.
+        await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
+        await page.getByText("Treść wpisu nie może być pusta.").waitFor();
+
+        const text = `Odpowiedź z testu przeglądarkowego (${viewport}): u nas diagnoza działa od marca.`;
+        await replyBox.fill(text);
+        await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
+        await page.locator("article.post", { hasText: text }).waitFor();
+        expect(await page.locator("article.post").count()).toBe(postsBefore + 1);
+        expect(await replyBox.inputValue()).toBe("");
+        await page.locator('[role="status"]', { hasText: "Wpis dodany" }).waitFor();
+        await saveScreenshot(page, `${viewport}-thread-after-reply`);
+        await expectNoAxeViolations(page);
+
+        // The reply is stored, not just shown: it is still there after a reload.
+        await page.reload();
+        await page.locator("article.post", { hasText: text }).waitFor();
+        expect(await page.getByLabel("Treść odpowiedzi").inputValue()).toBe("");
+      } finally {
+        await context.close();
+      }
+    },
+    JOURNEY_TIMEOUT,
+  );
+});
+
+it(
+  "keeps an unsent reply as a draft across a reload",
+  async () => {
+    const context = await newContext(browser, "desktop");
     const page = await context.newPage();
     try {
-      // A group page needs a session: the visitor is sent to the login page and back.
-      await open(page, "/");
-      await page.getByRole("link", { name: "Zaloguj się" }).first().click();
-      await page.getByRole("heading", { name: "Zaloguj się", level: 1 }).waitFor();
-      await saveScreenshot(page, `${viewport}-login`);
-      await expectNoAxeViolations(page);
-
-      // A wrong password shows the server's message and keeps the e-mail typed.
+      await open(page, "/logowanie");
       await page.getByLabel("Adres e-mail").fill(DEMO_EMAIL);
-      await page.getByLabel("Hasło").fill("zle-haslo");
-      await page.getByRole("button", { name: "Zaloguj się" }).click();
-      await page.getByRole("heading", { name: "Popraw błędy w formularzu" }).waitFor();
-      expect(await page.getByLabel("Adres e-mail").inputValue()).toBe(DEMO_EMAIL);
-      await saveScreenshot(page, `${viewport}-login-error`);
-      await expectNoAxeViolations(page);
-
       await page.getByLabel("Hasło").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Zaloguj się" }).click();
-      await page.getByRole("heading", { name: "Moje grupy" }).waitFor();
-      await page.getByRole("button", { name: "Wyloguj" }).or(page.getByRole("button", { name: "Menu" })).first().waitFor();
-
-      // Group page.
       await page.locator("a.my-group").first().click();
-      await page.getByRole("heading", { name: "Kategorie rozmów" }).waitFor();
-      await saveScreenshot(page, `${viewport}-group`);
-      await expectNoAxeViolations(page);
-
-      // Category page.
       await page.locator(".category h3 a").first().click();
-      await page.getByRole("heading", { name: "Wątki" }).waitFor();
-      await saveScreenshot(page, `${viewport}-category`);
-      await expectNoAxeViolations(page);
-
-      // Thread page.
       await page.locator(".thread h3 a").first().click();
-      const replyBox = page.getByLabel("Treść odpowiedzi");
-      await replyBox.waitFor();
-      const postsBefore = await page.locator("article.post").count();
-      expect(postsBefore).toBeGreaterThan(0);
-      await saveScreenshot(page, `${viewport}-thread`);
-      await expectNoAxeViolations(page);
-
-      // An empty reply is refused with the shared schema's message.
-      await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
-      await page.getByText("Treść wpisu nie może być pusta.").waitFor();
-
-      const text = `Odpowiedź z testu przeglądarkowego (${viewport}): u nas diagnoza działa od marca.`;
-      await replyBox.fill(text);
-      await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
-      await page.locator("article.post", { hasText: text }).waitFor();
-      expect(await page.locator("article.post").count()).toBe(postsBefore + 1);
-      expect(await replyBox.inputValue()).toBe("");
-      await page.locator('[role="status"]', { hasText: "Wpis dodany" }).waitFor();
-      await saveScreenshot(page, `${viewport}-thread-after-reply`);
-      await expectNoAxeViolations(page);
-
-      // The reply is stored, not just shown: it is still there after a reload.
+      await page.getByLabel("Treść odpowiedzi").fill("Szkic, którego nie chcę stracić");
       await page.reload();
-      await page.locator("article.post", { hasText: text }).waitFor();
-      expect(await page.getByLabel("Treść odpowiedzi").inputValue()).toBe("");
+      await page.getByText("Przywrócono niewysłany tekst odpowiedzi.").waitFor();
+      expect(await page.getByLabel("Treść odpowiedzi").inputValue()).toBe("Szkic, którego nie chcę stracić");
     } finally {
       await context.close();
     }
-  }, JOURNEY_TIMEOUT);
-});
+  },
+  JOURNEY_TIMEOUT,
+);
 
-it("keeps an unsent reply as a draft across a reload", async () => {
-  const context = await newContext(browser, "desktop");
-  const page = await context.newPage();
-  try {
-    await open(page, "/logowanie");
-    await page.getByLabel("Adres e-mail").fill(DEMO_EMAIL);
-    await page.getByLabel("Hasło").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Zaloguj się" }).click();
-    await page.locator("a.my-group").first().click();
-    await page.locator(".category h3 a").first().click();
-    await page.locator(".thread h3 a").first().click();
-    await page.getByLabel("Treść odpowiedzi").fill("Szkic, którego nie chcę stracić");
-    await page.reload();
-    await page.getByText("Przywrócono niewysłany tekst odpowiedzi.").waitFor();
-    expect(await page.getByLabel("Treść odpowiedzi").inputValue()).toBe("Szkic, którego nie chcę stracić");
-  } finally {
-    await context.close();
-  }
-}, JOURNEY_TIMEOUT);
-
-it("shows a friendly Polish page for an address that does not exist", async () => {
-  const context = await newContext(browser, "phone");
-  const page = await context.newPage();
-  try {
-    await open(page, "/nie-ma-takiej-strony");
-    expect(await page.locator("main h1").innerText()).toBe("Nie znaleziono strony");
-    await page.getByRole("link", { name: "Wróć na stronę główną" }).waitFor();
-    await saveScreenshot(page, "phone-not-found");
-    await expectNoAxeViolations(page);
-  } finally {
-    await context.close();
-  }
-}, PAGE_TIMEOUT);
+it(
+  "shows a friendly Polish page for an address that does not exist",
+  async () => {
+    const context = await newContext(browser, "phone");
+    const page = await context.newPage();
+    try {
+      await open(page, "/nie-ma-takiej-strony");
+      expect(await page.locator("main h1").innerText()).toBe("Nie znaleziono strony");
+      await page.getByRole("link", { name: "Wróć na stronę główną" }).waitFor();
+      await saveScreenshot(page, "phone-not-found");
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  },
+  PAGE_TIMEOUT,
+);

@@ -62,7 +62,15 @@ it("imports the TERYT register and the demo, prints the logins, and changes noth
   expect(first.output).toContain("anna.kowalska@demo.forum-jst.pl");
   expect(first.output).toContain("Demo-Haslo-2026!");
   const afterFirst = await counts();
-  expect(afterFirst).toEqual({ jsts: 2873, users: 19, groups: 3, memberships: 19, categories: 14, threads: 7, posts: 19 });
+  expect(afterFirst).toEqual({
+    jsts: 2873,
+    users: 19,
+    groups: 3,
+    memberships: 19,
+    categories: 14,
+    threads: 7,
+    posts: 19,
+  });
 
   const second = await runSeed();
   expect(second.code).toBe(0);

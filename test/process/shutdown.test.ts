@@ -21,7 +21,8 @@ it("loses none of the acknowledged writes when SIGTERM arrives during a burst", 
   expect((await agent.post("/api/auth/login").send({ email: DEMO.memberA, password: DEMO_PASSWORD })).status).toBe(200);
   const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
   const category = detail.categories.find((candidate) => candidate.slug === "dyskusje");
-  const threadId = ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] }).threads[0]?.id;
+  const threadId = ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] })
+    .threads[0]?.id;
 
   const acknowledged: string[] = [];
   const failed: string[] = [];
@@ -31,7 +32,9 @@ it("loses none of the acknowledged writes when SIGTERM arrives during a burst", 
     const clientId = randomUUID();
     sent += 1;
     try {
-      const response = await agent.post(`/api/threads/${threadId}/posts`).send({ body: `Wpis ${sent} w serii`, clientId });
+      const response = await agent
+        .post(`/api/threads/${threadId}/posts`)
+        .send({ body: `Wpis ${sent} w serii`, clientId });
       if (response.status === 201) acknowledged.push(clientId);
       else failed.push(clientId);
     } catch {

@@ -39,11 +39,15 @@ describe("starting the forum", () => {
     [{ PORT: "70000" }, "PORT: dozwolone: 0–65535"],
     [{ MONGODB_URI: "postgres://localhost/x" }, "MONGODB_URI: musi zaczynać się od mongodb://"],
     [{ SEED_DEMO: "tak" }, "SEED_DEMO: dozwolone: auto, always, never"],
-  ])("stops on a bad setting and names the variable (%o)", async (env, message) => {
-    const result = await runServer(env);
-    expect(result.code).toBe(1);
-    expect(result.output).toContain("Nieprawidłowa konfiguracja");
-    expect(result.output).toContain(message);
-    expect(result.output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
-  }, 30_000);
+  ])(
+    "stops on a bad setting and names the variable (%o)",
+    async (env, message) => {
+      const result = await runServer(env);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("Nieprawidłowa konfiguracja");
+      expect(result.output).toContain(message);
+      expect(result.output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+    },
+    30_000,
+  );
 });

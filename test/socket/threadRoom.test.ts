@@ -13,7 +13,11 @@ const sockets: ForumClient[] = [];
 /** A socket carrying the session cookie of the given demo user (or none, for a visitor). */
 async function socketFor(email: string | null): Promise<ForumClient> {
   const cookie = email ? await signInCookie(server.url, email) : "";
-  const socket: ForumClient = connect(server.url, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie } : {}, forceNew: true });
+  const socket: ForumClient = connect(server.url, {
+    transports: ["websocket"],
+    extraHeaders: cookie ? { Cookie: cookie } : {},
+    forceNew: true,
+  });
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -30,7 +34,9 @@ beforeAll(async () => {
   const agent = await signedInAgent(server.url, DEMO.memberA);
   const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
   const category = detail.categories.find((candidate) => candidate.slug === "dyskusje");
-  threadA = ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] }).threads[0]?.id ?? "";
+  threadA =
+    ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] }).threads[0]
+      ?.id ?? "";
 }, 120_000);
 
 afterAll(async () => {
@@ -42,9 +48,13 @@ describe("thread rooms", () => {
   it("lets a member of the group join and pushes a new post live", async () => {
     const socket = await socketFor(DEMO.memberA);
     expect(await join(socket, threadA)).toEqual({ ok: true });
-    const received = new Promise<{ threadId: string; post: PostView }>((resolve) => socket.once("post.created", resolve));
+    const received = new Promise<{ threadId: string; post: PostView }>((resolve) =>
+      socket.once("post.created", resolve),
+    );
     const writer = await signedInAgent(server.url, DEMO.moderator);
-    const response = await writer.post(`/api/threads/${threadA}/posts`).send({ body: "Na żywo!", clientId: randomUUID() });
+    const response = await writer
+      .post(`/api/threads/${threadA}/posts`)
+      .send({ body: "Na żywo!", clientId: randomUUID() });
     expect(response.status).toBe(201);
     const event = await received;
     expect(event.threadId).toBe(threadA);

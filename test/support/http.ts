@@ -18,7 +18,8 @@ export const DEMO = {
 export async function signedInAgent(baseUrl: string, email: string): Promise<TestAgent> {
   const agent = request.agent(baseUrl);
   const response = await agent.post("/api/auth/login").send({ email, password: DEMO_PASSWORD });
-  if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return agent;
 }
 

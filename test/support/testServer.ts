@@ -77,7 +77,9 @@ export async function spawnForum(options: {
 }
 
 /** The real app on a random port, with its own database (and the demo data when asked). */
-export async function startTestServer(options: { seed?: boolean; label?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { seed?: boolean; label?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dbName = testDatabaseName(options.label ?? "server");
   const forum = await spawnForum({ dbName, seed: options.seed ?? false, env: options.env ?? {} });
   // The test's own connection to the same database, for assertions on stored data.

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { renderMarkdown } from "../services/markdown.js";
@@ -23,9 +24,6 @@ export interface PostCreatorResult {
   /** False when the same clientId had already been stored: nothing new was written. */
   created: boolean;
 }
-
-const isDuplicateKey = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
 
 export async function postCreator(props: PostCreatorProps): Promise<PostCreatorResult> {
   const existing = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
@@ -55,7 +53,7 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
       });
       post = created.toObject() as PostDocument;
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const raced = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
       if (raced) return { post: raced, created: false };
       if (attempt >= 5) throw error;

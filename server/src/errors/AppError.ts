@@ -11,7 +11,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (message = "Nie znaleziono takiej strony lub zasobu.") => new AppError(404, "not_found", message);
+export const notFound = (message = "Nie znaleziono takiej strony lub zasobu.") =>
+  new AppError(404, "not_found", message);
 export const unauthorized = (message = "Zaloguj się, aby kontynuować.") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "Nie masz uprawnień do tej operacji.") => new AppError(403, "forbidden", message);
 export const badRequest = (message: string, fields?: Record<string, string>) =>

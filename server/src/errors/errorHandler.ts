@@ -14,7 +14,9 @@ function toAppError(error: unknown): AppError {
   if (error instanceof mongoose.Error.StrictModeError) return badRequest("Nieprawidłowe parametry zapytania.");
   if (
     error instanceof Error &&
-    (error.name === "MongoServerSelectionError" || error.name === "MongoNetworkError" || error.name === "MongoNotConnectedError")
+    (error.name === "MongoServerSelectionError" ||
+      error.name === "MongoNetworkError" ||
+      error.name === "MongoNotConnectedError")
   ) {
     return serviceUnavailable();
   }

@@ -7,7 +7,12 @@ const groupA = new mongoose.Types.ObjectId();
 const groupB = new mongoose.Types.ObjectId();
 
 function actor(role: Role, groups: mongoose.Types.ObjectId[] = [], status: Actor["status"] = "active"): Actor {
-  return { id: new mongoose.Types.ObjectId().toString(), role, status, groups: new Map(groups.map((id) => [id.toString(), "member"])) };
+  return {
+    id: new mongoose.Types.ObjectId().toString(),
+    role,
+    status,
+    groups: new Map(groups.map((id) => [id.toString(), "member"])),
+  };
 }
 
 const actors: Record<string, Actor | null> = {
@@ -46,10 +51,14 @@ describe("authorize", () => {
     expect(() => authorize(null, "read", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 401 }));
   });
   it("hides another group's thread as not found", () => {
-    expect(() => authorize(actors.memberB ?? null, "read", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => authorize(actors.memberB ?? null, "read", "Thread", threadInA)).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
   });
   it("forbids what the actor can see but not do", () => {
-    expect(() => authorize(actors.expert ?? null, "reply", "Thread", threadInA)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => authorize(actors.expert ?? null, "reply", "Thread", threadInA)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
   });
   it("fails loudly for an undeclared action", () => {
     expect(() => can(actors.admin ?? null, "fly", "Thread", threadInA)).toThrow(/No policy declared/);

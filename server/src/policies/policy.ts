@@ -4,7 +4,6 @@ import type { Actor } from "./actor.js";
 /** A rule: may this actor (null = visitor) do the action on this subject? */
 type Rule<Subject> = (actor: Actor | null, subject: Subject) => boolean;
 
-
 const rules = new Map<string, Rule<unknown>>();
 
 /** Declares who may do the given actions on a kind of subject (Outline style). */
@@ -33,4 +32,3 @@ export function authorize<Subject>(actor: Actor | null, action: string, subjectT
 function canRead(actor: Actor, subjectType: string, subject: unknown): boolean {
   return rules.has(`${subjectType}:read`) && can(actor, "read", subjectType, subject);
 }
-

@@ -13,7 +13,10 @@ export const presentUser = (user: UserDocument, jst: JstDocument | null): UserSu
   jst: jst ? presentJst(jst) : null,
 });
 
-export const presentAuthor = (user: Pick<UserDocument, "_id" | "name">, jst: Pick<JstDocument, "name"> | null): AuthorSummary => ({
+export const presentAuthor = (
+  user: Pick<UserDocument, "_id" | "name">,
+  jst: Pick<JstDocument, "name"> | null,
+): AuthorSummary => ({
   id: user._id.toString(),
   name: user.name,
   jstName: jst?.name ?? null,

@@ -44,12 +44,15 @@ export function createSocketServer(httpServer: HttpServer, sessionMiddleware: Re
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;
-      const threadId = mongooseIdOrNull(typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null);
+      const threadId = mongooseIdOrNull(
+        typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null,
+      );
       if (!threadId) return reply({ ok: false, error: "Nieprawidłowy wątek." });
       Thread.findById(threadId, { groupId: 1 })
         .lean()
         .then((thread) => {
-          if (!thread || !can(actor, "read", "Thread", thread)) return reply({ ok: false, error: "Nie znaleziono wątku." });
+          if (!thread || !can(actor, "read", "Thread", thread))
+            return reply({ ok: false, error: "Nie znaleziono wątku." });
           void socket.join(threadRoom(thread._id.toString()));
           reply({ ok: true });
         })
@@ -60,7 +63,9 @@ export function createSocketServer(httpServer: HttpServer, sessionMiddleware: Re
     });
 
     socket.on("thread.leave", (payload: unknown) => {
-      const threadId = mongooseIdOrNull(typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null);
+      const threadId = mongooseIdOrNull(
+        typeof payload === "object" && payload !== null && "threadId" in payload ? payload.threadId : null,
+      );
       if (threadId) void socket.leave(threadRoom(threadId.toString()));
     });
   });

@@ -27,7 +27,8 @@ export function authRoutes(): Router {
       if (error) return next(error);
       if (!user) return next(invalidCredentials());
       if (user.status === "suspended") return next(new AppError(403, "account_suspended", "Konto jest zawieszone."));
-      if (user.status !== "active") return next(new AppError(403, "account_pending", "Konto czeka na zatwierdzenie przez moderatora."));
+      if (user.status !== "active")
+        return next(new AppError(403, "account_pending", "Konto czeka na zatwierdzenie przez moderatora."));
       // Regenerating the session id on sign-in prevents session fixation.
       req.session.regenerate((regenerateError) => {
         if (regenerateError) return next(regenerateError);

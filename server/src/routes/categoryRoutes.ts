@@ -20,7 +20,10 @@ export function categoryRoutes(): Router {
     if (!category) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Category", category);
     const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
-    const threads = await Thread.find({ categoryId: category._id }).sort({ lastPostAt: -1 }).limit(THREADS_PER_PAGE).lean();
+    const threads = await Thread.find({ categoryId: category._id })
+      .sort({ lastPostAt: -1 })
+      .limit(THREADS_PER_PAGE)
+      .lean();
     const authors = await loadAuthors(threads.map((thread) => thread.authorId));
     const body: CategoryThreads = {
       category: {

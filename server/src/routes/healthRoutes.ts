@@ -14,7 +14,10 @@ export function healthRoutes(databaseKind: DatabaseKind): Router {
         .then(() => true)
         .catch(() => false);
     }
-    const report: HealthReport = { status: up ? "ok" : "degraded", database: { status: up ? "up" : "down", kind: databaseKind } };
+    const report: HealthReport = {
+      status: up ? "ok" : "degraded",
+      database: { status: up ? "up" : "down", kind: databaseKind },
+    };
     res.status(up ? 200 : 503).json(report);
   });
   return router;

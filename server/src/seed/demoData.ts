@@ -36,28 +36,161 @@ const domain = "demo.forum-jst.pl";
 const at = (local: string) => `${local}@${domain}`;
 
 export const DEMO_USERS: DemoUser[] = [
-  { email: at("admin"), name: "Administrator Forum", role: "admin", jstTeryt: null, position: "Administrator systemu", addresseeGroup: null },
-  { email: at("katarzyna.nowak"), name: "Katarzyna Nowak", role: "moderator", jstTeryt: null, position: "Moderatorka GWD, Związek Miast Polskich", addresseeGroup: null },
-  { email: at("tomasz.wisniewski"), name: "Tomasz Wiśniewski", role: "moderator", jstTeryt: null, position: "Koordynator GWD, Związek Miast Polskich", addresseeGroup: null },
-  { email: at("ewa.zielinska"), name: "dr Ewa Zielińska", role: "expert", jstTeryt: null, position: "Ekspertka ds. zarządzania oświatą, ORE", addresseeGroup: null },
+  {
+    email: at("admin"),
+    name: "Administrator Forum",
+    role: "admin",
+    jstTeryt: null,
+    position: "Administrator systemu",
+    addresseeGroup: null,
+  },
+  {
+    email: at("katarzyna.nowak"),
+    name: "Katarzyna Nowak",
+    role: "moderator",
+    jstTeryt: null,
+    position: "Moderatorka GWD, Związek Miast Polskich",
+    addresseeGroup: null,
+  },
+  {
+    email: at("tomasz.wisniewski"),
+    name: "Tomasz Wiśniewski",
+    role: "moderator",
+    jstTeryt: null,
+    position: "Koordynator GWD, Związek Miast Polskich",
+    addresseeGroup: null,
+  },
+  {
+    email: at("ewa.zielinska"),
+    name: "dr Ewa Zielińska",
+    role: "expert",
+    jstTeryt: null,
+    position: "Ekspertka ds. zarządzania oświatą, ORE",
+    addresseeGroup: null,
+  },
   // Grupa małopolska
-  { email: at("anna.kowalska"), name: "Anna Kowalska", role: "member", jstTeryt: "1219053", position: "Naczelniczka Wydziału Edukacji", addresseeGroup: "kadra_kierownicza" },
-  { email: at("piotr.mazur"), name: "Piotr Mazur", role: "member", jstTeryt: "1261", position: "Inspektor ds. jakości edukacji", addresseeGroup: "pracownik_operacyjny" },
-  { email: at("magdalena.wojcik"), name: "Magdalena Wójcik", role: "member", jstTeryt: "1219043", position: "Zastępczyni burmistrza", addresseeGroup: "kadra_kierownicza" },
-  { email: at("jan.krawczyk"), name: "Jan Krawczyk", role: "member", jstTeryt: "1217011", position: "Skarbnik gminy", addresseeGroup: "pracownik_operacyjny" },
-  { email: at("barbara.lis"), name: "Barbara Lis", role: "member", jstTeryt: "1219", position: "Dyrektorka Wydziału Oświaty Starostwa", addresseeGroup: "kadra_kierownicza" },
+  {
+    email: at("anna.kowalska"),
+    name: "Anna Kowalska",
+    role: "member",
+    jstTeryt: "1219053",
+    position: "Naczelniczka Wydziału Edukacji",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("piotr.mazur"),
+    name: "Piotr Mazur",
+    role: "member",
+    jstTeryt: "1261",
+    position: "Inspektor ds. jakości edukacji",
+    addresseeGroup: "pracownik_operacyjny",
+  },
+  {
+    email: at("magdalena.wojcik"),
+    name: "Magdalena Wójcik",
+    role: "member",
+    jstTeryt: "1219043",
+    position: "Zastępczyni burmistrza",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("jan.krawczyk"),
+    name: "Jan Krawczyk",
+    role: "member",
+    jstTeryt: "1217011",
+    position: "Skarbnik gminy",
+    addresseeGroup: "pracownik_operacyjny",
+  },
+  {
+    email: at("barbara.lis"),
+    name: "Barbara Lis",
+    role: "member",
+    jstTeryt: "1219",
+    position: "Dyrektorka Wydziału Oświaty Starostwa",
+    addresseeGroup: "kadra_kierownicza",
+  },
   // Grupa wielkopolsko-pomorska
-  { email: at("marek.kaminski"), name: "Marek Kamiński", role: "member", jstTeryt: "3064", position: "Zastępca dyrektora Wydziału Oświaty", addresseeGroup: "kadra_kierownicza" },
-  { email: at("joanna.lewandowska"), name: "Joanna Lewandowska", role: "member", jstTeryt: "3021093", position: "Analityczka budżetu oświaty", addresseeGroup: "pracownik_operacyjny" },
-  { email: at("pawel.zajac"), name: "Paweł Zając", role: "member", jstTeryt: "3021152", position: "Wójt gminy", addresseeGroup: "kadra_kierownicza" },
-  { email: at("agnieszka.dabrowska"), name: "Agnieszka Dąbrowska", role: "member", jstTeryt: "2264", position: "Członkini Komisji Edukacji Rady Miasta", addresseeGroup: "pracownik_operacyjny" },
-  { email: at("krzysztof.szymanski"), name: "Krzysztof Szymański", role: "member", jstTeryt: "2205083", position: "Kierownik Zespołu Obsługi Szkół", addresseeGroup: "pracownik_operacyjny" },
+  {
+    email: at("marek.kaminski"),
+    name: "Marek Kamiński",
+    role: "member",
+    jstTeryt: "3064",
+    position: "Zastępca dyrektora Wydziału Oświaty",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("joanna.lewandowska"),
+    name: "Joanna Lewandowska",
+    role: "member",
+    jstTeryt: "3021093",
+    position: "Analityczka budżetu oświaty",
+    addresseeGroup: "pracownik_operacyjny",
+  },
+  {
+    email: at("pawel.zajac"),
+    name: "Paweł Zając",
+    role: "member",
+    jstTeryt: "3021152",
+    position: "Wójt gminy",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("agnieszka.dabrowska"),
+    name: "Agnieszka Dąbrowska",
+    role: "member",
+    jstTeryt: "2264",
+    position: "Członkini Komisji Edukacji Rady Miasta",
+    addresseeGroup: "pracownik_operacyjny",
+  },
+  {
+    email: at("krzysztof.szymanski"),
+    name: "Krzysztof Szymański",
+    role: "member",
+    jstTeryt: "2205083",
+    position: "Kierownik Zespołu Obsługi Szkół",
+    addresseeGroup: "pracownik_operacyjny",
+  },
   // Grupa lubelsko-dolnośląska
-  { email: at("monika.wozniak"), name: "Monika Woźniak", role: "member", jstTeryt: "0663", position: "Dyrektorka Wydziału Oświaty i Wychowania", addresseeGroup: "kadra_kierownicza" },
-  { email: at("andrzej.kozlowski"), name: "Andrzej Kozłowski", role: "member", jstTeryt: "0614011", position: "Prezydent miasta", addresseeGroup: "kadra_kierownicza" },
-  { email: at("ewelina.jankowska"), name: "Ewelina Jankowska", role: "member", jstTeryt: "0614083", position: "Inspektorka ds. oświaty", addresseeGroup: "pracownik_operacyjny" },
-  { email: at("robert.pawlak"), name: "Robert Pawlak", role: "member", jstTeryt: "0223052", position: "Sekretarz gminy", addresseeGroup: "kadra_kierownicza" },
-  { email: at("natalia.michalska"), name: "Natalia Michalska", role: "member", jstTeryt: "0614", position: "Specjalistka ds. finansowania szkół", addresseeGroup: "pracownik_operacyjny" },
+  {
+    email: at("monika.wozniak"),
+    name: "Monika Woźniak",
+    role: "member",
+    jstTeryt: "0663",
+    position: "Dyrektorka Wydziału Oświaty i Wychowania",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("andrzej.kozlowski"),
+    name: "Andrzej Kozłowski",
+    role: "member",
+    jstTeryt: "0614011",
+    position: "Prezydent miasta",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("ewelina.jankowska"),
+    name: "Ewelina Jankowska",
+    role: "member",
+    jstTeryt: "0614083",
+    position: "Inspektorka ds. oświaty",
+    addresseeGroup: "pracownik_operacyjny",
+  },
+  {
+    email: at("robert.pawlak"),
+    name: "Robert Pawlak",
+    role: "member",
+    jstTeryt: "0223052",
+    position: "Sekretarz gminy",
+    addresseeGroup: "kadra_kierownicza",
+  },
+  {
+    email: at("natalia.michalska"),
+    name: "Natalia Michalska",
+    role: "member",
+    jstTeryt: "0614",
+    position: "Specjalistka ds. finansowania szkół",
+    addresseeGroup: "pracownik_operacyjny",
+  },
 ];
 
 export const DEMO_GROUPS: DemoGroup[] = [
@@ -120,15 +253,45 @@ export interface DemoCategory {
 }
 
 export const GROUP_CATEGORIES: DemoCategory[] = [
-  { slug: "ogloszenia", name: "Ogłoszenia grupy", description: "Informacje moderatorów o sesjach, terminach i materiałach.", kind: "announcements" },
-  { slug: "dyskusje", name: "Dyskusje między sesjami", description: "Pytania, pomysły i doświadczenia między dwudniowymi spotkaniami.", kind: "discussion" },
-  { slug: "finansowanie", name: "Finansowanie oświaty", description: "Subwencja, budżety szkół, fundusze na doskonalenie nauczycieli.", kind: "discussion" },
-  { slug: "materialy", name: "Materiały ze spotkań", description: "Prezentacje, notatki i zadania z sesji GWD.", kind: "discussion" },
+  {
+    slug: "ogloszenia",
+    name: "Ogłoszenia grupy",
+    description: "Informacje moderatorów o sesjach, terminach i materiałach.",
+    kind: "announcements",
+  },
+  {
+    slug: "dyskusje",
+    name: "Dyskusje między sesjami",
+    description: "Pytania, pomysły i doświadczenia między dwudniowymi spotkaniami.",
+    kind: "discussion",
+  },
+  {
+    slug: "finansowanie",
+    name: "Finansowanie oświaty",
+    description: "Subwencja, budżety szkół, fundusze na doskonalenie nauczycieli.",
+    kind: "discussion",
+  },
+  {
+    slug: "materialy",
+    name: "Materiały ze spotkań",
+    description: "Prezentacje, notatki i zadania z sesji GWD.",
+    kind: "discussion",
+  },
 ];
 
 export const NETWORK_CATEGORIES: DemoCategory[] = [
-  { slug: "ogloszenia-zmp", name: "Ogłoszenia Związku Miast Polskich", description: "Komunikaty dla całej sieci.", kind: "announcements" },
-  { slug: "siec-liderow", name: "Sieć liderów oświaty", description: "Rozmowy wszystkich grup: co działa w naszych samorządach.", kind: "discussion" },
+  {
+    slug: "ogloszenia-zmp",
+    name: "Ogłoszenia Związku Miast Polskich",
+    description: "Komunikaty dla całej sieci.",
+    kind: "announcements",
+  },
+  {
+    slug: "siec-liderow",
+    name: "Sieć liderów oświaty",
+    description: "Rozmowy wszystkich grup: co działa w naszych samorządach.",
+    kind: "discussion",
+  },
 ];
 
 export const DEMO_THREADS: DemoThread[] = [
@@ -142,8 +305,16 @@ export const DEMO_THREADS: DemoThread[] = [
         daysAgo: 9,
         body: "Dzień dobry,\n\nprzed trzecią sesją prosimy o przygotowanie:\n\n1. wyników egzaminu ósmoklasisty z ostatnich trzech lat,\n2. danych o liczbie uczniów na oddział,\n3. krótkiej notatki: **jedno wyzwanie**, z którym gmina mierzy się w tym roku.\n\nSpotykamy się w Wieliczce, szczegóły w zaproszeniu.",
       },
-      { author: at("barbara.lis"), daysAgo: 8, body: "Dziękuję. Czy dane z powiatu mają obejmować też szkoły ponadpodstawowe prowadzone przez powiat?" },
-      { author: at("katarzyna.nowak"), daysAgo: 8, body: "Tak, prosimy o całość — to będzie dobry materiał do porównania z gminami." },
+      {
+        author: at("barbara.lis"),
+        daysAgo: 8,
+        body: "Dziękuję. Czy dane z powiatu mają obejmować też szkoły ponadpodstawowe prowadzone przez powiat?",
+      },
+      {
+        author: at("katarzyna.nowak"),
+        daysAgo: 8,
+        body: "Tak, prosimy o całość — to będzie dobry materiał do porównania z gminami.",
+      },
     ],
   },
   {
@@ -156,9 +327,21 @@ export const DEMO_THREADS: DemoThread[] = [
         daysAgo: 6,
         body: "Od roku organizujemy w Wieliczce spotkania z dyrektorami po ogłoszeniu wyników egzaminów. Na początku było nerwowo — dyrektorzy traktowali to jak rozliczanie.\n\nZmieniliśmy formułę: zaczynamy od tego, **co się udało**, a dopiero potem patrzymy na obszary do poprawy. Czy ktoś ma podobne doświadczenia?",
       },
-      { author: at("piotr.mazur"), daysAgo: 5, body: "W Krakowie pomogło nam pokazywanie edukacyjnej wartości dodanej zamiast samych średnich. Dyrektorzy szkół w trudniejszych dzielnicach przestali czuć się oceniani niesprawiedliwie." },
-      { author: at("magdalena.wojcik"), daysAgo: 4, body: "U nas w Niepołomicach dyrektorzy sami przygotowują krótką prezentację — to ich rozmowa, nie nasza. Polecam." },
-      { author: at("anna.kowalska"), daysAgo: 2, body: "Dziękuję za pomysły! Spróbuję połączyć jedno i drugie na najbliższym spotkaniu." },
+      {
+        author: at("piotr.mazur"),
+        daysAgo: 5,
+        body: "W Krakowie pomogło nam pokazywanie edukacyjnej wartości dodanej zamiast samych średnich. Dyrektorzy szkół w trudniejszych dzielnicach przestali czuć się oceniani niesprawiedliwie.",
+      },
+      {
+        author: at("magdalena.wojcik"),
+        daysAgo: 4,
+        body: "U nas w Niepołomicach dyrektorzy sami przygotowują krótką prezentację — to ich rozmowa, nie nasza. Polecam.",
+      },
+      {
+        author: at("anna.kowalska"),
+        daysAgo: 2,
+        body: "Dziękuję za pomysły! Spróbuję połączyć jedno i drugie na najbliższym spotkaniu.",
+      },
     ],
   },
   {
@@ -166,8 +349,16 @@ export const DEMO_THREADS: DemoThread[] = [
     category: "finansowanie",
     title: "Fundusz na doskonalenie nauczycieli — jak planujecie podział?",
     posts: [
-      { author: at("jan.krawczyk"), daysAgo: 3, body: "Zbliża się planowanie budżetu na przyszły rok. Jak dzielicie środki na doskonalenie zawodowe nauczycieli — algorytmem, czy na podstawie wniosków szkół?" },
-      { author: at("barbara.lis"), daysAgo: 1, body: "W powiecie łączymy oba sposoby: 60% algorytmem według liczby etatów, 40% na wspólne szkolenia wynikające z diagnozy potrzeb." },
+      {
+        author: at("jan.krawczyk"),
+        daysAgo: 3,
+        body: "Zbliża się planowanie budżetu na przyszły rok. Jak dzielicie środki na doskonalenie zawodowe nauczycieli — algorytmem, czy na podstawie wniosków szkół?",
+      },
+      {
+        author: at("barbara.lis"),
+        daysAgo: 1,
+        body: "W powiecie łączymy oba sposoby: 60% algorytmem według liczby etatów, 40% na wspólne szkolenia wynikające z diagnozy potrzeb.",
+      },
     ],
   },
   {
@@ -175,9 +366,21 @@ export const DEMO_THREADS: DemoThread[] = [
     category: "dyskusje",
     title: "Współpraca gmin podmiejskich z miastem w dowozie uczniów",
     posts: [
-      { author: at("pawel.zajac"), daysAgo: 7, body: "Suchy Las rośnie, a część rodzin wozi dzieci do szkół w Poznaniu. Czy ktoś ma porozumienie międzygminne w sprawie dowozu lub naboru?" },
-      { author: at("marek.kaminski"), daysAgo: 6, body: "Rozmawiamy o tym z kilkoma gminami powiatu poznańskiego. Chętnie pokażę projekt porozumienia na najbliższej sesji." },
-      { author: at("ewa.zielinska"), daysAgo: 5, body: "Warto od razu dopisać do porozumienia sposób wymiany danych o uczniach — zgodnie z RODO i z jasnym celem przetwarzania." },
+      {
+        author: at("pawel.zajac"),
+        daysAgo: 7,
+        body: "Suchy Las rośnie, a część rodzin wozi dzieci do szkół w Poznaniu. Czy ktoś ma porozumienie międzygminne w sprawie dowozu lub naboru?",
+      },
+      {
+        author: at("marek.kaminski"),
+        daysAgo: 6,
+        body: "Rozmawiamy o tym z kilkoma gminami powiatu poznańskiego. Chętnie pokażę projekt porozumienia na najbliższej sesji.",
+      },
+      {
+        author: at("ewa.zielinska"),
+        daysAgo: 5,
+        body: "Warto od razu dopisać do porozumienia sposób wymiany danych o uczniach — zgodnie z RODO i z jasnym celem przetwarzania.",
+      },
     ],
   },
   {
@@ -185,8 +388,16 @@ export const DEMO_THREADS: DemoThread[] = [
     category: "finansowanie",
     title: "Subwencja oświatowa a realne koszty szkół — arkusz do porównań",
     posts: [
-      { author: at("joanna.lewandowska"), daysAgo: 4, body: "Przygotowałam w Kórniku arkusz, który zestawia subwencję z wydatkami bieżącymi szkół w przeliczeniu na ucznia. Jeśli ktoś chce, udostępnię wzór." },
-      { author: at("agnieszka.dabrowska"), daysAgo: 3, body: "Bardzo proszę! W Sopocie komisja edukacji właśnie o to pyta." },
+      {
+        author: at("joanna.lewandowska"),
+        daysAgo: 4,
+        body: "Przygotowałam w Kórniku arkusz, który zestawia subwencję z wydatkami bieżącymi szkół w przeliczeniu na ucznia. Jeśli ktoś chce, udostępnię wzór.",
+      },
+      {
+        author: at("agnieszka.dabrowska"),
+        daysAgo: 3,
+        body: "Bardzo proszę! W Sopocie komisja edukacji właśnie o to pyta.",
+      },
     ],
   },
   {
@@ -194,9 +405,21 @@ export const DEMO_THREADS: DemoThread[] = [
     category: "dyskusje",
     title: "Lokalny plan podnoszenia jakości usług oświatowych — od czego zacząć?",
     posts: [
-      { author: at("ewelina.jankowska"), daysAgo: 5, body: "Mamy w Nałęczowie przygotować lokalny plan. Od czego zaczynaliście: od diagnozy, od konsultacji z dyrektorami, czy od celów strategii gminy?" },
-      { author: at("monika.wozniak"), daysAgo: 4, body: "W Lublinie zaczęliśmy od diagnozy i warsztatu z dyrektorami. Cele strategii pomagają, ale bez danych plan zostaje na papierze." },
-      { author: at("robert.pawlak"), daysAgo: 2, body: "W Kobierzycach zaprosiliśmy też rodziców i radnych — plan zyskał poparcie przy uchwalaniu budżetu." },
+      {
+        author: at("ewelina.jankowska"),
+        daysAgo: 5,
+        body: "Mamy w Nałęczowie przygotować lokalny plan. Od czego zaczynaliście: od diagnozy, od konsultacji z dyrektorami, czy od celów strategii gminy?",
+      },
+      {
+        author: at("monika.wozniak"),
+        daysAgo: 4,
+        body: "W Lublinie zaczęliśmy od diagnozy i warsztatu z dyrektorami. Cele strategii pomagają, ale bez danych plan zostaje na papierze.",
+      },
+      {
+        author: at("robert.pawlak"),
+        daysAgo: 2,
+        body: "W Kobierzycach zaprosiliśmy też rodziców i radnych — plan zyskał poparcie przy uchwalaniu budżetu.",
+      },
     ],
   },
   {
@@ -209,7 +432,11 @@ export const DEMO_THREADS: DemoThread[] = [
         daysAgo: 10,
         body: "To miejsce rozmów wszystkich Grup Wymiany Doświadczeń. Zapraszamy do dzielenia się tym, co działa w Waszych samorządach — **dobre praktyki** z jednej grupy mogą pomóc setkom innych JST.",
       },
-      { author: at("natalia.michalska"), daysAgo: 9, body: "Dzień dobry wszystkim z powiatu puławskiego! Cieszymy się, że możemy uczyć się od innych grup." },
+      {
+        author: at("natalia.michalska"),
+        daysAgo: 9,
+        body: "Dzień dobry wszystkim z powiatu puławskiego! Cieszymy się, że możemy uczyć się od innych grup.",
+      },
     ],
   },
 ];

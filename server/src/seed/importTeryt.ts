@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Jst } from "../models/Jst.js";
 import { readTerytRegister } from "../services/terytRegister.js";
 
@@ -9,7 +10,7 @@ export async function importTeryt(csvPath: string): Promise<{ total: number; ins
   const missing = units.filter((unit) => !present.has(unit.teryt));
   // Unordered: a unit added meanwhile by a parallel run is a duplicate key, not a failure.
   await Jst.insertMany(missing, { ordered: false }).catch((error: unknown) => {
-    if (!(typeof error === "object" && error !== null && "code" in error && error.code === 11000)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   });
   return { total: units.length, inserted: missing.length };
 }

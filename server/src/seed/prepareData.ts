@@ -12,8 +12,7 @@ export async function prepareData(options: {
 }): Promise<SeedReport | null> {
   const { config, database, say } = options;
   const empty = (await User.estimatedDocumentCount()) === 0;
-  const seed =
-    config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.kind !== "external" && empty);
+  const seed = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.kind !== "external" && empty);
   if (!seed) {
     const teryt = await importTeryt(config.TERYT_CSV);
     if (teryt.inserted > 0) say(`Zaimportowano rejestr TERYT: ${teryt.inserted} jednostek.`);

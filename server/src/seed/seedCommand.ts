@@ -23,7 +23,11 @@ async function seedCommand(): Promise<void> {
   });
   say(`Baza danych: ${database.kind} (${redactUri(database.uri)})`);
   try {
-    await connectDatabase(database.uri, { dbName: databaseNameFor(database, config.MONGODB_DB), ...database.clientOptions, ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}) });
+    await connectDatabase(database.uri, {
+      dbName: databaseNameFor(database, config.MONGODB_DB),
+      ...database.clientOptions,
+      ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}),
+    });
     printSeedReport(await seedDemo({ terytCsv: config.TERYT_CSV }), say);
   } finally {
     await disconnectDatabase();

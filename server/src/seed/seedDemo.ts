@@ -115,7 +115,10 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     if (!category) throw new Error(`Demo: brak kategorii ${demoThread.category}`);
     const [opening, ...replies] = demoThread.posts;
     if (!opening) continue;
-    let thread: ThreadDocument | null = await Thread.findOne({ categoryId: category._id, title: demoThread.title }).lean();
+    let thread: ThreadDocument | null = await Thread.findOne({
+      categoryId: category._id,
+      title: demoThread.title,
+    }).lean();
     if (!thread) {
       thread = (
         await threadCreator({

@@ -12,6 +12,9 @@ export async function loadAuthors(ids: mongoose.Types.ObjectId[]): Promise<Map<s
   const jsts = await Jst.find({ _id: mongoose.trusted({ $in: jstIds }) }, { name: 1 }).lean();
   const jstNames = new Map(jsts.map((jst) => [jst._id.toString(), jst]));
   return new Map(
-    users.map((user) => [user._id.toString(), presentAuthor(user, user.jstId ? (jstNames.get(user.jstId.toString()) ?? null) : null)]),
+    users.map((user) => [
+      user._id.toString(),
+      presentAuthor(user, user.jstId ? (jstNames.get(user.jstId.toString()) ?? null) : null),
+    ]),
   );
 }

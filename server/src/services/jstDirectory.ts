@@ -1,4 +1,3 @@
-
 import mongoose from "mongoose";
 import { Jst, type JstDocument } from "../models/Jst.js";
 

@@ -15,7 +15,8 @@ const EIGHT_HOURS = 8 * 60 * 60 * 1000;
 /** Outside production a secret is made once and kept in the data directory, so restarts keep people signed in. */
 async function sessionSecret(config: Config): Promise<string> {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
-  if (config.NODE_ENV === "production") throw new Error("SESSION_SECRET: wymagany w środowisku produkcyjnym (co najmniej 32 znaki)");
+  if (config.NODE_ENV === "production")
+    throw new Error("SESSION_SECRET: wymagany w środowisku produkcyjnym (co najmniej 32 znaki)");
   const file = path.join(config.DATA_DIR, "session-secret");
   try {
     return (await readFile(file, "utf8")).trim();

@@ -29,7 +29,10 @@ describe("readTerytRegister", () => {
       voivodeship: "dolnośląskie",
       searchName: "boleslawiec",
     });
-    expect(units.find((unit) => unit.teryt === "1261")).toMatchObject({ name: "Kraków", type: "miasto_na_prawach_powiatu" });
+    expect(units.find((unit) => unit.teryt === "1261")).toMatchObject({
+      name: "Kraków",
+      type: "miasto_na_prawach_powiatu",
+    });
     expect(units.find((unit) => unit.teryt === "0201")).toMatchObject({ name: "powiat bolesławiecki", type: "powiat" });
     expect(units.find((unit) => unit.teryt === "10")).toMatchObject({ name: "łódzkie", searchName: "lodzkie" });
   });

@@ -44,7 +44,13 @@ export async function readTerytRegister(csvPath: string): Promise<TerytUnit[]> {
     if (voivodeship === undefined) throw new Error(`TERYT: brak województwa ${row.WOJ} dla ${row.NAZWA}`);
     const base = { voivodeshipCode: row.WOJ, voivodeship };
     if (row.POW === "") {
-      units.push({ ...base, teryt: row.WOJ, name: voivodeship, type: "wojewodztwo", searchName: foldPolish(voivodeship) });
+      units.push({
+        ...base,
+        teryt: row.WOJ,
+        name: voivodeship,
+        type: "wojewodztwo",
+        searchName: foldPolish(voivodeship),
+      });
     } else if (row.GMI === "") {
       const cityWithRights = isCityWithPowiatRights(row.POW);
       const name = cityWithRights ? row.NAZWA : `powiat ${row.NAZWA}`;
@@ -58,7 +64,13 @@ export async function readTerytRegister(csvPath: string): Promise<TerytUnit[]> {
     } else {
       const type = GMINA_TYPES[row.RODZ];
       if (type === undefined) continue;
-      units.push({ ...base, teryt: row.WOJ + row.POW + row.GMI + row.RODZ, name: row.NAZWA, type, searchName: foldPolish(row.NAZWA) });
+      units.push({
+        ...base,
+        teryt: row.WOJ + row.POW + row.GMI + row.RODZ,
+        name: row.NAZWA,
+        type,
+        searchName: foldPolish(row.NAZWA),
+      });
     }
   }
   return units;
