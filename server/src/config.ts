@@ -48,6 +48,39 @@ const configSchema = z.object({
   SEED_DEMO: z.enum(["auto", "always", "never"], { message: "dozwolone: auto, always, never" }).default("auto"),
   TERYT_CSV: pathSetting("server/reference/teryt-terc-2024-01-01.csv"),
   CLIENT_BUILD_DIR: pathSetting("client/build"),
+  PUBLIC_URL: z
+    .url({ message: "musi być pełnym adresem URL, np. https://forum.example.pl" })
+    .transform((value) => value.replace(/\/+$/, ""))
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: "musi zaczynać się od smtp:// lub smtps://" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Forum Współpracy JST <forum@localhost>"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(24 * 7),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 

@@ -92,3 +92,62 @@ export interface ThreadDetail {
   };
   posts: PostView[];
 }
+
+/** What the signed-in user may do, so the client shows only what will work. */
+export interface Abilities {
+  /** Moderator screens: users, account requests, invitations. */
+  manageUsers: boolean;
+  /** Change roles (admins only). */
+  changeRoles: boolean;
+  /** Slugs of groups the user may invite people to. */
+  inviteTo: string[];
+}
+
+export interface MeResponse {
+  user: UserSummary | null;
+  abilities: Abilities | null;
+}
+
+export interface ProfileView extends UserSummary {
+  bio: string;
+  expertise: string[];
+  language: "pl" | "en";
+  avatarUrl: string | null;
+  consents: { digest: "off" | "daily" | "weekly"; mentionEmails: boolean; directoryListing: boolean };
+}
+
+export interface SessionView {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string;
+  ip: string | null;
+}
+
+export interface AdminUserView {
+  id: string;
+  name: string;
+  email: string;
+  role: "admin" | "moderator" | "expert" | "member";
+  status: "active" | "pending" | "suspended" | "rejected";
+  jst: JstSummary | null;
+  position: string | null;
+  addresseeGroup: "kadra_kierownicza" | "pracownik_operacyjny" | null;
+  groups: { slug: string; name: string; role: "facilitator" | "member" }[];
+  requestMessage: string;
+  suspension: { reason: string; until: string | null } | null;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  group: { slug: string; name: string };
+  role: "facilitator" | "member";
+  status: "pending" | "accepted" | "expired" | "revoked";
+  expiresAt: string;
+  createdAt: string;
+  invitedBy: { id: string; name: string };
+}

@@ -5,3 +5,5 @@ export * from "./api.js";
 export * from "./markdown.js";
 export * from "./text.js";
 export * from "./realtime.js";
+export * from "./schemas/account.js";
+export * from "./passwordStrength.js";

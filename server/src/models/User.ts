@@ -1,5 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
-import { ADDRESSEE_GROUPS, ROLES } from "@forum/shared";
+import { ADDRESSEE_GROUPS, DIGEST_FREQUENCIES, LANGUAGES, ROLES, USER_STATUSES } from "@forum/shared";
 
 const userSchema = new mongoose.Schema(
   {
@@ -7,13 +7,34 @@ const userSchema = new mongoose.Schema(
     passwordHash: { type: String, required: true },
     name: { type: String, required: true, trim: true },
     role: { type: String, required: true, enum: ROLES, default: "member" },
-    status: { type: String, required: true, enum: ["active", "pending", "suspended"], default: "active" },
+    /** pending: an account request waiting for a moderator; rejected: a request that was turned down. */
+    status: { type: String, required: true, enum: USER_STATUSES, default: "active", index: true },
     jstId: { type: mongoose.Schema.Types.ObjectId, ref: "Jst", default: null },
     position: { type: String, default: null },
     addresseeGroup: { type: String, enum: [...ADDRESSEE_GROUPS, null], default: null },
+    bio: { type: String, default: "" },
+    expertise: { type: [String], default: [] },
+    language: { type: String, enum: LANGUAGES, default: "pl" },
+    /** Stored file name of the resized avatar under DATA_DIR/avatars; null for none. */
+    avatarFile: { type: String, default: null },
+    consents: {
+      digest: { type: String, enum: DIGEST_FREQUENCIES, default: "off" },
+      mentionEmails: { type: Boolean, default: false },
+      directoryListing: { type: Boolean, default: false },
+    },
+    /** Set while suspended: the reason is shown to the person at sign-in. */
+    suspension: {
+      reason: { type: String, default: null },
+      until: { type: Date, default: null },
+      byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    },
+    /** What the person wrote with an account request, for the moderators' queue. */
+    requestMessage: { type: String, default: "" },
+    lastLoginAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
+userSchema.index({ createdAt: -1 });
 
 export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 export const User = mongoose.model("User", userSchema, "users");

@@ -1,5 +1,5 @@
 import type mongoose from "mongoose";
-import type { GroupRole, Role } from "@forum/shared";
+import type { GroupRole, Role, UserStatus } from "@forum/shared";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
 
@@ -7,7 +7,7 @@ import type { UserDocument } from "../models/User.js";
 export interface Actor {
   id: string;
   role: Role;
-  status: "active" | "pending" | "suspended";
+  status: UserStatus;
   /** groupId → the actor's role in that group. */
   groups: Map<string, GroupRole>;
 }

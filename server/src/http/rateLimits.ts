@@ -1,0 +1,61 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "../errors/AppError.js";
+
+/**
+ * Limits on the doors attackers knock at. Each has a per-IP limiter (many accounts from one
+ * place) and a per-account limiter (one account from many places). Per-account limits block
+ * for minutes, not for good, so the real owner is never locked out permanently.
+ * In-memory: one process holds its own counters (a shared store comes with REDIS_URL).
+ */
+interface DoorLimits {
+  perIp: RateLimiterMemory;
+  perAccount: RateLimiterMemory;
+}
+
+function door(
+  ip: { points: number; duration: number },
+  account: { points: number; duration: number; blockDuration: number },
+): DoorLimits {
+  return {
+    perIp: new RateLimiterMemory({ points: ip.points, duration: ip.duration }),
+    perAccount: new RateLimiterMemory(account),
+  };
+}
+
+const doors = {
+  /** 10 wrong passwords per account per 15 min, then a 15-minute pause; 100 attempts per IP per 15 min. */
+  login: door({ points: 100, duration: 900 }, { points: 10, duration: 900, blockDuration: 900 }),
+  accountRequest: door({ points: 10, duration: 3600 }, { points: 3, duration: 3600, blockDuration: 3600 }),
+  passwordReset: door({ points: 20, duration: 3600 }, { points: 3, duration: 3600, blockDuration: 3600 }),
+  invitation: door({ points: 100, duration: 3600 }, { points: 5, duration: 3600, blockDuration: 3600 }),
+} as const;
+
+export type Door = keyof typeof doors;
+
+const tooMany = (retryAfterMs: number) => {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return new AppError(429, "too_many_attempts", `Zbyt wiele prób. Spróbuj ponownie za ${minutes} min.`);
+};
+
+/** Counts one attempt at a door; throws 429 with a Polish message when over the limit. */
+export async function countAttempt(doorName: Door, ip: string, account?: string): Promise<void> {
+  const limits = doors[doorName];
+  try {
+    await limits.perIp.consume(ip);
+    if (account) await limits.perAccount.consume(account.toLowerCase());
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/** After a successful sign-in the account's failed attempts no longer count. */
+export async function forgiveAttempts(doorName: Door, account: string): Promise<void> {
+  await doors[doorName].perAccount.delete(account.toLowerCase());
+}
+
+/** Whether the account is currently paused, without counting an attempt. */
+export async function isPaused(doorName: Door, account: string): Promise<number> {
+  const state = await doors[doorName].perAccount.get(account.toLowerCase());
+  return state && state.consumedPoints > (doors[doorName].perAccount.points ?? 0) ? state.msBeforeNext : 0;
+}
