@@ -1,6 +1,7 @@
 import { error, redirect } from "@sveltejs/kit";
+import { resolve } from "$app/paths";
 import { ApiRequestError, NETWORK_ERROR } from "./api";
-import { loginPathFor } from "./session";
+import { loginTarget } from "./links";
 
 /**
  * Runs an API call for a page's load function and turns failures into SvelteKit's own
@@ -12,7 +13,7 @@ export async function loadFromApi<T>(url: URL, call: () => Promise<T>): Promise<
     return await call();
   } catch (cause) {
     if (cause instanceof ApiRequestError) {
-      if (cause.status === 401) redirect(303, loginPathFor(url.pathname + url.search));
+      if (cause.status === 401) redirect(303, resolve(...loginTarget(url.pathname + url.search)));
       if (cause.code === NETWORK_ERROR) error(503, { message: "", code: NETWORK_ERROR });
       error(cause.status, { message: cause.message, code: cause.code });
     }

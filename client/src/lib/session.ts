@@ -27,16 +27,3 @@ export async function logOut(): Promise<void> {
   await api.post<void>("/auth/logout");
   currentUser.set(null);
 }
-
-/** A same-site path to return to after signing in; anything else falls back to home. */
-export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return "/";
-  }
-  return value;
-}
-
-/** The login page's address that brings the user back to `path` afterwards. */
-export function loginPathFor(path: string): string {
-  return `/logowanie?powrot=${encodeURIComponent(path)}`;
-}

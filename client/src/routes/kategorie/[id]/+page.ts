@@ -4,6 +4,4 @@ import { api } from "#lib/api.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url, params }) =>
-  loadFromApi(url, () =>
-    api.get<CategoryThreads>(`/categories/${encodeURIComponent(params.id)}/threads`, { fetch }),
-  );
+  loadFromApi(url, () => api.get<CategoryThreads>(`/categories/${encodeURIComponent(params.id)}/threads`, { fetch }));

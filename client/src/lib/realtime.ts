@@ -1,0 +1,105 @@
+import { io, type Socket } from "socket.io-client";
+import type { PostView } from "@forum/shared/api";
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared/realtime";
+import { currentUser } from "./session";
+
+/**
+ * Live updates over Socket.IO: one connection per tab, shared by every page that wants them,
+ * opened when the first one does and closed shortly after the last one stops. The server is on
+ * the same origin and reads the same session cookie, so there is nothing to configure or send.
+ */
+
+type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ThreadHandlers {
+  /** A post was stored in the thread (by anyone, this user included: dedupe by id). */
+  onPost: (post: PostView) => void;
+  /**
+   * The connection came back without the server replaying what was missed meanwhile:
+   * fetch the thread again to catch up.
+   */
+  onGap?: () => void;
+}
+
+interface Follower extends ThreadHandlers {
+  threadId: string;
+  /** The server has let this follower's socket into the thread's room at least once. */
+  joined: boolean;
+}
+
+/** Long enough to go from one thread to the next without dropping the connection in between. */
+const IDLE_DISCONNECT_MS = 2_000;
+const JOIN_TIMEOUT_MS = 10_000;
+
+let socket: ForumSocket | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+const followers = new Set<Follower>();
+
+function join(target: ForumSocket, follower: Follower): void {
+  target
+    .timeout(JOIN_TIMEOUT_MS)
+    .emit("thread.join", { threadId: follower.threadId }, (timedOut: Error | null, reply: SocketAck) => {
+      if (!followers.has(follower)) return;
+      if (timedOut || !reply.ok) {
+        // The page works without live updates (a reload shows new posts); nothing to show the user.
+        console.warn(`Live updates for thread ${follower.threadId} unavailable:`, timedOut?.message ?? reply.error);
+        return;
+      }
+      follower.joined = true;
+    });
+}
+
+function connection(): ForumSocket {
+  if (socket) return socket;
+  const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
+  // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
+  created.on("connect", () => {
+    for (const follower of followers) {
+      if (follower.joined && !created.recovered) follower.onGap?.();
+      join(created, follower);
+    }
+  });
+  created.on("post.created", ({ threadId, post }) => {
+    for (const follower of followers) {
+      if (follower.threadId === threadId) follower.onPost(post);
+    }
+  });
+  socket = created;
+  return created;
+}
+
+/**
+ * Receives the thread's new posts until the returned function is called (on leaving the page
+ * or opening another thread).
+ */
+export function followThread(threadId: string, handlers: ThreadHandlers): () => void {
+  clearTimeout(idleTimer);
+  const follower: Follower = { ...handlers, threadId, joined: false };
+  followers.add(follower);
+  const live = connection();
+  if (live.connected) join(live, follower);
+  else live.connect();
+
+  return () => {
+    if (!followers.delete(follower)) return;
+    const stillFollowed = [...followers].some((other) => other.threadId === threadId);
+    if (!stillFollowed && live.connected) live.emit("thread.leave", { threadId });
+    if (followers.size === 0) {
+      idleTimer = setTimeout(() => {
+        if (followers.size === 0) live.disconnect();
+      }, IDLE_DISCONNECT_MS);
+    }
+  };
+}
+
+// Signing in or out changes who the server thinks the socket belongs to, and it decides that
+// once per connection: start a fresh one (the "connect" handler joins the rooms again).
+let knownUserId: string | null | undefined;
+currentUser.subscribe((user) => {
+  const userId = user?.id ?? null;
+  const changed = knownUserId !== undefined && userId !== knownUserId;
+  knownUserId = userId;
+  if (!changed || !socket) return;
+  socket.disconnect();
+  if (followers.size > 0) socket.connect();
+});
