@@ -7,6 +7,7 @@ import type { Logger } from "./logger.js";
 import { createSocketServer, type ForumIo } from "./realtime/socketServer.js";
 import { configurePassport } from "./services/authentication.js";
 import { createSessionMiddleware } from "./services/sessionStore.js";
+import { initMailer } from "./services/mailer.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -25,6 +26,7 @@ export async function startForumServer(options: {
 }): Promise<RunningForum> {
   const { config, logger } = options;
   configurePassport();
+  initMailer(config, { logger });
   const sessionMiddleware = await createSessionMiddleware(config);
   const app = createApp({ ...options, sessionMiddleware });
   const httpServer = createServer(app);

@@ -2,8 +2,10 @@
 export { Category } from "./Category.js";
 export { Event } from "./Event.js";
 export { Group } from "./Group.js";
+export { Invitation } from "./Invitation.js";
 export { Jst } from "./Jst.js";
 export { Membership } from "./Membership.js";
+export { PasswordResetToken } from "./PasswordResetToken.js";
 export { Post } from "./Post.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";

@@ -1,6 +1,7 @@
 import "./groupPolicy.js";
 import "./categoryPolicy.js";
 import "./threadPolicy.js";
+import "./invitationPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -1,0 +1,39 @@
+import type mongoose from "mongoose";
+import { conflict, notFound } from "../errors/AppError.js";
+import { User, type UserDocument } from "../models/User.js";
+import { mailLinks, mailTemplates } from "../services/mailTemplates.js";
+import { mailer } from "../services/mailer.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface AccountRequestApproverProps {
+  /** The pending user whose request is approved. */
+  userId: mongoose.Types.ObjectId;
+  /** The moderator or admin deciding. */
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** A pending account becomes active and its owner is told by e-mail; a request is decided once. */
+export async function accountRequestApprover(props: AccountRequestApproverProps): Promise<UserDocument> {
+  const updated = await User.findOneAndUpdate(
+    { _id: props.userId, status: "pending" },
+    { $set: { status: "active" } },
+    { new: true },
+  ).lean();
+  if (!updated) throw (await User.exists({ _id: props.userId })) ? alreadyDecided() : notFound();
+  const user = updated as UserDocument;
+  await recordEvent({
+    name: "users.approveRequest",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: user._id,
+    data: { before: { status: "pending" }, after: { status: "active" } },
+    ip: props.ip ?? null,
+  });
+  mailer().sendInBackground(
+    mailTemplates.accountApproved({ to: user.email, name: user.name, loginLink: mailer().link(mailLinks.login) }),
+  );
+  return user;
+}
+
+export const alreadyDecided = () => conflict("Ta prośba o konto została już rozpatrzona.");
