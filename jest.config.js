@@ -26,39 +26,35 @@ export default {
       ...typescriptAsEsm,
       displayName: "unit",
       testMatch: ["<rootDir>/server/src/**/*.test.ts", "<rootDir>/shared/src/**/*.test.ts"],
-      testTimeout: 10_000,
     },
     {
       ...typescriptAsEsm,
       displayName: "db",
       testMatch: ["<rootDir>/test/db/**/*.test.ts"],
-      testTimeout: 30_000,
     },
     {
       ...typescriptAsEsm,
       displayName: "api",
       testMatch: ["<rootDir>/test/api/**/*.test.ts"],
-      testTimeout: 20_000,
     },
     {
       ...typescriptAsEsm,
       displayName: "socket",
       testMatch: ["<rootDir>/test/socket/**/*.test.ts"],
-      testTimeout: 20_000,
     },
     {
       ...typescriptAsEsm,
       displayName: "process",
       testMatch: ["<rootDir>/test/process/**/*.test.ts"],
-      testTimeout: 60_000,
     },
     {
       ...typescriptAsEsm,
       displayName: "browser",
       testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
-      testTimeout: 60_000,
     },
   ],
+  // Jest reads the timeout from the top level only (per-project values are ignored).
+  testTimeout: 30_000,
   // One database server per run; each test file makes its own database on it (test/support/testDatabase.ts).
   globalSetup: "<rootDir>/test/support/globalSetup.mjs",
   globalTeardown: "<rootDir>/test/support/globalTeardown.mjs",

@@ -9,6 +9,9 @@ import { randomUUID } from "node:crypto";
 import type { Config } from "./config.js";
 import type { DatabaseKind } from "./db/findDatabase.js";
 import { errorHandler } from "./errors/errorHandler.js";
+import { requireCsrfToken } from "./http/csrfProtection.js";
+import { originCheck } from "./http/originCheck.js";
+import { sessionLifetime } from "./http/sessionLifetime.js";
 import "./http/requestContext.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./routes/apiRouter.js";
@@ -65,8 +68,11 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
     sessionMiddleware,
     passport.initialize(),
     passport.session(),
+    sessionLifetime(config),
     attachActor,
-    apiRouter(databaseKind),
+    originCheck({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY }),
+    requireCsrfToken,
+    apiRouter({ databaseKind, config }),
   );
 
   mountClient(app, config.CLIENT_BUILD_DIR);

@@ -30,7 +30,10 @@ export async function startForumServer(options: {
   const sessionMiddleware = await createSessionMiddleware(config);
   const app = createApp({ ...options, sessionMiddleware });
   const httpServer = createServer(app);
-  const io = createSocketServer(httpServer, sessionMiddleware, logger);
+  const io = createSocketServer(httpServer, sessionMiddleware, logger, {
+    publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

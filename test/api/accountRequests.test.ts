@@ -67,7 +67,7 @@ describe("an account request", () => {
     expect(response.body).toEqual(RECEIVED);
     const mail = await smtp.waitForMail(DEMO.memberA);
     expect(mail.subject).toContain("Ma już Pani/Pan konto");
-    expect(mail.text).toContain(`${PUBLIC_URL}/nowe-haslo`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/haslo/reset`);
     const { User } = await import("../../server/src/models/User.js");
     const anna = await User.findOne({ email: DEMO.memberA }).lean();
     expect(anna?.status).toBe("active");

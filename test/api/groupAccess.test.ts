@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import request from "supertest";
 import type { CategorySummary, GroupDetail } from "@forum/shared";
-import { DEMO, signedInAgent } from "../support/http.js";
+import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 let server: TestServer;
@@ -50,7 +50,8 @@ describe("a visitor", () => {
   });
 
   it("cannot post", async () => {
-    const response = await request(server.url).post(`/api/threads/${ids.a.thread}/posts`).send(reply());
+    const visitor = await csrfAgent(server.url);
+    const response = await visitor.post(`/api/threads/${ids.a.thread}/posts`).send(reply());
     expect(response.status).toBe(401);
   });
 });

@@ -8,7 +8,7 @@ import { testDatabaseName } from "../support/testDatabase.js";
 import { spawnForum, startTestServer, type TestServer } from "../support/testServer.js";
 
 const PUBLIC_URL = "http://forum.test";
-const RESET_LINK = `${PUBLIC_URL}/nowe-haslo/`;
+const RESET_LINK = `${PUBLIC_URL}/haslo/nowe/`;
 const REQUESTED = { message: "Jeśli konto o tym adresie istnieje, wysłaliśmy na nie link do ustawienia nowego hasła." };
 const NEW_PASSWORD = "Jesienne-Liscie-Nad-Wisla-42";
 
@@ -125,7 +125,7 @@ describe("e-mail without SMTP_URL", () => {
       expect(files[0]).toMatch(/\.eml$/);
       const eml = (await readFile(path.join(mailDir, files[0]!), "utf8")).replace(/=\r?\n/g, "");
       expect(eml).toMatch(/^To: anna\.kowalska@demo\.forum-jst\.pl$/m);
-      expect(eml).toContain("nowe-haslo/");
+      expect(eml).toContain("haslo/nowe/");
     } finally {
       forum.child.kill("SIGTERM");
       await forum.exited;

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import mongoose from "mongoose";
-import request from "supertest";
 import type { GroupDetail } from "@forum/shared";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
 import { Post } from "../../server/src/models/Post.js";
 import { Thread } from "../../server/src/models/Thread.js";
-import { DEMO, DEMO_PASSWORD } from "../support/http.js";
+import { csrfAgent, DEMO, signIn } from "../support/http.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
 import { spawnForum } from "../support/testServer.js";
 
@@ -17,8 +16,8 @@ afterAll(async () => {
 
 it("loses none of the acknowledged writes when SIGTERM arrives during a burst", async () => {
   const forum = await spawnForum({ dbName, seed: true });
-  const agent = request.agent(forum.url);
-  expect((await agent.post("/api/auth/login").send({ email: DEMO.memberA, password: DEMO_PASSWORD })).status).toBe(200);
+  const agent = await csrfAgent(forum.url);
+  expect((await signIn(agent, DEMO.memberA)).status).toBe(200);
   const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
   const category = detail.categories.find((candidate) => candidate.slug === "dyskusje");
   const threadId = ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] })

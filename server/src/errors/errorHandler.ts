@@ -34,6 +34,7 @@ export const apiNotFoundHandler: RequestHandler = (_req, _res, next) => next(not
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const appError = toAppError(error);
   if (appError.status >= 500) req.log.error({ err: error }, "request failed");
+  else if (appError !== error) req.log.debug({ err: error }, "request refused");
   res.status(appError.status).json({
     error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
   });

@@ -27,7 +27,8 @@ const doors = {
   login: door({ points: 100, duration: 900 }, { points: 10, duration: 900, blockDuration: 900 }),
   accountRequest: door({ points: 10, duration: 3600 }, { points: 3, duration: 3600, blockDuration: 3600 }),
   passwordReset: door({ points: 20, duration: 3600 }, { points: 3, duration: 3600, blockDuration: 3600 }),
-  invitation: door({ points: 100, duration: 3600 }, { points: 5, duration: 3600, blockDuration: 3600 }),
+  // A moderator sets up a group of 6–8 JSTs with ~30 people in one sitting.
+  invitation: door({ points: 200, duration: 3600 }, { points: 60, duration: 3600, blockDuration: 900 }),
 } as const;
 
 export type Door = keyof typeof doors;

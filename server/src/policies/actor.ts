@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import type { GroupRole, Role, UserStatus } from "@forum/shared";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
+import { effectiveStatus } from "../services/userStatus.js";
 
 /** Who is acting, with everything a policy needs, loaded once per request or socket. */
 export interface Actor {
@@ -17,7 +18,7 @@ export async function loadActor(user: UserDocument & { _id: mongoose.Types.Objec
   return {
     id: user._id.toString(),
     role: user.role,
-    status: user.status,
+    status: effectiveStatus(user),
     groups: new Map(memberships.map((membership) => [membership.groupId.toString(), membership.role])),
   };
 }

@@ -2,6 +2,7 @@ import "./groupPolicy.js";
 import "./categoryPolicy.js";
 import "./threadPolicy.js";
 import "./invitationPolicy.js";
+import "./userPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -3,8 +3,10 @@ import type { RequestHandler } from "express";
 import passport from "passport";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
+import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
 import { Thread } from "../models/Thread.js";
+import { effectiveStatus } from "../services/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { threadRoom, userRoom } from "./rooms.js";
@@ -17,9 +19,16 @@ interface SocketData {
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
 export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(httpServer: HttpServer, sessionMiddleware: RequestHandler, logger: Logger): ForumIo {
+export function createSocketServer(
+  httpServer: HttpServer,
+  sessionMiddleware: RequestHandler,
+  logger: Logger,
+  originSettings: OriginSettings,
+): ForumIo {
   const io: ForumIo = new Server(httpServer, {
     serveClient: false,
+    // The handshake carries the session cookie, so another site must not be able to open it.
+    allowRequest: (request, callback) => callback(null, isSameOrigin(request, originSettings)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   io.engine.use(sessionMiddleware);
@@ -28,7 +37,7 @@ export function createSocketServer(httpServer: HttpServer, sessionMiddleware: Re
 
   io.use((socket, next) => {
     const user = (socket.request as { user?: Express.User }).user;
-    if (!user || user.status !== "active") {
+    if (!user || effectiveStatus(user) !== "active") {
       socket.data.actor = null;
       return next();
     }

@@ -1,43 +1,71 @@
-import { Router } from "express";
+import { Router, type Request } from "express";
 import passport from "passport";
-import { loginSchema, type UserSummary } from "@forum/shared";
+import { loginSchema, type MeResponse, type UserSummary } from "@forum/shared";
+import type { Config } from "../config.js";
 import { AppError } from "../errors/AppError.js";
+import { issueCsrfToken } from "../http/csrfProtection.js";
+import { countAttempt, forgiveAttempts } from "../http/rateLimits.js";
+import { stampSignIn } from "../http/sessionLifetime.js";
 import { parseInput } from "../http/validation.js";
 import { Jst } from "../models/Jst.js";
-import type { UserDocument } from "../models/User.js";
+import { User, type UserDocument } from "../models/User.js";
+import { presentAbilities } from "../presenters/abilitiesPresenter.js";
 import { presentUser } from "../presenters/userPresenter.js";
+import { suspensionMessage } from "../services/userStatus.js";
 
-async function presentSignedIn(user: UserDocument): Promise<UserSummary> {
+export async function presentSignedIn(user: UserDocument): Promise<UserSummary> {
   const jst = user.jstId ? await Jst.findById(user.jstId).lean() : null;
   return presentUser(user, jst);
 }
 
 const invalidCredentials = () => new AppError(401, "invalid_credentials", "Nieprawidłowy e-mail lub hasło.");
 
-export function authRoutes(): Router {
+/** Starts a fresh session for the user: a new id (no fixation), then the sign-in stamp. */
+export function signIn(req: Request, user: UserDocument): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((regenerateError) => {
+      if (regenerateError) return reject(regenerateError);
+      req.login(user, (loginError) => {
+        if (loginError) return reject(loginError);
+        stampSignIn(req);
+        resolve();
+      });
+    });
+  });
+}
+
+export function authRoutes(_config: Config): Router {
   const router = Router();
 
+  router.get("/auth/csrf", issueCsrfToken);
+
   router.get("/auth/me", async (req, res) => {
-    res.json({ user: req.user && req.actor ? await presentSignedIn(req.user) : null });
+    const body: MeResponse =
+      req.user && req.actor
+        ? { user: await presentSignedIn(req.user), abilities: await presentAbilities(req.actor) }
+        : { user: null, abilities: null };
+    res.json(body);
   });
 
-  router.post("/auth/login", (req, res, next) => {
-    req.body = parseInput(loginSchema, req.body);
-    passport.authenticate("local", (error: unknown, user: UserDocument | false) => {
-      if (error) return next(error);
-      if (!user) return next(invalidCredentials());
-      if (user.status === "suspended") return next(new AppError(403, "account_suspended", "Konto jest zawieszone."));
-      if (user.status !== "active")
-        return next(new AppError(403, "account_pending", "Konto czeka na zatwierdzenie przez moderatora."));
-      // Regenerating the session id on sign-in prevents session fixation.
-      req.session.regenerate((regenerateError) => {
-        if (regenerateError) return next(regenerateError);
-        req.login(user, (loginError) => {
-          if (loginError) return next(loginError);
-          presentSignedIn(user).then((summary) => res.json({ user: summary }), next);
-        });
-      });
-    })(req, res, next);
+  router.post("/auth/login", async (req, res) => {
+    const input = parseInput(loginSchema, req.body);
+    await countAttempt("login", req.ip ?? "unknown", input.email);
+    const user = await new Promise<UserDocument | false>((resolve, reject) => {
+      req.body = input;
+      passport.authenticate("local", (error: unknown, found: UserDocument | false) =>
+        error ? reject(error) : resolve(found),
+      )(req, res, reject);
+    });
+    if (!user) throw invalidCredentials();
+    if (user.status === "suspended") throw new AppError(403, "account_suspended", suspensionMessage(user));
+    if (user.status === "pending") {
+      throw new AppError(403, "account_pending", "Konto czeka na zatwierdzenie przez moderatora. Dostaniesz e-mail.");
+    }
+    if (user.status !== "active") throw invalidCredentials();
+    await forgiveAttempts("login", input.email);
+    await signIn(req, user);
+    await User.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
+    res.json({ user: await presentSignedIn(user) });
   });
 
   router.post("/auth/logout", (req, res, next) => {

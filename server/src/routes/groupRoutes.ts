@@ -1,5 +1,4 @@
 import { Router } from "express";
-import mongoose from "mongoose";
 import type { GroupDetail } from "@forum/shared";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { Category } from "../models/Category.js";
@@ -8,6 +7,7 @@ import { readsAllGroups } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
 import { loadJsts } from "../services/jstDirectory.js";
+import { anyOf } from "../db/anyOf.js";
 
 export function groupRoutes(): Router {
   const router = Router();
@@ -15,7 +15,7 @@ export function groupRoutes(): Router {
   router.get("/groups", async (req, res) => {
     const actor = req.actor;
     if (!actor) throw unauthorized();
-    const filter = readsAllGroups(actor) ? {} : { _id: mongoose.trusted({ $in: [...actor.groups.keys()] }) };
+    const filter = readsAllGroups(actor) ? {} : { _id: anyOf([...actor.groups.keys()]) };
     const groups = await Group.find(filter).sort({ name: 1 }).lean();
     const jsts = await loadJsts(groups.flatMap((group) => group.jstIds));
     res.json({ groups: groups.map((group) => presentGroup(group, jsts)) });

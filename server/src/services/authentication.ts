@@ -3,14 +3,21 @@ import { Strategy as LocalStrategy } from "passport-local";
 import type { RequestHandler } from "express";
 import mongoose from "mongoose";
 import { User, type UserDocument } from "../models/User.js";
+import { userUnsuspender } from "../commands/userUnsuspender.js";
 import { loadActor } from "../policies/actor.js";
+import { effectiveStatus } from "./userStatus.js";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.js";
 
-/** Checks e-mail and password; a missing account costs the same time as a wrong password. */
+/**
+ * Checks e-mail and password; a missing account costs the same time as a wrong password.
+ * A suspension whose end date has passed is lifted here, on the way in.
+ */
 export async function checkCredentials(email: string, password: string): Promise<UserDocument | null> {
   const user = await User.findOne({ email: email.toLowerCase() }).lean();
   if (!user) return verifyAgainstDummy(password).then(() => null);
   if (!(await verifyPassword(user.passwordHash, password))) return null;
+  if (user.status === "suspended" && effectiveStatus(user) === "active")
+    return userUnsuspender({ user, actorId: null });
   return user;
 }
 
@@ -39,7 +46,7 @@ export function configurePassport(): typeof passport {
 /** Turns the session's user into an Actor for the policies; a suspended user acts as nobody. */
 export const attachActor: RequestHandler = (req, _res, next) => {
   req.actor = null;
-  if (!req.user || req.user.status !== "active") return next();
+  if (!req.user || effectiveStatus(req.user) !== "active") return next();
   loadActor(req.user).then((actor) => {
     req.actor = actor;
     next();

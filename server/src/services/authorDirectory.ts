@@ -1,15 +1,16 @@
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import type { AuthorSummary } from "@forum/shared";
 import { Jst } from "../models/Jst.js";
 import { User } from "../models/User.js";
 import { presentAuthor } from "../presenters/userPresenter.js";
+import { anyOf } from "../db/anyOf.js";
 
 /** Loads the names and JSTs of the given authors in two queries. */
 export async function loadAuthors(ids: mongoose.Types.ObjectId[]): Promise<Map<string, AuthorSummary>> {
   const unique = [...new Map(ids.map((id) => [id.toString(), id])).values()];
-  const users = await User.find({ _id: mongoose.trusted({ $in: unique }) }, { name: 1, jstId: 1 }).lean();
+  const users = await User.find({ _id: anyOf(unique) }, { name: 1, jstId: 1 }).lean();
   const jstIds = users.flatMap((user) => (user.jstId ? [user.jstId] : []));
-  const jsts = await Jst.find({ _id: mongoose.trusted({ $in: jstIds }) }, { name: 1 }).lean();
+  const jsts = await Jst.find({ _id: anyOf(jstIds) }, { name: 1 }).lean();
   const jstNames = new Map(jsts.map((jst) => [jst._id.toString(), jst]));
   return new Map(
     users.map((user) => [

@@ -1,7 +1,8 @@
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import { Jst, type JstDocument } from "../models/Jst.js";
+import { anyOf } from "../db/anyOf.js";
 
 export async function loadJsts(ids: mongoose.Types.ObjectId[]): Promise<Map<string, JstDocument>> {
-  const jsts = await Jst.find({ _id: mongoose.trusted({ $in: ids }) }).lean();
+  const jsts = await Jst.find({ _id: anyOf(ids) }).lean();
   return new Map(jsts.map((jst) => [jst._id.toString(), jst]));
 }

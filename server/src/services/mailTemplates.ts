@@ -118,8 +118,8 @@ export const mailTemplates = {
 /** Client paths the links open (SvelteKit routes). */
 export const mailLinks = {
   login: "/logowanie",
-  passwordResetRequest: "/nowe-haslo",
+  passwordResetRequest: "/haslo/reset",
   invitation: (token: string) => `/zaproszenie/${token}`,
-  passwordReset: (token: string) => `/nowe-haslo/${token}`,
+  passwordReset: (token: string) => `/haslo/nowe/${token}`,
   group: (slug: string) => `/grupy/${slug}`,
 };

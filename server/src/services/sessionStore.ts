@@ -10,7 +10,6 @@ import type { Config } from "../config.js";
 type MongoStoreClient = NonNullable<NonNullable<Parameters<typeof MongoStore.create>[0]>["client"]>;
 
 export const SESSION_COOKIE = "forum.sid";
-const EIGHT_HOURS = 8 * 60 * 60 * 1000;
 
 /** Outside production a secret is made once and kept in the data directory, so restarts keep people signed in. */
 async function sessionSecret(config: Config): Promise<string> {
@@ -36,7 +35,8 @@ export async function createSessionMiddleware(config: Config): Promise<RequestHa
     saveUninitialized: false,
     rolling: true,
     proxy: config.TRUST_PROXY,
-    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: EIGHT_HOURS },
+    // Rolling maxAge is the idle timeout: every request moves it forward.
+    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
     // Expired sessions are swept by interval: FerretDB has no TTL indexes.
     store: MongoStore.create({
       // connect-mongo's types name its own copy of the driver; mongoose's client has the same API.

@@ -1,0 +1,31 @@
+import { User, type UserDocument } from "../models/User.js";
+import { deleteAvatar, storeAvatar } from "../services/avatarStorage.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface AvatarChangerProps {
+  user: UserDocument;
+  /** The uploaded image, or null to remove the avatar. */
+  upload: Buffer | null;
+  dataDir: string;
+  ip?: string | null;
+}
+
+/** Sets or removes a user's avatar; the previous file is deleted once the new one is in place. */
+export async function avatarChanger(props: AvatarChangerProps): Promise<UserDocument> {
+  const fileName = props.upload ? await storeAvatar(props.dataDir, props.user._id.toString(), props.upload) : null;
+  const updated = await User.findOneAndUpdate(
+    { _id: props.user._id },
+    { $set: { avatarFile: fileName } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw new Error("user vanished while changing the avatar");
+  await deleteAvatar(props.dataDir, props.user.avatarFile);
+  await recordEvent({
+    name: fileName ? "users.setAvatar" : "users.removeAvatar",
+    actorId: props.user._id,
+    subjectType: "User",
+    subjectId: props.user._id,
+    ip: props.ip ?? null,
+  });
+  return updated;
+}

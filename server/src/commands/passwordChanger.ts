@@ -1,0 +1,28 @@
+import type mongoose from "mongoose";
+import { User, type UserDocument } from "../models/User.js";
+import { hashPassword } from "../services/passwords.js";
+import { sessionStore } from "../services/sessionDirectory.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface PasswordChangerProps {
+  user: UserDocument;
+  /** Already checked for strength by the shared schema. */
+  newPassword: string;
+  /** This session stays signed in; every other session of the user ends. */
+  keepSessionId: string | null;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+export async function passwordChanger(props: PasswordChangerProps): Promise<void> {
+  await User.updateOne({ _id: props.user._id }, { $set: { passwordHash: await hashPassword(props.newPassword) } });
+  const ended = await sessionStore.endSessionsOf(props.user._id.toString(), props.keepSessionId);
+  await recordEvent({
+    name: "users.changePassword",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { otherSessionsEnded: ended },
+    ip: props.ip ?? null,
+  });
+}

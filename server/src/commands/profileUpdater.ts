@@ -1,0 +1,51 @@
+import type mongoose from "mongoose";
+import type { ProfileUpdateInput } from "@forum/shared";
+import { badRequest } from "../errors/AppError.js";
+import { Jst } from "../models/Jst.js";
+import { User, type UserDocument } from "../models/User.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface ProfileUpdaterProps {
+  user: UserDocument;
+  /** Validated by profileUpdateSchema. */
+  changes: ProfileUpdateInput;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDocument> {
+  const { changes } = props;
+  let jstId: mongoose.Types.ObjectId | null = null;
+  if (changes.jstTeryt) {
+    const jst = await Jst.findOne({ teryt: changes.jstTeryt }, { _id: 1 }).lean();
+    if (!jst) throw badRequest("Nie ma takiej JST w rejestrze TERYT.", { jstTeryt: "Wybierz JST z listy." });
+    jstId = jst._id;
+  }
+  const after = {
+    name: changes.name,
+    jstId,
+    position: changes.position,
+    addresseeGroup: changes.addresseeGroup,
+    bio: changes.bio,
+    expertise: [...new Set(changes.expertise)],
+    language: changes.language,
+  };
+  const before = Object.fromEntries(
+    Object.keys(after).map((key) => [key, props.user[key as keyof typeof after] ?? null]),
+  );
+  const updated = await User.findOneAndUpdate(
+    { _id: props.user._id },
+    { $set: after },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw new Error("user vanished while updating the profile");
+  await recordEvent({
+    name: "users.updateProfile",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { before, after },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}

@@ -1,0 +1,34 @@
+import type mongoose from "mongoose";
+import { User, type UserDocument } from "../models/User.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface UserSuspenderProps {
+  /** The person to suspend (already authorized). */
+  user: UserDocument;
+  /** Shown to the person at sign-in. */
+  reason: string;
+  /** End of the suspension; null until lifted. */
+  until: Date | null;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Suspends an account; the event disconnects the person's open sockets. */
+export async function userSuspender(props: UserSuspenderProps): Promise<UserDocument> {
+  const before = { status: props.user.status, suspension: props.user.suspension };
+  const updated = await User.findOneAndUpdate(
+    { _id: props.user._id },
+    { $set: { status: "suspended", suspension: { reason: props.reason, until: props.until, byId: props.actorId } } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw new Error("user vanished while suspending");
+  await recordEvent({
+    name: "users.suspend",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { before, after: { status: "suspended", suspension: { reason: props.reason, until: props.until } } },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}

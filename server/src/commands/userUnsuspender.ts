@@ -1,0 +1,28 @@
+import type mongoose from "mongoose";
+import { User, type UserDocument } from "../models/User.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface UserUnsuspenderProps {
+  user: UserDocument;
+  /** Null when the suspension simply ran out. */
+  actorId: mongoose.Types.ObjectId | null;
+  ip?: string | null;
+}
+
+export async function userUnsuspender(props: UserUnsuspenderProps): Promise<UserDocument> {
+  const updated = await User.findOneAndUpdate(
+    { _id: props.user._id },
+    { $set: { status: "active", suspension: { reason: null, until: null, byId: null } } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw new Error("user vanished while lifting a suspension");
+  await recordEvent({
+    name: "users.unsuspend",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { before: { status: props.user.status, suspension: props.user.suspension }, after: { status: "active" } },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}

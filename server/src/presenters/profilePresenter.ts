@@ -1,0 +1,25 @@
+import type { ProfileView } from "@forum/shared";
+import { Jst } from "../models/Jst.js";
+import type { UserDocument } from "../models/User.js";
+import { presentUser } from "./userPresenter.js";
+
+export const avatarUrl = (user: Pick<UserDocument, "_id" | "avatarFile">): string | null =>
+  user.avatarFile
+    ? `/api/users/${user._id.toString()}/avatar?v=${encodeURIComponent(user.avatarFile.slice(-17, -5))}`
+    : null;
+
+export async function presentProfile(user: UserDocument): Promise<ProfileView> {
+  const jst = user.jstId ? await Jst.findById(user.jstId).lean() : null;
+  return {
+    ...presentUser(user, jst),
+    bio: user.bio ?? "",
+    expertise: user.expertise ?? [],
+    language: user.language ?? "pl",
+    avatarUrl: avatarUrl(user),
+    consents: {
+      digest: user.consents?.digest ?? "off",
+      mentionEmails: user.consents?.mentionEmails ?? false,
+      directoryListing: user.consents?.directoryListing ?? false,
+    },
+  };
+}
