@@ -1,8 +1,8 @@
 import type { ApiError } from "@forum/shared/api";
 
 /**
- * The one place the client talks HTTP to the API. Every request goes through `request`,
- * so adding a header to all state-changing calls (e.g. a CSRF token) is a one-line change.
+ * The one place the client talks HTTP to the API. Every request goes through `request`;
+ * state-changing calls carry the session's CSRF token in `x-csrf-token`.
  */
 
 /** A failed API call, carrying the server's Polish message and per-field messages. */
@@ -20,12 +20,15 @@ export class ApiRequestError extends Error {
 
 /** Code used when the server could not be reached at all (offline, server down). */
 export const NETWORK_ERROR = "network_error";
+/** The server's answer to a missing or stale CSRF token. */
+export const CSRF_INVALID = "csrf_invalid";
 
 type Fetch = typeof fetch;
 
 interface RequestOptions {
   /** SvelteKit's `fetch` inside load functions; the global one elsewhere. */
   fetch?: Fetch;
+  /** JSON-encoded unless it is FormData (file uploads: the browser sets the multipart boundary). */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -41,11 +44,42 @@ function isApiError(value: unknown): value is ApiError {
   );
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The CSRF token is bound to the session: fetched once per page load, and again after
+ * sign-in or sign-out (the session changes) or when the server says it is stale.
+ */
+let csrfToken: Promise<string> | null = null;
+
+export function forgetCsrfToken(): void {
+  csrfToken = null;
+}
+
+function currentCsrfToken(): Promise<string> {
+  csrfToken ??= (async () => {
+    try {
+      const { token } = await send<{ token: string }>("GET", "/auth/csrf", {});
+      return token;
+    } catch (cause) {
+      // A server without CSRF protection (older build): send no token rather than nothing at all.
+      if (cause instanceof ApiRequestError && cause.status === 404) return "";
+      throw cause;
+    }
+  })().catch((cause: unknown) => {
+    csrfToken = null;
+    throw cause;
+  });
+  return csrfToken;
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions, csrf?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (STATE_CHANGING.has(method)) {
-    headers["Content-Type"] = "application/json";
+  const isForm = typeof FormData !== "undefined" && options.body instanceof FormData;
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    body = isForm ? (options.body as FormData) : JSON.stringify(options.body);
+    if (!isForm) headers["Content-Type"] = "application/json";
   }
+  if (csrf) headers["x-csrf-token"] = csrf;
 
   let response: Response;
   try {
@@ -53,7 +87,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -74,8 +108,29 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return payload as T;
 }
 
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  if (!STATE_CHANGING.has(method)) return send<T>(method, path, options);
+  try {
+    return await send<T>(method, path, options, await currentCsrfToken());
+  } catch (cause) {
+    // A token from before a sign-in elsewhere or an expired session: fetch a fresh one, retry once.
+    if (cause instanceof ApiRequestError && cause.status === 403 && cause.code === CSRF_INVALID) {
+      forgetCsrfToken();
+      return send<T>(method, path, options, await currentCsrfToken());
+    }
+    throw cause;
+  }
+}
+
+type ReadOptions = Omit<RequestOptions, "body">;
+
 export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, "body">) => request<T>("GET", path, options),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "body">) =>
+  get: <T>(path: string, options?: ReadOptions) => request<T>("GET", path, options),
+  post: <T>(path: string, body?: unknown, options?: ReadOptions) =>
     request<T>("POST", path, { ...options, body: body ?? {} }),
+  put: <T>(path: string, body?: unknown, options?: ReadOptions) =>
+    request<T>("PUT", path, { ...options, body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown, options?: ReadOptions) =>
+    request<T>("PATCH", path, { ...options, body: body ?? {} }),
+  delete: <T>(path: string, options?: ReadOptions) => request<T>("DELETE", path, options),
 };

@@ -1,6 +1,8 @@
 import { addMessages, init, locale } from "svelte-i18n";
 import pl from "./pl.json";
 import en from "./en.json";
+import accountsPl from "./accounts.pl.json";
+import accountsEn from "./accounts.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -26,6 +28,9 @@ function storedLocale(): AppLocale {
 export function setUpI18n(): void {
   addMessages("pl", pl);
   addMessages("en", en);
+  // Account screens' strings live in their own files; addMessages merges them into the same tree.
+  addMessages("pl", accountsPl);
+  addMessages("en", accountsEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
