@@ -21,5 +21,6 @@ export const requireCsrfToken: RequestHandler = (req, res, next) => {
 };
 
 export const issueCsrfToken: RequestHandler = (req, res) => {
-  res.json({ token: generateToken(req, true) });
+  // The same token for the whole session, so several open tabs never invalidate each other.
+  res.json({ token: generateToken(req, false) });
 };

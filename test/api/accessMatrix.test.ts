@@ -1,0 +1,321 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+import { io as connect } from "socket.io-client";
+import type TestAgent from "supertest/lib/agent.js";
+import type { GroupDetail, SocketAck } from "@forum/shared";
+import { User } from "../../server/src/models/User.js";
+import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import { startTestServer, type TestServer } from "../support/testServer.js";
+
+/**
+ * Every HTTP endpoint and socket event × every kind of person. A new route that is not in
+ * this table fails the completeness check below, so authorization cannot be forgotten.
+ */
+const ROLES = ["visitor", "memberA", "memberB", "expert", "moderator", "admin", "suspended"] as const;
+type RoleName = (typeof ROLES)[number];
+type Expected = Record<RoleName, number>;
+
+const SUSPENDED_EMAIL = "jan.krawczyk@demo.forum-jst.pl";
+const ROUTES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../server/src/routes");
+
+let server: TestServer;
+const agents = {} as Record<RoleName, TestAgent>;
+const ids = { threadA: "", categoryA: "", memberA: "", memberB: "", target: "", pending: "", invitation: "" };
+
+/** Same answer for everyone: public endpoints. */
+const everyone = (status: number): Expected => Object.fromEntries(ROLES.map((role) => [role, status])) as Expected;
+/** Any signed-in, active person gets `status`; visitors and suspended people must sign in. */
+const signedIn = (status: number): Expected => ({ ...everyone(status), visitor: 401, suspended: 401 });
+/** Group A's private space: members of A and those who read every group. */
+const groupA = (status: number, expert = status): Expected => ({
+  ...signedIn(status),
+  memberB: 404,
+  expert,
+});
+/** Moderators' tools: others do not even learn the resource exists. */
+const staff = (moderator: number, admin = moderator): Expected => ({
+  ...signedIn(404),
+  moderator,
+  admin,
+});
+
+interface Row {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** The route as declared in server/src/routes (for the completeness check). */
+  route: string;
+  path: () => string;
+  body?: object;
+  expected: Expected;
+  /** Needs a session of its own, because it ends the one it is sent with. */
+  fresh?: boolean;
+}
+
+const rows: Row[] = [
+  { method: "get", route: "/health", path: () => "/api/health", expected: everyone(200) },
+  { method: "get", route: "/network", path: () => "/api/network", expected: everyone(200) },
+  { method: "get", route: "/auth/csrf", path: () => "/api/auth/csrf", expected: everyone(200) },
+  { method: "get", route: "/auth/me", path: () => "/api/auth/me", expected: everyone(200) },
+  { method: "post", route: "/auth/login", path: () => "/api/auth/login", body: {}, expected: everyone(400) },
+  { method: "post", route: "/auth/logout", path: () => "/api/auth/logout", expected: everyone(204), fresh: true },
+  {
+    method: "post",
+    route: "/auth/password-reset/request",
+    path: () => "/api/auth/password-reset/request",
+    body: {},
+    expected: everyone(400),
+  },
+  {
+    method: "post",
+    route: "/auth/password-reset/confirm",
+    path: () => "/api/auth/password-reset/confirm",
+    body: {},
+    expected: everyone(400),
+  },
+  { method: "get", route: "/jsts", path: () => "/api/jsts?q=krak", expected: everyone(200) },
+  { method: "get", route: "/voivodeships", path: () => "/api/voivodeships", expected: everyone(200) },
+  {
+    method: "post",
+    route: "/account-requests",
+    path: () => "/api/account-requests",
+    body: {},
+    expected: everyone(400),
+  },
+  {
+    method: "get",
+    route: "/invitations/by-token/:token",
+    path: () => "/api/invitations/by-token/nieistniejacy-token-0123456789",
+    expected: everyone(404),
+  },
+  {
+    method: "post",
+    route: "/invitations/by-token/:token/accept",
+    path: () => "/api/invitations/by-token/nieistniejacy-token-0123456789/accept",
+    body: {},
+    expected: everyone(400),
+  },
+  { method: "get", route: "/groups", path: () => "/api/groups", expected: signedIn(200) },
+  { method: "get", route: "/groups/:slug", path: () => "/api/groups/gwd-malopolska", expected: groupA(200) },
+  {
+    method: "get",
+    route: "/categories/:id/threads",
+    path: () => `/api/categories/${ids.categoryA}/threads`,
+    expected: groupA(200),
+  },
+  { method: "get", route: "/threads/:id", path: () => `/api/threads/${ids.threadA}`, expected: groupA(200) },
+  {
+    method: "post",
+    route: "/threads/:id/posts",
+    path: () => `/api/threads/${ids.threadA}/posts`,
+    body: {},
+    expected: groupA(400, 403),
+  },
+  { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
+  { method: "patch", route: "/me/profile", path: () => "/api/me/profile", body: {}, expected: signedIn(400) },
+  { method: "patch", route: "/me/consents", path: () => "/api/me/consents", body: {}, expected: signedIn(400) },
+  { method: "post", route: "/me/password", path: () => "/api/me/password", body: {}, expected: signedIn(400) },
+  { method: "put", route: "/me/avatar", path: () => "/api/me/avatar", expected: signedIn(400) },
+  {
+    method: "get",
+    route: "/users/:id/avatar",
+    path: () => `/api/users/${ids.memberA}/avatar`,
+    expected: signedIn(200),
+  },
+  { method: "delete", route: "/me/avatar", path: () => "/api/me/avatar", expected: signedIn(204), fresh: true },
+  { method: "get", route: "/me/sessions", path: () => "/api/me/sessions", expected: signedIn(200) },
+  {
+    method: "delete",
+    route: "/me/sessions/:id",
+    path: () => "/api/me/sessions/nie-ma-takiej-sesji",
+    expected: signedIn(404),
+  },
+  { method: "get", route: "/admin/users", path: () => "/api/admin/users", expected: staff(200) },
+  {
+    method: "patch",
+    route: "/admin/users/:id/role",
+    path: () => `/api/admin/users/${ids.target}/role`,
+    body: { role: "król" },
+    expected: staff(403, 400),
+  },
+  {
+    method: "post",
+    route: "/admin/users/:id/suspend",
+    path: () => `/api/admin/users/${ids.target}/suspend`,
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "post",
+    route: "/admin/users/:id/unsuspend",
+    path: () => `/api/admin/users/${ids.target}/unsuspend`,
+    expected: staff(200),
+  },
+  { method: "get", route: "/account-requests", path: () => "/api/account-requests", expected: staff(200) },
+  {
+    method: "post",
+    route: "/account-requests/:id/approve",
+    path: () => `/api/account-requests/${ids.memberB}/approve`,
+    expected: staff(409),
+  },
+  {
+    method: "post",
+    route: "/account-requests/:id/reject",
+    path: () => `/api/account-requests/${ids.pending}/reject`,
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "post",
+    route: "/groups/:slug/invitations",
+    path: () => "/api/groups/gwd-malopolska/invitations",
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "get",
+    route: "/groups/:slug/invitations",
+    path: () => "/api/groups/gwd-malopolska/invitations",
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  {
+    method: "post",
+    route: "/invitations/:id/resend",
+    path: () => `/api/invitations/${ids.invitation}/resend`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+];
+
+const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
+  memberA: DEMO.memberA,
+  memberB: DEMO.memberB,
+  expert: DEMO.expert,
+  moderator: DEMO.moderator,
+  admin: DEMO.admin,
+  suspended: SUSPENDED_EMAIL,
+};
+
+const suspend = (on: boolean) =>
+  User.updateOne(
+    { email: SUSPENDED_EMAIL },
+    { $set: { status: on ? "suspended" : "active", suspension: { reason: on ? "Test" : null } } },
+  );
+
+/** The suspended person's session is one they had before the suspension. */
+async function agentFor(role: RoleName): Promise<TestAgent> {
+  if (role === "visitor") return csrfAgent(server.url);
+  if (role !== "suspended") return signedInAgent(server.url, EMAILS[role]);
+  await suspend(false);
+  const agent = await signedInAgent(server.url, SUSPENDED_EMAIL);
+  await suspend(true);
+  return agent;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ seed: true, label: "matrix" });
+  for (const role of ROLES) agents[role] = await agentFor(role);
+
+  const moderator = agents.moderator;
+  const detail = (await moderator.get("/api/groups/gwd-malopolska")).body as GroupDetail;
+  const category = detail.categories.find((candidate) => candidate.threadCount > 0);
+  ids.categoryA = category?.id ?? "";
+  ids.threadA = (await moderator.get(`/api/categories/${ids.categoryA}/threads`)).body.threads[0].id;
+  ids.memberA = String((await User.findOne({ email: DEMO.memberA }).lean())?._id);
+  ids.memberB = String((await User.findOne({ email: DEMO.memberB }).lean())?._id);
+  ids.target = String((await User.findOne({ email: "robert.pawlak@demo.forum-jst.pl" }).lean())?._id);
+  const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
+  expect((await agents.memberA.put("/api/me/avatar").attach("avatar", photo, "a.png")).status).toBe(200);
+  const invitation = await moderator
+    .post("/api/groups/gwd-malopolska/invitations")
+    .send({ email: "macierz@example.pl", role: "member" });
+  ids.invitation = invitation.body.invitation.id;
+  const request = await agents.visitor.post("/api/account-requests").send({
+    email: "prosba.macierz@example.pl",
+    name: "Ewa Testowa",
+    password: "Sowa-Latarnia-Ogorek-47",
+    jstTeryt: "1261",
+    position: "Inspektorka",
+    addresseeGroup: "pracownik_operacyjny",
+  });
+  expect(request.status).toBe(202);
+  ids.pending = String((await User.findOne({ email: "prosba.macierz@example.pl" }).lean())?._id);
+}, 180_000);
+
+afterAll(() => server?.stop());
+
+describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {
+  it("answers each kind of person as the policies say", async () => {
+    const actual = {} as Expected;
+    for (const role of ROLES) {
+      const agent = row.fresh ? await agentFor(role) : agents[role];
+      const request = agent[row.method](row.path());
+      const response = row.body ? await request.send(row.body) : await request;
+      actual[role] = response.status;
+    }
+    expect(actual).toEqual(row.expected);
+  });
+});
+
+describe("socket events", () => {
+  it.each(ROLES)("thread.join of a group-A thread for %s", async (role) => {
+    const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: cookie ? { Cookie: cookie } : {},
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      const ack = await new Promise<SocketAck>((resolve) =>
+        socket.emit("thread.join", { threadId: ids.threadA }, resolve),
+      );
+      const allowed = ["memberA", "expert", "moderator", "admin"].includes(role);
+      expect(ack.ok).toBe(allowed);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it("refuses a socket handshake from another site", async () => {
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: { Origin: "https://zla-strona.example" },
+    });
+    const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
+    socket.disconnect();
+    expect(error).toBeInstanceOf(Error);
+  });
+});
+
+async function signInCookieFor(role: Exclude<RoleName, "visitor">): Promise<string> {
+  if (role !== "suspended") return signInCookie(server.url, EMAILS[role]);
+  // A suspended person cannot sign in: reuse the session they had before the suspension.
+  const jar = (agents.suspended as unknown as { jar: { getCookies(info: object): { toValueString(): string }[] } }).jar;
+  const { CookieAccessInfo } = await import("cookiejar");
+  return jar
+    .getCookies(new CookieAccessInfo(new URL(server.url).hostname, "/", false, true))
+    .map((cookie) => cookie.toValueString())
+    .join("; ");
+}
+
+describe("the table", () => {
+  it("covers every route the server declares", () => {
+    const declared = readdirSync(ROUTES_DIR)
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+      .flatMap((file) =>
+        [
+          ...readFileSync(path.join(ROUTES_DIR, file), "utf8").matchAll(
+            /router\.(get|post|put|patch|delete)\(\s*"([^"]+)"/g,
+          ),
+        ].map((match) => `${match[1]} ${match[2]}`),
+      )
+      .sort();
+    expect(rows.map((row) => `${row.method} ${row.route}`).sort()).toEqual(declared);
+  });
+});
