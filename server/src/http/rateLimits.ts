@@ -38,12 +38,15 @@ const tooMany = (retryAfterMs: number) => {
   return new AppError(429, "too_many_attempts", `Zbyt wiele prób. Spróbuj ponownie za ${minutes} min.`);
 };
 
-/** Counts one attempt at a door; throws 429 with a Polish message when over the limit. */
-export async function countAttempt(doorName: Door, ip: string, account?: string): Promise<void> {
+/**
+ * Counts one attempt at a door; throws 429 with a Polish message when over the limit.
+ * Returns how many attempts the account has used in the current window.
+ */
+export async function countAttempt(doorName: Door, ip: string, account?: string): Promise<number> {
   const limits = doors[doorName];
   try {
     await limits.perIp.consume(ip);
-    if (account) await limits.perAccount.consume(account.toLowerCase());
+    return account ? (await limits.perAccount.consume(account.toLowerCase())).consumedPoints : 0;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) throw tooMany(rejection.msBeforeNext);
     throw rejection;
@@ -55,8 +58,7 @@ export async function forgiveAttempts(doorName: Door, account: string): Promise<
   await doors[doorName].perAccount.delete(account.toLowerCase());
 }
 
-/** Whether the account is currently paused, without counting an attempt. */
-export async function isPaused(doorName: Door, account: string): Promise<number> {
-  const state = await doors[doorName].perAccount.get(account.toLowerCase());
-  return state && state.consumedPoints > (doors[doorName].perAccount.points ?? 0) ? state.msBeforeNext : 0;
+/** Wrong passwords after the third are answered ever more slowly (0.5 s more each, up to 4 s). */
+export function failureDelayMs(attemptsSoFar: number): number {
+  return Math.min(4_000, Math.max(0, attemptsSoFar - 3) * 500);
 }

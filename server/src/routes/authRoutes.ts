@@ -1,10 +1,11 @@
+import { setTimeout } from "node:timers/promises";
 import { Router, type Request } from "express";
 import passport from "passport";
 import { loginSchema, type MeResponse, type UserSummary } from "@forum/shared";
 import type { Config } from "../config.js";
 import { AppError } from "../errors/AppError.js";
 import { issueCsrfToken } from "../http/csrfProtection.js";
-import { countAttempt, forgiveAttempts } from "../http/rateLimits.js";
+import { countAttempt, failureDelayMs, forgiveAttempts } from "../http/rateLimits.js";
 import { stampSignIn } from "../http/sessionLifetime.js";
 import { parseInput } from "../http/validation.js";
 import { Jst } from "../models/Jst.js";
@@ -49,14 +50,17 @@ export function authRoutes(_config: Config): Router {
 
   router.post("/auth/login", async (req, res) => {
     const input = parseInput(loginSchema, req.body);
-    await countAttempt("login", req.ip ?? "unknown", input.email);
+    const attempts = await countAttempt("login", req.ip ?? "unknown", input.email);
     const user = await new Promise<UserDocument | false>((resolve, reject) => {
       req.body = input;
       passport.authenticate("local", (error: unknown, found: UserDocument | false) =>
         error ? reject(error) : resolve(found),
       )(req, res, reject);
     });
-    if (!user) throw invalidCredentials();
+    if (!user) {
+      await setTimeout(failureDelayMs(attempts));
+      throw invalidCredentials();
+    }
     if (user.status === "suspended") throw new AppError(403, "account_suspended", suspensionMessage(user));
     if (user.status === "pending") {
       throw new AppError(403, "account_pending", "Konto czeka na zatwierdzenie przez moderatora. Dostaniesz e-mail.");
