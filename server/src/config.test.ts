@@ -60,3 +60,11 @@ describe(".env.example", () => {
     expect(config.DATA_DIR).toBe(path.join(REPO_ROOT, "data"));
   });
 });
+
+describe("README", () => {
+  it("has a configuration table row for every variable", () => {
+    const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const missing = CONFIG_VARIABLES.filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
+  });
+});
