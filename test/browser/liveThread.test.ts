@@ -35,10 +35,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The session's CSRF token, as the SPA asks for it before any change. */
+async function csrfTokenOf(context: BrowserContext): Promise<string> {
+  const response = await context.request.get(`${server.url}/api/auth/csrf`);
+  return ((await response.json()) as { token: string }).token;
+}
+
 /** Signs the context in through the API (its pages share the cookie). */
 async function signInByApi(context: BrowserContext, email: string): Promise<void> {
   const response = await context.request.post(`${server.url}/api/auth/login`, {
     data: { email, password: DEMO_PASSWORD },
+    headers: { "x-csrf-token": await csrfTokenOf(context) },
   });
   expect(response.status()).toBe(200);
 }
@@ -111,6 +118,7 @@ function watchSocket(page: Page) {
 async function postByApi(context: BrowserContext, thread: string, body: string): Promise<void> {
   const response = await context.request.post(`${server.url}/api/threads/${thread}/posts`, {
     data: { body, clientId: crypto.randomUUID() },
+    headers: { "x-csrf-token": await csrfTokenOf(context) },
   });
   expect(response.status()).toBe(201);
 }
