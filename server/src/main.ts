@@ -1,41 +1,19 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { ConfigError, loadConfig, REPO_ROOT } from "./config.js";
-import { connectDatabase, DatabaseUnreachableError, disconnectDatabase, redactUri } from "./db/connectDatabase.js";
-import { findDatabase, NoDatabaseError, type DatabaseHandle } from "./db/findDatabase.js";
-import { databaseNameFor } from "./db/databaseName.js";
+import { ConfigError } from "./config.js";
+import { DatabaseUnreachableError } from "./db/connectDatabase.js";
+import { NoDatabaseError } from "./db/findDatabase.js";
+import { openDatabase } from "./db/openDatabase.js";
 import { startForumServer } from "./forumServer.js";
+import { loadEnvironment } from "./loadEnvironment.js";
 import { createLogger } from "./logger.js";
 import "./models/index.js";
 import { prepareData } from "./seed/prepareData.js";
 
 /** Process entry: config → database → HTTP + Socket.IO → graceful shutdown. */
 async function main(): Promise<void> {
-  const envFile = path.join(REPO_ROOT, ".env");
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const config = loadConfig();
+  const config = loadEnvironment();
   const logger = createLogger(config);
   const say = (message: string) => process.stdout.write(`${message}\n`);
-
-  const database: DatabaseHandle = await findDatabase({
-    mongodbUri: config.MONGODB_URI,
-    purpose: "start",
-    dataDir: config.DATA_DIR,
-    skipEmbeddedMongo: config.FORUM_SKIP_EMBEDDED_MONGODB,
-    log: say,
-  });
-  say(`Baza danych: ${database.kind} (${redactUri(database.uri)})`);
-  try {
-    await connectDatabase(database.uri, {
-      dbName: databaseNameFor(database, config.MONGODB_DB),
-      ...database.clientOptions,
-      ...(config.MONGODB_MAX_POOL_SIZE ? { maxPoolSize: config.MONGODB_MAX_POOL_SIZE } : {}),
-      serverSelectionTimeoutMS: 3_000,
-    });
-  } catch (error) {
-    await database.stop();
-    throw error;
-  }
+  const { database, close: closeDatabase } = await openDatabase(config, say);
 
   await prepareData({ config, database, say });
   const forum = await startForumServer({ config, logger, databaseKind: database.kind });
@@ -48,8 +26,7 @@ async function main(): Promise<void> {
     say(`Otrzymano ${signal}: zamykanie forum…`);
     forum
       .close()
-      .then(() => disconnectDatabase())
-      .then(() => database.stop())
+      .then(() => closeDatabase())
       .then(
         () => {
           say("Forum zamknięte.");

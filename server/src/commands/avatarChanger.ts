@@ -1,4 +1,5 @@
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { deleteAvatar, storeAvatar } from "../services/avatarStorage.js";
 import { recordEvent } from "./recordEvent.js";
 
@@ -13,12 +14,7 @@ export interface AvatarChangerProps {
 /** Sets or removes a user's avatar; the previous file is deleted once the new one is in place. */
 export async function avatarChanger(props: AvatarChangerProps): Promise<UserDocument> {
   const fileName = props.upload ? await storeAvatar(props.dataDir, props.user._id.toString(), props.upload) : null;
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: { avatarFile: fileName } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while changing the avatar");
+  const updated = await applyUserChanges(props.user._id, { avatarFile: fileName });
   await deleteAvatar(props.dataDir, props.user.avatarFile);
   await recordEvent({
     name: fileName ? "users.setAvatar" : "users.removeAvatar",

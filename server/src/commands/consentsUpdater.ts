@@ -1,5 +1,6 @@
 import type { ConsentsUpdateInput } from "@forum/shared";
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
 /** Version of the consent texts the person saw; kept with each change (RODO: provable consent). */
@@ -13,12 +14,7 @@ export interface ConsentsUpdaterProps {
 
 /** Gives or withdraws consents; every change is recorded with time and text version. */
 export async function consentsUpdater(props: ConsentsUpdaterProps): Promise<UserDocument> {
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: { consents: props.consents } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while updating consents");
+  const updated = await applyUserChanges(props.user._id, { consents: props.consents });
   await recordEvent({
     name: "users.updateConsents",
     actorId: props.user._id,

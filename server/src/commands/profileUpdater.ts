@@ -2,7 +2,8 @@ import type mongoose from "mongoose";
 import type { ProfileUpdateInput } from "@forum/shared";
 import { badRequest } from "../errors/AppError.js";
 import { Jst } from "../models/Jst.js";
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface ProfileUpdaterProps {
@@ -33,12 +34,7 @@ export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDo
   const before = Object.fromEntries(
     Object.keys(after).map((key) => [key, props.user[key as keyof typeof after] ?? null]),
   );
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: after },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while updating the profile");
+  const updated = await applyUserChanges(props.user._id, after);
   await recordEvent({
     name: "users.updateProfile",
     actorId: props.actorId,

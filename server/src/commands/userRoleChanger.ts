@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { Role } from "@forum/shared";
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface UserRoleChangerProps {
@@ -11,12 +12,7 @@ export interface UserRoleChangerProps {
 }
 
 export async function userRoleChanger(props: UserRoleChangerProps): Promise<UserDocument> {
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: { role: props.role } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while changing role");
+  const updated = await applyUserChanges(props.user._id, { role: props.role });
   await recordEvent({
     name: "users.changeRole",
     actorId: props.actorId,

@@ -1,5 +1,6 @@
 import type mongoose from "mongoose";
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface UserSuspenderProps {
@@ -16,12 +17,10 @@ export interface UserSuspenderProps {
 /** Suspends an account; the event disconnects the person's open sockets. */
 export async function userSuspender(props: UserSuspenderProps): Promise<UserDocument> {
   const before = { status: props.user.status, suspension: props.user.suspension };
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: { status: "suspended", suspension: { reason: props.reason, until: props.until, byId: props.actorId } } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while suspending");
+  const updated = await applyUserChanges(props.user._id, {
+    status: "suspended",
+    suspension: { reason: props.reason, until: props.until, byId: props.actorId },
+  });
   await recordEvent({
     name: "users.suspend",
     actorId: props.actorId,

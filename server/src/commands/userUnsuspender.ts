@@ -1,5 +1,6 @@
 import type mongoose from "mongoose";
-import { User, type UserDocument } from "../models/User.js";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface UserUnsuspenderProps {
@@ -10,12 +11,10 @@ export interface UserUnsuspenderProps {
 }
 
 export async function userUnsuspender(props: UserUnsuspenderProps): Promise<UserDocument> {
-  const updated = await User.findOneAndUpdate(
-    { _id: props.user._id },
-    { $set: { status: "active", suspension: { reason: null, until: null, byId: null } } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!updated) throw new Error("user vanished while lifting a suspension");
+  const updated = await applyUserChanges(props.user._id, {
+    status: "active",
+    suspension: { reason: null, until: null, byId: null },
+  });
   await recordEvent({
     name: "users.unsuspend",
     actorId: props.actorId,
