@@ -51,3 +51,64 @@ export function clearDraft(threadId: string): void {
     // nothing to clear
   }
 }
+
+/** A new thread being written in a category: kept until the server has stored it. */
+export interface ThreadDraft {
+  title: string;
+  body: string;
+  clientId: string;
+}
+
+const threadKey = (categoryId: string) => `forum.draft.category.${categoryId}`;
+
+export function loadThreadDraft(categoryId: string): ThreadDraft {
+  try {
+    const stored = localStorage.getItem(threadKey(categoryId));
+    if (stored) {
+      const parsed = JSON.parse(stored) as Partial<ThreadDraft>;
+      if (typeof parsed.title === "string" && typeof parsed.body === "string" && typeof parsed.clientId === "string") {
+        return { title: parsed.title, body: parsed.body, clientId: parsed.clientId };
+      }
+    }
+  } catch {
+    // Storage disabled or a corrupt entry: start a fresh draft.
+  }
+  return { title: "", body: "", clientId: newClientId() };
+}
+
+export function saveThreadDraft(categoryId: string, draft: ThreadDraft): void {
+  try {
+    if (draft.title === "" && draft.body === "") localStorage.removeItem(threadKey(categoryId));
+    else localStorage.setItem(threadKey(categoryId), JSON.stringify(draft));
+  } catch {
+    // Quota exceeded or storage disabled: the text stays in the form for this visit.
+  }
+}
+
+export function clearThreadDraft(categoryId: string): void {
+  try {
+    localStorage.removeItem(threadKey(categoryId));
+  } catch {
+    // nothing to clear
+  }
+}
+
+/** The text of an edit in progress, by post: a reload in the middle of an edit loses nothing. */
+const editKey = (postId: string) => `forum.draft.edit.${postId}`;
+
+export function loadEditDraft(postId: string): string | null {
+  try {
+    return localStorage.getItem(editKey(postId));
+  } catch {
+    return null;
+  }
+}
+
+export function saveEditDraft(postId: string, body: string | null): void {
+  try {
+    if (body === null) localStorage.removeItem(editKey(postId));
+    else localStorage.setItem(editKey(postId), body);
+  } catch {
+    // The text stays in the form for this visit.
+  }
+}

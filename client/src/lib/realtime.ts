@@ -15,6 +15,11 @@ export interface ThreadHandlers {
   /** A post was stored in the thread (by anyone, this user included: dedupe by id). */
   onPost: (post: PostView) => void;
   /**
+   * A post was edited, deleted or reacted to. The pushed post is as everyone sees it: its
+   * `can` and reactions' `mine` are not this viewer's, keep the ones already shown.
+   */
+  onUpdate?: (post: PostView) => void;
+  /**
    * The connection came back without the server replaying what was missed meanwhile:
    * fetch the thread again to catch up.
    */
@@ -62,6 +67,11 @@ function connection(): ForumSocket {
   created.on("post.created", ({ threadId, post }) => {
     for (const follower of followers) {
       if (follower.threadId === threadId) follower.onPost(post);
+    }
+  });
+  created.on("post.updated", ({ threadId, post }) => {
+    for (const follower of followers) {
+      if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
   });
   socket = created;
