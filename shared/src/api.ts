@@ -79,8 +79,25 @@ export interface CategoryThreads {
 export interface PostView {
   id: string;
   author: AuthorSummary;
+  /** Sanitized HTML; for a deleted post an empty string (the client shows a note). */
   html: string;
   createdAt: string;
+  /** Set when the post was edited; the history is at GET /api/posts/:id/revisions. */
+  editedAt: string | null;
+  /** Set when the author deleted the post (soft delete). */
+  deletedAt: string | null;
+  /** Count per reaction kind, and which ones the viewer gave. */
+  reactions: { kind: "like" | "thanks" | "idea" | "question"; count: number; mine: boolean }[];
+  /** What the viewer may do with this post (from the policies). */
+  can: { edit: boolean; delete: boolean; react: boolean };
+}
+
+export interface PostRevisionView {
+  /** 1 = the original text. */
+  version: number;
+  body: string;
+  editedAt: string;
+  editor: { id: string; name: string };
 }
 
 export interface ThreadDetail {

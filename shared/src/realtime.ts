@@ -15,4 +15,6 @@ export interface ClientToServerEvents {
 /** Events the server pushes to rooms the socket was allowed to join. */
 export interface ServerToClientEvents {
   "post.created": (payload: { threadId: string; post: PostView }) => void;
+  /** An edit, a deletion or a change of reactions: the post as everyone sees it (`can` and `mine` are false; refetch for the viewer's own). */
+  "post.updated": (payload: { threadId: string; post: PostView }) => void;
 }

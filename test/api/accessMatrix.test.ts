@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +23,17 @@ const ROUTES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 let server: TestServer;
 const agents = {} as Record<RoleName, TestAgent>;
-const ids = { threadA: "", categoryA: "", memberA: "", memberB: "", target: "", pending: "", invitation: "" };
+const ids = {
+  threadA: "",
+  categoryA: "",
+  discussionA: "",
+  postA: "",
+  memberA: "",
+  memberB: "",
+  target: "",
+  pending: "",
+  invitation: "",
+};
 
 /** Same answer for everyone: public endpoints. */
 const everyone = (status: number): Expected => Object.fromEntries(ROLES.map((role) => [role, status])) as Expected;
@@ -110,6 +121,45 @@ const rows: Row[] = [
     path: () => `/api/threads/${ids.threadA}/posts`,
     body: {},
     expected: groupA(400, 403),
+  },
+  {
+    method: "post",
+    route: "/categories/:id/threads",
+    path: () => `/api/categories/${ids.discussionA}/threads`,
+    body: {},
+    expected: groupA(400, 403),
+  },
+  // ids.postA: the first post of a thread memberA started in group A (it cannot be deleted: 409).
+  {
+    method: "patch",
+    route: "/posts/:id",
+    path: () => `/api/posts/${ids.postA}`,
+    body: {},
+    expected: groupA(400, 403),
+  },
+  {
+    method: "delete",
+    route: "/posts/:id",
+    path: () => `/api/posts/${ids.postA}`,
+    expected: groupA(409, 403),
+  },
+  {
+    method: "get",
+    route: "/posts/:id/revisions",
+    path: () => `/api/posts/${ids.postA}/revisions`,
+    expected: groupA(200),
+  },
+  {
+    method: "put",
+    route: "/posts/:id/reactions/:kind",
+    path: () => `/api/posts/${ids.postA}/reactions/like`,
+    expected: { ...groupA(200), memberA: 403 },
+  },
+  {
+    method: "delete",
+    route: "/posts/:id/reactions/:kind",
+    path: () => `/api/posts/${ids.postA}/reactions/like`,
+    expected: { ...groupA(200), memberA: 403 },
   },
   { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
   { method: "patch", route: "/me/profile", path: () => "/api/me/profile", body: {}, expected: signedIn(400) },
@@ -220,6 +270,12 @@ beforeAll(async () => {
   const category = detail.categories.find((candidate) => candidate.threadCount > 0);
   ids.categoryA = category?.id ?? "";
   ids.threadA = (await moderator.get(`/api/categories/${ids.categoryA}/threads`)).body.threads[0].id;
+  ids.discussionA = detail.categories.find((candidate) => candidate.slug === "dyskusje")?.id ?? "";
+  const started = await agents.memberA
+    .post(`/api/categories/${ids.discussionA}/threads`)
+    .send({ title: "Wątek macierzy uprawnień", body: "Pierwszy wpis.", clientId: randomUUID() });
+  expect(started.status).toBe(201);
+  ids.postA = started.body.post.id;
   ids.memberA = String((await User.findOne({ email: DEMO.memberA }).lean())?._id);
   ids.memberB = String((await User.findOne({ email: DEMO.memberB }).lean())?._id);
   ids.target = String((await User.findOne({ email: "robert.pawlak@demo.forum-jst.pl" }).lean())?._id);

@@ -7,5 +7,7 @@ export { Jst } from "./Jst.js";
 export { Membership } from "./Membership.js";
 export { PasswordResetToken } from "./PasswordResetToken.js";
 export { Post } from "./Post.js";
+export { PostRevision } from "./PostRevision.js";
+export { Reaction } from "./Reaction.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";

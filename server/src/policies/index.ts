@@ -1,6 +1,7 @@
 import "./groupPolicy.js";
 import "./categoryPolicy.js";
 import "./threadPolicy.js";
+import "./postPolicy.js";
 import "./invitationPolicy.js";
 import "./userPolicy.js";
 

@@ -29,6 +29,9 @@ const threadInA = { groupId: groupA };
 const networkThread = { groupId: null };
 const announcementsInA = { groupId: groupA, kind: "announcements" as const };
 const discussionInA = { groupId: groupA, kind: "discussion" as const };
+const memberAId = new mongoose.Types.ObjectId(actors.memberA?.id);
+const postByMemberAInA = { groupId: groupA, authorId: memberAId, deletedAt: null };
+const deletedPostByMemberAInA = { ...postByMemberAInA, deletedAt: new Date() };
 
 describe.each([
   ["Group", "read", { _id: groupA }, ["memberA", "expert", "moderator", "admin"]],
@@ -40,6 +43,12 @@ describe.each([
   ["Category", "read", discussionInA, ["memberA", "expert", "moderator", "admin"]],
   ["Category", "createThread", discussionInA, ["memberA", "moderator", "admin"]],
   ["Category", "createThread", announcementsInA, ["moderator", "admin"]],
+  ["Post", "read", postByMemberAInA, ["memberA", "expert", "moderator", "admin"]],
+  ["Post", "edit", postByMemberAInA, ["memberA", "moderator", "admin"]],
+  ["Post", "delete", postByMemberAInA, ["memberA", "moderator", "admin"]],
+  ["Post", "react", postByMemberAInA, ["expert", "moderator", "admin"]],
+  ["Post", "readRevisions", postByMemberAInA, ["memberA", "expert", "moderator", "admin"]],
+  ["Post", "readRevisions", deletedPostByMemberAInA, ["moderator", "admin"]],
 ] as const)("%s:%s on %o", (subjectType, action, subject, allowed) => {
   it.each(Object.keys(actors))("%s", (name) => {
     expect(can(actors[name] ?? null, action, subjectType, subject)).toBe((allowed as readonly string[]).includes(name));

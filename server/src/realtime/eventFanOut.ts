@@ -1,10 +1,14 @@
 import type { ForumIo } from "./socketServer.js";
 import type { Logger } from "../logger.js";
 import { Post } from "../models/Post.js";
-import { presentPost } from "../presenters/postPresenter.js";
+import { Thread } from "../models/Thread.js";
+import { EVERYONE, presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { eventBus } from "../services/eventBus.js";
 import { threadRoom, userRoom } from "./rooms.js";
+
+/** Events that change a post everyone in its thread is looking at. */
+const POST_UPDATES = new Set(["posts.edit", "posts.delete", "posts.react", "posts.unreact"]);
 
 /** Turns recorded events into live updates for the rooms allowed to see them. */
 export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
@@ -14,14 +18,15 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
       io.in(userRoom(event.subjectId.toString())).disconnectSockets(true);
       return;
     }
-    if (event.name !== "posts.create" || !event.threadId) return;
+    const live = event.name === "posts.create" ? "post.created" : POST_UPDATES.has(event.name) ? "post.updated" : null;
+    if (!live || !event.threadId) return;
     const threadId = event.threadId.toString();
-    Post.findById(event.subjectId)
-      .lean()
-      .then(async (post) => {
-        if (!post) return;
+    Promise.all([Post.findById(event.subjectId).lean(), Thread.findById(event.threadId, { groupId: 1 }).lean()])
+      .then(async ([post, thread]) => {
+        if (!post || !thread) return;
         const authors = await loadAuthors([post.authorId]);
-        io.to(threadRoom(threadId)).emit("post.created", { threadId, post: presentPost(post, authors) });
+        // A push goes to a whole room: it carries the post as anyone sees it (no abilities, no "mine").
+        io.to(threadRoom(threadId)).emit(live, { threadId, post: presentPost(post, thread, authors, EVERYONE) });
       })
       .catch((error: unknown) => logger.error({ err: error, event: event.name }, "live fan-out failed"));
   });

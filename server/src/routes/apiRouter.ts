@@ -10,6 +10,7 @@ import { groupRoutes } from "./groupRoutes.js";
 import { healthRoutes } from "./healthRoutes.js";
 import { networkRoutes } from "./networkRoutes.js";
 import { threadRoutes } from "./threadRoutes.js";
+import { postRoutes } from "./postRoutes.js";
 import { accountRequestRoutes } from "./accountRequestRoutes.js";
 import { invitationRoutes } from "./invitationRoutes.js";
 import { jstRoutes } from "./jstRoutes.js";
@@ -25,6 +26,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(groupRoutes());
   router.use(categoryRoutes());
   router.use(threadRoutes());
+  router.use(postRoutes());
   router.use(jstRoutes());
   router.use(invitationRoutes(config));
   router.use(accountRequestRoutes());

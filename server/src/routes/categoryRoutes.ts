@@ -1,13 +1,14 @@
 import { Router } from "express";
-import type { CategoryThreads } from "@forum/shared";
+import { createThreadSchema, type CategoryThreads } from "@forum/shared";
+import { threadCreator } from "../commands/threadCreator.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseObjectId } from "../http/validation.js";
+import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
-import { presentThreadSummary } from "../presenters/postPresenter.js";
+import { presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 
 const THREADS_PER_PAGE = 50;
@@ -33,6 +34,28 @@ export function categoryRoutes(): Router {
       threads: threads.map((thread) => presentThreadSummary(thread, authors)),
     };
     res.json(body);
+  });
+
+  router.post("/categories/:id/threads", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const category = await Category.findById(parseObjectId(req.params.id)).lean();
+    if (!category) throw notFound();
+    authorize(req.actor, "createThread", "Category", category);
+    const input = parseInput(createThreadSchema, req.body);
+    const { thread, firstPost, created } = await threadCreator({
+      category,
+      authorId: req.user._id,
+      title: input.title,
+      body: input.body,
+      clientId: input.clientId,
+      ip: req.ip ?? null,
+    });
+    const authors = await loadAuthors([firstPost.authorId]);
+    const viewer = { actor: req.actor, myReactions: new Set<string>() };
+    res.status(created ? 201 : 200).json({
+      thread: { id: thread._id.toString() },
+      post: presentPost(firstPost, thread, authors, viewer),
+    });
   });
 
   return router;

@@ -10,6 +10,7 @@ import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
+import { loadMyReactions } from "../services/reactionDirectory.js";
 
 const POSTS_PER_PAGE = 100;
 
@@ -25,7 +26,14 @@ export function threadRoutes(): Router {
       thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1 }).lean() : null,
       Post.find({ threadId: thread._id }).sort({ number: 1 }).limit(POSTS_PER_PAGE).lean(),
     ]);
-    const authors = await loadAuthors(posts.map((post) => post.authorId));
+    const [authors, myReactions] = await Promise.all([
+      loadAuthors(posts.map((post) => post.authorId)),
+      loadMyReactions(
+        req.user?._id,
+        posts.map((post) => post._id),
+      ),
+    ]);
+    const viewer = { actor: req.actor, myReactions };
     const detail: ThreadDetail = {
       thread: {
         id: thread._id.toString(),
@@ -33,7 +41,7 @@ export function threadRoutes(): Router {
         category: { id: thread.categoryId.toString(), name: category?.name ?? "" },
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },
-      posts: posts.map((post) => presentPost(post, authors)),
+      posts: posts.map((post) => presentPost(post, thread, authors, viewer)),
     };
     res.json(detail);
   });
@@ -51,8 +59,13 @@ export function threadRoutes(): Router {
       clientId: input.clientId,
       ip: req.ip ?? null,
     });
-    const authors = await loadAuthors([post.authorId]);
-    res.status(created ? 201 : 200).json({ post: presentPost(post, authors) });
+    const [authors, myReactions] = await Promise.all([
+      loadAuthors([post.authorId]),
+      loadMyReactions(req.user._id, [post._id]),
+    ]);
+    res
+      .status(created ? 201 : 200)
+      .json({ post: presentPost(post, thread, authors, { actor: req.actor, myReactions }) });
   });
 
   return router;

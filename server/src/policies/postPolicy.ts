@@ -1,0 +1,41 @@
+import type mongoose from "mongoose";
+import { allow, can } from "./policy.js";
+import { isStaff } from "./actor.js";
+import type { ThreadSubject } from "./threadPolicy.js";
+
+/**
+ * A post with what its rules need: who wrote it and the group of its thread. The rules say who
+ * may act; the state of the post (deleted, first in its thread) is checked by the routes, which
+ * answer 409, and combined with these rules by the presenter's `can`.
+ */
+export interface PostSubject {
+  authorId: mongoose.Types.ObjectId;
+  /** The thread's group; null for network-wide threads. */
+  groupId: mongoose.Types.ObjectId | null;
+  deletedAt?: Date | null;
+}
+
+const readsThread = (actor: Parameters<typeof can>[0], post: PostSubject): boolean =>
+  can<ThreadSubject>(actor, "read", "Thread", { groupId: post.groupId });
+
+const isAuthor = (actor: { id: string }, post: PostSubject): boolean => post.authorId.toString() === actor.id;
+
+allow<PostSubject>("Post", ["read"], (actor, post) => readsThread(actor, post));
+
+/** Authors change their own posts; moderators and admins anyone's (the editor is recorded). */
+allow<PostSubject>("Post", ["edit", "delete"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return isAuthor(actor, post) || isStaff(actor);
+});
+
+/** Whoever may read the thread reacts, but not to their own post. */
+allow<PostSubject>("Post", ["react"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return !isAuthor(actor, post);
+});
+
+/** The history of a deleted post holds what was removed: only moderators and admins see it. */
+allow<PostSubject>("Post", ["readRevisions"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return !post.deletedAt || isStaff(actor);
+});
