@@ -44,6 +44,14 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 describe("editing a post", () => {
+  it("gives the markdown source of a never-edited post as its only version, for the editor to start from", async () => {
+    const post = await reply(anna, "Źródło z **pogrubieniem** i [linkiem](https://example.pl).");
+    const versions = (await revisions(anna, post.id)).body.revisions as PostRevisionView[];
+    expect(versions.map((version) => [version.version, version.body, version.editor.name])).toEqual([
+      [1, "Źródło z **pogrubieniem** i [linkiem](https://example.pl).", "Anna Kowalska"],
+    ]);
+  });
+
   it("lets the author edit and keeps the original as version 1", async () => {
     const post = await reply(anna, "Pierwotna treść.");
     expect(post.can).toEqual({ edit: true, delete: true, react: false });

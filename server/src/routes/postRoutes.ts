@@ -71,9 +71,20 @@ export function postRoutes(): Router {
     const { post, subject } = await loadReadablePost(req);
     authorize(req.actor, "readRevisions", "Post", subject);
     const revisions = await PostRevision.find({ postId: post._id }).sort({ version: 1 }).lean();
-    const authors = await loadAuthors(revisions.map((revision) => revision.editorId));
+    const authors = await loadAuthors([post.authorId, ...revisions.map((revision) => revision.editorId)]);
+    // Never edited: the current text is the only version, so an editor always starts from the source.
     const body: { revisions: PostRevisionView[] } = {
-      revisions: revisions.map((revision) => presentPostRevision(revision, authors)),
+      revisions:
+        revisions.length > 0
+          ? revisions.map((revision) => presentPostRevision(revision, authors))
+          : [
+              {
+                version: 1,
+                body: post.body,
+                editedAt: post.createdAt.toISOString(),
+                editor: { id: post.authorId.toString(), name: authors.get(post.authorId.toString())?.name ?? "" },
+              },
+            ],
     };
     res.json(body);
   });
