@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import { categoryIdOf, csrfTokenOf as csrfToken, signInByApi as signIn } from "../support/browserApi.js";
+import { DEMO_PASSWORD } from "../support/http.js";
 import { startTestServer } from "../support/testServer.js";
 
 // Two members of the same demo group (gwd-malopolska).
 const ANNA = { email: "anna.kowalska@demo.forum-jst.pl", name: "Anna Kowalska" };
 const PIOTR = { email: "piotr.mazur@demo.forum-jst.pl", name: "Piotr Mazur" };
-const DEMO_PASSWORD = "Demo-Haslo-2026!";
 const GROUP_SLUG = "gwd-malopolska";
 
 // Jest reads testTimeout only from the top-level config, not from a project: set it per test.
@@ -35,32 +36,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The session's CSRF token, as the SPA asks for it before any change. */
-async function csrfTokenOf(context: BrowserContext): Promise<string> {
-  const response = await context.request.get(`${server.url}/api/auth/csrf`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-/** Signs the context in through the API (its pages share the cookie). */
-async function signInByApi(context: BrowserContext, email: string): Promise<void> {
-  const response = await context.request.post(`${server.url}/api/auth/login`, {
-    data: { email, password: DEMO_PASSWORD },
-    headers: { "x-csrf-token": await csrfTokenOf(context) },
-  });
-  expect(response.status()).toBe(200);
-}
+const csrfTokenOf = (context: BrowserContext) => csrfToken(context, server.url);
+const signInByApi = (context: BrowserContext, email: string) => signIn(context, server.url, email);
 
 /** The (only) thread of one of the group's categories, asked through the signed-in context. */
 async function threadOf(context: BrowserContext, categorySlug: string): Promise<string> {
-  const getJson = async <T>(path: string): Promise<T> => {
-    const response = await context.request.get(`${server.url}/api${path}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as T;
-  };
-  const group = await getJson<{ categories: Array<{ id: string; slug: string }> }>(`/groups/${GROUP_SLUG}`);
-  const category = group.categories.find((candidate) => candidate.slug === categorySlug);
-  if (!category) throw new Error(`no category ${categorySlug} in ${GROUP_SLUG}`);
-  const { threads } = await getJson<{ threads: Array<{ id: string }> }>(`/categories/${category.id}/threads`);
+  const categoryId = await categoryIdOf(context, server.url, GROUP_SLUG, categorySlug);
+  const response = await context.request.get(`${server.url}/api/categories/${categoryId}/threads`);
+  expect(response.status()).toBe(200);
+  const { threads } = (await response.json()) as { threads: Array<{ id: string }> };
   if (!threads[0]) throw new Error(`no threads in ${categorySlug}`);
   return threads[0].id;
 }

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import { categoryIdOf, signInByApi as signIn } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
 // Two members of the same demo group (gwd-malopolska).
 const ANNA = { email: "anna.kowalska@demo.forum-jst.pl", name: "Anna Kowalska" };
 const PIOTR = { email: "piotr.mazur@demo.forum-jst.pl", name: "Piotr Mazur" };
-const DEMO_PASSWORD = "Demo-Haslo-2026!";
 const GROUP_SLUG = "gwd-malopolska";
 const DISCUSSION = { slug: "dyskusje", name: "Dyskusje między sesjami" };
 
@@ -31,30 +31,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The session's CSRF token, as the SPA asks for it before any change. */
-async function csrfTokenOf(context: BrowserContext): Promise<string> {
-  const response = await context.request.get(`${server.url}/api/auth/csrf`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-/** Signs the context in through the API (its pages share the cookie). */
-async function signInByApi(context: BrowserContext, email: string): Promise<void> {
-  const response = await context.request.post(`${server.url}/api/auth/login`, {
-    data: { email, password: DEMO_PASSWORD },
-    headers: { "x-csrf-token": await csrfTokenOf(context) },
-  });
-  expect(response.status()).toBe(200);
-}
-
-/** The id of one of the group's categories, asked through the signed-in context. */
-async function categoryId(context: BrowserContext, slug: string): Promise<string> {
-  const response = await context.request.get(`${server.url}/api/groups/${GROUP_SLUG}`);
-  expect(response.status()).toBe(200);
-  const group = (await response.json()) as { categories: Array<{ id: string; slug: string }> };
-  const category = group.categories.find((candidate) => candidate.slug === slug);
-  if (!category) throw new Error(`no category ${slug} in ${GROUP_SLUG}`);
-  return category.id;
-}
+const signInByApi = (context: BrowserContext, email: string) => signIn(context, server.url, email);
+const categoryId = (context: BrowserContext, slug: string) => categoryIdOf(context, server.url, GROUP_SLUG, slug);
 
 /** Runs axe at the desktop width and at 360 px, and leaves the page at `viewport`. */
 async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
