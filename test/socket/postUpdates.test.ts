@@ -1,44 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { io as connect, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, GroupDetail, PostView, ServerToClientEvents, SocketAck } from "@forum/shared";
-import { DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import type { PostView } from "@forum/shared";
+import { DEMO, signedInAgent } from "../support/http.js";
+import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
-type ForumClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Update = { threadId: string; post: PostView };
 
 let server: TestServer;
 let threadId = "";
 const sockets: ForumClient[] = [];
 
-async function socketFor(email: string): Promise<ForumClient> {
-  const cookie = await signInCookie(server.url, email);
-  const socket: ForumClient = connect(server.url, {
-    transports: ["websocket"],
-    extraHeaders: { Cookie: cookie },
-    forceNew: true,
-  });
+async function socketFor(email: string | null): Promise<ForumClient> {
+  const socket = await connectAs(server.url, email);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
   return socket;
 }
 
-const join = (socket: ForumClient, id: string): Promise<SocketAck> =>
-  new Promise((resolve) => socket.emit("thread.join", { threadId: id }, resolve));
+const join = joinThread;
 const nextUpdate = (socket: ForumClient): Promise<Update> =>
   new Promise((resolve) => socket.once("post.updated", resolve));
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true, label: "postUpdates" });
   const agent = await signedInAgent(server.url, DEMO.memberA);
-  const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
-  const category = detail.categories.find((candidate) => candidate.slug === "dyskusje");
-  threadId =
-    ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] }).threads[0]
-      ?.id ?? "";
+  threadId = await firstThreadIn(agent, "gwd-malopolska", "dyskusje");
 }, 120_000);
 
 afterAll(async () => {

@@ -1,42 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { io as connect, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, GroupDetail, PostView, ServerToClientEvents, SocketAck } from "@forum/shared";
-import { DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import type { PostView } from "@forum/shared";
+import { DEMO, signedInAgent } from "../support/http.js";
+import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
-
-type ForumClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let server: TestServer;
 let threadA = "";
 const sockets: ForumClient[] = [];
 
-/** A socket carrying the session cookie of the given demo user (or none, for a visitor). */
 async function socketFor(email: string | null): Promise<ForumClient> {
-  const cookie = email ? await signInCookie(server.url, email) : "";
-  const socket: ForumClient = connect(server.url, {
-    transports: ["websocket"],
-    extraHeaders: cookie ? { Cookie: cookie } : {},
-    forceNew: true,
-  });
+  const socket = await connectAs(server.url, email);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
   return socket;
 }
 
-const join = (socket: ForumClient, threadId: string): Promise<SocketAck> =>
-  new Promise((resolve) => socket.emit("thread.join", { threadId }, resolve));
+const join = joinThread;
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true, label: "socket" });
   const agent = await signedInAgent(server.url, DEMO.memberA);
-  const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
-  const category = detail.categories.find((candidate) => candidate.slug === "dyskusje");
-  threadA =
-    ((await agent.get(`/api/categories/${category?.id}/threads`)).body as { threads: { id: string }[] }).threads[0]
-      ?.id ?? "";
+  threadA = await firstThreadIn(agent, "gwd-malopolska", "dyskusje");
 }, 120_000);
 
 afterAll(async () => {
