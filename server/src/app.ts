@@ -16,6 +16,7 @@ import "./http/requestContext.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./routes/apiRouter.js";
 import { attachActor } from "./services/authentication.js";
+import { visitTracker } from "./services/visitTracker.js";
 
 export interface AppDependencies {
   config: Config;
@@ -70,6 +71,7 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
     passport.session(),
     sessionLifetime(config),
     attachActor,
+    visitTracker(logger),
     originCheck({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY }),
     requireCsrfToken,
     apiRouter({ databaseKind, config }),

@@ -1,4 +1,4 @@
-import type { AddresseeGroup, JstType, Role } from "./constants.js";
+import type { AddresseeGroup, JstType, MeetingStatus, Role } from "./constants.js";
 
 /** Shapes of the JSON the API returns; the server's presenters produce exactly these. */
 
@@ -48,6 +48,8 @@ export interface CategorySummary {
   slug: string;
   name: string;
   description: string;
+  /** Announcements: only moderators start threads there. */
+  kind: "discussion" | "announcements";
   threadCount: number;
 }
 
@@ -62,9 +64,22 @@ export interface AuthorSummary {
   jstName: string | null;
 }
 
+export interface TagView {
+  slug: string;
+  name: string;
+}
+
+export interface TagGroupView {
+  slug: string;
+  name: string;
+  description: string;
+  tags: TagView[];
+}
+
 export interface ThreadSummary {
   id: string;
   title: string;
+  tags: TagView[];
   author: AuthorSummary;
   postCount: number;
   createdAt: string;
@@ -104,6 +119,7 @@ export interface ThreadDetail {
   thread: {
     id: string;
     title: string;
+    tags: TagView[];
     category: { id: string; name: string };
     group: { slug: string; name: string };
   };
@@ -118,6 +134,8 @@ export interface Abilities {
   changeRoles: boolean;
   /** Slugs of groups the user may invite people to. */
   inviteTo: string[];
+  /** Create, describe and order categories in groups and the network. */
+  manageCategories: boolean;
 }
 
 export interface MeResponse {
@@ -167,4 +185,31 @@ export interface InvitationView {
   expiresAt: string;
   createdAt: string;
   invitedBy: { id: string; name: string };
+}
+
+export interface MeetingSummary {
+  id: string;
+  number: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  venue: string;
+  onlineUrl: string | null;
+  status: MeetingStatus;
+  group: { slug: string; name: string };
+}
+
+/** A thread with activity, with where it lives (for lists that span groups). */
+export interface ActivityThread extends ThreadSummary {
+  category: { id: string; name: string };
+  /** Empty slug: the network-wide space. */
+  group: { slug: string; name: string };
+}
+
+/** The signed-in home page: what is new since the previous visit and the next sessions. */
+export interface HomeOverview {
+  /** Start of "new": the end of the previous visit; null on the first visit (latest activity shown). */
+  since: string | null;
+  whatsNew: ActivityThread[];
+  upcomingMeetings: MeetingSummary[];
 }

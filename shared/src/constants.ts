@@ -18,3 +18,10 @@ export const JST_TYPES = [
   "gmina_miejsko_wiejska",
 ] as const;
 export type JstType = (typeof JST_TYPES)[number];
+
+/** A GWD session: planned, running live, or closed (archived). */
+export const MEETING_STATUSES = ["planned", "live", "closed"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** How many tags a thread may carry. */
+export const THREAD_TAGS_MAX = 5;

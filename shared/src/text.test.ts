@@ -1,4 +1,4 @@
-import { foldPolish } from "./text.js";
+import { foldPolish, slugFromName } from "./text.js";
 
 describe("foldPolish", () => {
   it.each([
@@ -8,5 +8,15 @@ describe("foldPolish", () => {
     ["Gmina Miejsko-Wiejska Nałęczów", "gmina miejsko-wiejska naleczow"],
   ])("%s → %s", (input, expected) => {
     expect(foldPolish(input)).toBe(expected);
+  });
+});
+
+describe("slugFromName", () => {
+  it("folds Polish letters and separators into a URL-safe slug", () => {
+    expect(slugFromName("Finansowanie oświaty — źródła (2026)")).toBe("finansowanie-oswiaty-zrodla-2026");
+    expect(slugFromName("  Łódzkie: szkoły!  ")).toBe("lodzkie-szkoly");
+  });
+  it("never returns an empty slug", () => {
+    expect(slugFromName("!!!")).toBe("kategoria");
   });
 });

@@ -108,6 +108,38 @@ const rows: Row[] = [
   },
   { method: "get", route: "/groups", path: () => "/api/groups", expected: signedIn(200) },
   { method: "get", route: "/groups/:slug", path: () => "/api/groups/gwd-malopolska", expected: groupA(200) },
+  { method: "get", route: "/home", path: () => "/api/home", expected: signedIn(200) },
+  { method: "get", route: "/tags", path: () => "/api/tags", expected: signedIn(200) },
+  { method: "get", route: "/network/categories", path: () => "/api/network/categories", expected: signedIn(200) },
+  // Category management: an empty body is refused (400) only for those allowed to manage.
+  {
+    method: "post",
+    route: "/groups/:slug/categories",
+    path: () => "/api/groups/gwd-malopolska/categories",
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/network/categories",
+    path: () => "/api/network/categories",
+    body: {},
+    expected: { ...signedIn(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "patch",
+    route: "/categories/:id",
+    path: () => `/api/categories/${ids.discussionA}`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/categories/:id/move",
+    path: () => `/api/categories/${ids.discussionA}/move`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
   {
     method: "get",
     route: "/categories/:id/threads",

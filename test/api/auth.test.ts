@@ -29,7 +29,7 @@ describe("sign in", () => {
 
     const me = await agent.get("/api/auth/me");
     expect(me.body.user.email).toBe(DEMO.memberA);
-    expect(me.body.abilities).toEqual({ manageUsers: false, changeRoles: false, inviteTo: [] });
+    expect(me.body.abilities).toEqual({ manageUsers: false, changeRoles: false, inviteTo: [], manageCategories: false });
   });
 
   it("gives moderators and admins the abilities their policies allow", async () => {
@@ -37,6 +37,7 @@ describe("sign in", () => {
     const abilities = (await moderator.get("/api/auth/me")).body.abilities;
     expect(abilities.manageUsers).toBe(true);
     expect(abilities.changeRoles).toBe(false);
+    expect(abilities.manageCategories).toBe(true);
     expect([...abilities.inviteTo].sort()).toEqual([
       "gwd-lubelskie-dolnoslaskie",
       "gwd-malopolska",

@@ -10,6 +10,8 @@ export interface ThreadCreatorProps {
   category: CategoryDocument;
   authorId: mongoose.Types.ObjectId;
   title: string;
+  /** Tag slugs, already checked against the taxonomy. */
+  tags?: string[];
   /** Markdown of the first post. */
   body: string;
   /** Client-generated id of the first post; a second send with the same id returns the first thread. */
@@ -42,6 +44,7 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
     categoryId: props.category._id,
     groupId: props.category.groupId,
     title: props.title,
+    tags: props.tags ?? [],
     authorId: props.authorId,
     lastPostAt: createdAt,
     createdAt,
@@ -71,7 +74,12 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
     subjectId: thread._id,
     groupId: thread.groupId,
     threadId: thread._id,
-    data: { title: thread.title, categoryId: props.category._id.toString(), firstPostId: post._id.toString() },
+    data: {
+      title: thread.title,
+      tags: thread.tags,
+      categoryId: props.category._id.toString(),
+      firstPostId: post._id.toString(),
+    },
     ip: props.ip ?? null,
   });
   const stored = await Thread.findById(thread._id).lean();

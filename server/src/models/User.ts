@@ -31,6 +31,10 @@ const userSchema = new mongoose.Schema(
     /** What the person wrote with an account request, for the moderators' queue. */
     requestMessage: { type: String, default: "" },
     lastLoginAt: { type: Date, default: null },
+    /** Last request, stamped at most every few minutes (see services/visitTracker.ts). */
+    lastSeenAt: { type: Date, default: null },
+    /** Where the previous visit ended: "what is new since my last visit" starts here. */
+    previousVisitAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

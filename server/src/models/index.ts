@@ -11,3 +11,6 @@ export { PostRevision } from "./PostRevision.js";
 export { Reaction } from "./Reaction.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";
+export { Meeting } from "./Meeting.js";
+export { Tag } from "./Tag.js";
+export { TagGroup } from "./TagGroup.js";

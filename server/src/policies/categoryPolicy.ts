@@ -20,3 +20,6 @@ allow<CategorySubject>("Category", ["createThread"], (actor, category) => {
   if (category.groupId === null) return true;
   return isStaff(actor) || actor.groups.has(category.groupId.toString());
 });
+
+/** Creating, describing and ordering categories: ZMP moderators and admins. */
+allow<CategorySubject>("Category", ["manage"], (actor) => actor !== null && isStaff(actor));

@@ -18,5 +18,6 @@ export async function presentAbilities(actor: Actor): Promise<Abilities> {
     manageUsers: can(actor, "list", "User", null),
     changeRoles: actor.role === "admin",
     inviteTo: candidates.filter((group) => can(actor, "invite", "Group", group)).map((group) => group.slug),
+    manageCategories: can(actor, "manage", "Category", { groupId: null, kind: "discussion" }),
   };
 }

@@ -22,5 +22,6 @@ export const presentCategory = (category: CategoryDocument): CategorySummary => 
   slug: category.slug,
   name: category.name,
   description: category.description ?? "",
+  kind: category.kind,
   threadCount: category.threadCount ?? 0,
 });

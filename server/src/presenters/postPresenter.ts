@@ -1,4 +1,12 @@
-import { REACTIONS, type AuthorSummary, type PostRevisionView, type PostView, type ThreadSummary } from "@forum/shared";
+import {
+  REACTIONS,
+  type AuthorSummary,
+  type PostRevisionView,
+  type PostView,
+  type TagView,
+  type ThreadSummary,
+} from "@forum/shared";
+import { tagsOf } from "../services/tagDirectory.js";
 import type { PostDocument } from "../models/Post.js";
 import type { PostRevisionDocument } from "../models/PostRevision.js";
 import type { ThreadDocument } from "../models/Thread.js";
@@ -61,9 +69,14 @@ export const presentPostRevision = (
   };
 };
 
-export const presentThreadSummary = (thread: ThreadDocument, authors: Map<string, AuthorSummary>): ThreadSummary => ({
+export const presentThreadSummary = (
+  thread: ThreadDocument,
+  authors: Map<string, AuthorSummary>,
+  tags: Map<string, TagView>,
+): ThreadSummary => ({
   id: thread._id.toString(),
   title: thread.title,
+  tags: tagsOf(thread.tags, tags),
   author: authors.get(thread.authorId.toString()) ?? unknownAuthor(thread.authorId.toString()),
   postCount: thread.postCount,
   createdAt: thread.createdAt.toISOString(),

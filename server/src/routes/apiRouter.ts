@@ -7,6 +7,7 @@ import { authRoutes } from "./authRoutes.js";
 import { meRoutes } from "./meRoutes.js";
 import { categoryRoutes } from "./categoryRoutes.js";
 import { groupRoutes } from "./groupRoutes.js";
+import { homeRoutes } from "./homeRoutes.js";
 import { healthRoutes } from "./healthRoutes.js";
 import { networkRoutes } from "./networkRoutes.js";
 import { threadRoutes } from "./threadRoutes.js";
@@ -23,6 +24,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(authRoutes(config));
   router.use(meRoutes(config));
   router.use(adminUserRoutes());
+  router.use(homeRoutes());
   router.use(groupRoutes());
   router.use(categoryRoutes());
   router.use(threadRoutes());

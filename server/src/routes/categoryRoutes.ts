@@ -1,7 +1,16 @@
 import { Router } from "express";
-import { createThreadSchema, type CategoryThreads } from "@forum/shared";
+import {
+  categoryInputSchema,
+  categoryMoveSchema,
+  createThreadSchema,
+  slugFromName,
+  type CategoryThreads,
+} from "@forum/shared";
+import { categoryCreator } from "../commands/categoryCreator.js";
+import { categoryMover } from "../commands/categoryMover.js";
+import { categoryUpdater } from "../commands/categoryUpdater.js";
 import { threadCreator } from "../commands/threadCreator.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
+import { conflict, notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
@@ -10,6 +19,7 @@ import { authorize } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
 import { presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
+import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
 
 const THREADS_PER_PAGE = 50;
 
@@ -25,13 +35,16 @@ export function categoryRoutes(): Router {
       .sort({ lastPostAt: -1 })
       .limit(THREADS_PER_PAGE)
       .lean();
-    const authors = await loadAuthors(threads.map((thread) => thread.authorId));
+    const [authors, tags] = await Promise.all([
+      loadAuthors(threads.map((thread) => thread.authorId)),
+      loadTags(threads.flatMap((thread) => thread.tags)),
+    ]);
     const body: CategoryThreads = {
       category: {
         ...presentCategory(category),
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },
-      threads: threads.map((thread) => presentThreadSummary(thread, authors)),
+      threads: threads.map((thread) => presentThreadSummary(thread, authors, tags)),
     };
     res.json(body);
   });
@@ -42,10 +55,12 @@ export function categoryRoutes(): Router {
     if (!category) throw notFound();
     authorize(req.actor, "createThread", "Category", category);
     const input = parseInput(createThreadSchema, req.body);
+    await assertKnownTags(input.tags);
     const { thread, firstPost, created } = await threadCreator({
       category,
       authorId: req.user._id,
       title: input.title,
+      tags: input.tags,
       body: input.body,
       clientId: input.clientId,
       ip: req.ip ?? null,
@@ -56,6 +71,62 @@ export function categoryRoutes(): Router {
       thread: { id: thread._id.toString() },
       post: presentPost(firstPost, thread, authors, viewer),
     });
+  });
+
+  router.post("/groups/:slug/categories", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const group = await Group.findOne({ slug: String(req.params.slug) }).lean();
+    if (!group) throw notFound();
+    authorize(req.actor, "read", "Group", group);
+    authorize(req.actor, "manage", "Category", { groupId: group._id, kind: "discussion" });
+    const input = parseInput(categoryInputSchema, req.body);
+    const category = await categoryCreator({
+      groupId: group._id,
+      slug: slugFromName(input.name),
+      ...input,
+      actorId: req.user._id,
+      ip: req.ip ?? null,
+    });
+    res.status(201).json({ category: presentCategory(category) });
+  });
+
+  router.post("/network/categories", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    authorize(req.actor, "manage", "Category", { groupId: null, kind: "discussion" });
+    const input = parseInput(categoryInputSchema, req.body);
+    const category = await categoryCreator({
+      groupId: null,
+      slug: slugFromName(input.name),
+      ...input,
+      actorId: req.user._id,
+      ip: req.ip ?? null,
+    });
+    res.status(201).json({ category: presentCategory(category) });
+  });
+
+  router.patch("/categories/:id", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const category = await Category.findById(parseObjectId(req.params.id)).lean();
+    if (!category) throw notFound();
+    authorize(req.actor, "read", "Category", category);
+    authorize(req.actor, "manage", "Category", category);
+    const changes = parseInput(categoryInputSchema, req.body);
+    const updated = await categoryUpdater({ category, changes, actorId: req.user._id, ip: req.ip ?? null });
+    res.json({ category: presentCategory(updated) });
+  });
+
+  router.post("/categories/:id/move", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const category = await Category.findById(parseObjectId(req.params.id)).lean();
+    if (!category) throw notFound();
+    authorize(req.actor, "read", "Category", category);
+    authorize(req.actor, "manage", "Category", category);
+    const { direction } = parseInput(categoryMoveSchema, req.body);
+    const moved = await categoryMover({ category, direction, actorId: req.user._id, ip: req.ip ?? null });
+    if (!moved)
+      throw conflict(direction === "up" ? "Ta kategoria jest już pierwsza." : "Ta kategoria jest już ostatnia.");
+    const categories = await Category.find({ groupId: category.groupId }).sort({ position: 1 }).lean();
+    res.json({ categories: categories.map(presentCategory) });
   });
 
   return router;

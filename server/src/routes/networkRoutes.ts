@@ -2,7 +2,10 @@ import { Router } from "express";
 import type { NetworkOverview } from "@forum/shared";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
-import { presentGroup } from "../presenters/groupPresenter.js";
+import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
+import { unauthorized } from "../errors/AppError.js";
+import { Category } from "../models/Category.js";
+import { can } from "../policies/index.js";
 import { loadJsts } from "../services/jstDirectory.js";
 
 /** The public face of the network: which groups and JSTs take part. No group content. */
@@ -22,6 +25,12 @@ export function networkRoutes(): Router {
       groups: groups.map((group) => presentGroup(group, jsts)),
     };
     res.json(overview);
+  });
+  router.get("/network/categories", async (req, res) => {
+    if (!req.actor) throw unauthorized();
+    const categories = await Category.find({ groupId: null }).sort({ position: 1 }).lean();
+    const readable = categories.filter((category) => can(req.actor, "read", "Category", category));
+    res.json({ categories: readable.map(presentCategory) });
   });
   return router;
 }

@@ -11,6 +11,7 @@ import { authorize } from "../policies/index.js";
 import { presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
+import { loadTags, tagsOf } from "../services/tagDirectory.js";
 
 const POSTS_PER_PAGE = 100;
 
@@ -21,10 +22,11 @@ export function threadRoutes(): Router {
     const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
     if (!thread) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Thread", thread);
-    const [category, group, posts] = await Promise.all([
+    const [category, group, posts, tags] = await Promise.all([
       Category.findById(thread.categoryId, { name: 1 }).lean(),
       thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1 }).lean() : null,
       Post.find({ threadId: thread._id }).sort({ number: 1 }).limit(POSTS_PER_PAGE).lean(),
+      loadTags(thread.tags),
     ]);
     const [authors, myReactions] = await Promise.all([
       loadAuthors(posts.map((post) => post.authorId)),
@@ -38,6 +40,7 @@ export function threadRoutes(): Router {
       thread: {
         id: thread._id.toString(),
         title: thread.title,
+        tags: tagsOf(thread.tags, tags),
         category: { id: thread.categoryId.toString(), name: category?.name ?? "" },
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },

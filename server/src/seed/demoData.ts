@@ -21,6 +21,8 @@ export interface DemoGroup {
   /** Real units from the TERYT register; the seed fails loudly if one is missing. */
   jstTeryt: string[];
   members: { email: string; role: "facilitator" | "member" }[];
+  /** Where the group's two-day sessions take place. */
+  venue: string;
 }
 
 export interface DemoThread {
@@ -28,6 +30,8 @@ export interface DemoThread {
   group: string | null;
   category: string;
   title: string;
+  /** Tag slugs from the starting taxonomy (seed/taxonomy.ts). */
+  tags?: string[];
   /** Posts in order; the first opens the thread. Days ago keeps the demo looking recent. */
   posts: { author: string; daysAgo: number; body: string }[];
 }
@@ -196,6 +200,7 @@ export const DEMO_USERS: DemoUser[] = [
 export const DEMO_GROUPS: DemoGroup[] = [
   {
     slug: "gwd-malopolska",
+    venue: "Kraków, Urząd Miasta Krakowa, pl. Wszystkich Świętych 3-4",
     name: "GWD Małopolska",
     cohort: "Etap I, 2025/2026",
     description:
@@ -212,6 +217,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
   {
     slug: "gwd-wielkopolska-pomorze",
+    venue: "Poznań, Urząd Miasta Poznania, pl. Kolegiacki 17",
     name: "GWD Wielkopolska i Pomorze",
     cohort: "Etap I, 2025/2026",
     description:
@@ -229,6 +235,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
   {
     slug: "gwd-lubelskie-dolnoslaskie",
+    venue: "Lublin, Urząd Miasta Lublin, pl. Króla Władysława Łokietka 1",
     name: "GWD Lubelszczyzna i Dolny Śląsk",
     cohort: "Etap I, 2025/2026",
     description:
@@ -299,6 +306,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-malopolska",
     category: "ogloszenia",
     title: "Sesja 3: diagnoza stanu oświaty — materiały do przygotowania",
+    tags: ["diagnoza-lokalnej-oswiaty"],
     posts: [
       {
         author: at("katarzyna.nowak"),
@@ -321,6 +329,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-malopolska",
     category: "dyskusje",
     title: "Jak rozmawiać z dyrektorami o wynikach egzaminów?",
+    tags: ["wspolpraca-z-dyrektorami", "monitorowanie-jakosci", "klasy-4-8"],
     posts: [
       {
         author: at("anna.kowalska"),
@@ -348,6 +357,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-malopolska",
     category: "finansowanie",
     title: "Fundusz na doskonalenie nauczycieli — jak planujecie podział?",
+    tags: ["rozwoj-zawodowy-nauczycieli", "finansowanie-i-budzet"],
     posts: [
       {
         author: at("jan.krawczyk"),
@@ -365,6 +375,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-wielkopolska-pomorze",
     category: "dyskusje",
     title: "Współpraca gmin podmiejskich z miastem w dowozie uczniów",
+    tags: ["lokalne-koalicje", "gmina-wiejska"],
     posts: [
       {
         author: at("pawel.zajac"),
@@ -387,6 +398,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-wielkopolska-pomorze",
     category: "finansowanie",
     title: "Subwencja oświatowa a realne koszty szkół — arkusz do porównań",
+    tags: ["finansowanie-i-budzet"],
     posts: [
       {
         author: at("joanna.lewandowska"),
@@ -404,6 +416,7 @@ export const DEMO_THREADS: DemoThread[] = [
     group: "gwd-lubelskie-dolnoslaskie",
     category: "dyskusje",
     title: "Lokalny plan podnoszenia jakości usług oświatowych — od czego zacząć?",
+    tags: ["lokalny-plan-jakosci", "diagnoza-lokalnej-oswiaty"],
     posts: [
       {
         author: at("ewelina.jankowska"),
@@ -439,4 +452,17 @@ export const DEMO_THREADS: DemoThread[] = [
       },
     ],
   },
+];
+
+/** Topics of the nine two-day sessions of a GWD cycle. */
+export const DEMO_MEETING_TOPICS: string[] = [
+  "Sesja 1: poznajmy się — cele i zasady pracy grupy",
+  "Sesja 2: kompetencje kluczowe uczniów w naszych szkołach",
+  "Sesja 3: diagnoza stanu lokalnej oświaty",
+  "Sesja 4: dane i wskaźniki — jak monitorować jakość",
+  "Sesja 5: finansowanie oświaty i budżet zadaniowy",
+  "Sesja 6: system wsparcia szkół i rozwój nauczycieli",
+  "Sesja 7: współpraca z dyrektorami i lokalne koalicje",
+  "Sesja 8: lokalny plan podnoszenia jakości usług oświatowych",
+  "Sesja 9: podsumowanie i dobre praktyki do upowszechnienia",
 ];

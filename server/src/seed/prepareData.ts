@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { DatabaseHandle } from "../db/findDatabase.js";
 import { User } from "../models/User.js";
+import { importTaxonomy } from "./importTaxonomy.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedDemo, type SeedReport } from "./seedDemo.js";
 
@@ -12,6 +13,8 @@ export async function prepareData(options: {
 }): Promise<SeedReport | null> {
   const { config, database, say } = options;
   const empty = (await User.estimatedDocumentCount()) === 0;
+  const taxonomy = await importTaxonomy();
+  if (taxonomy.inserted > 0) say(`Utworzono startową taksonomię tagów: ${taxonomy.inserted} tagów.`);
   const seed = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.kind !== "external" && empty);
   if (!seed) {
     const teryt = await importTeryt(config.TERYT_CSV);
@@ -28,7 +31,7 @@ export function printSeedReport(report: SeedReport, say: (message: string) => vo
   say(`Rejestr TERYT: ${report.jsts.total} jednostek (nowych: ${report.jsts.inserted}).`);
   const created = report.created;
   say(
-    `Dane demonstracyjne — utworzono: użytkownicy ${created.users}, grupy ${created.groups}, kategorie ${created.categories}, wątki ${created.threads}, wpisy ${created.posts}.`,
+    `Dane demonstracyjne — utworzono: użytkownicy ${created.users}, grupy ${created.groups}, kategorie ${created.categories}, wątki ${created.threads}, wpisy ${created.posts}, spotkania ${created.meetings}.`,
   );
   say("Konta demonstracyjne (hasło dla wszystkich: " + (report.logins[0]?.password ?? "") + "):");
   for (const login of report.logins) say(`  ${login.role.padEnd(9)} ${login.email}`);

@@ -9,23 +9,28 @@ import { userCreator } from "../commands/userCreator.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { Jst } from "../models/Jst.js";
+import { Meeting } from "../models/Meeting.js";
+import { meetingScheduler } from "../commands/meetingScheduler.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { hashPassword } from "../services/passwords.js";
 import {
   DEMO_GROUPS,
+  DEMO_MEETING_TOPICS,
   DEMO_PASSWORD,
   DEMO_THREADS,
   DEMO_USERS,
   GROUP_CATEGORIES,
   NETWORK_CATEGORIES,
   type DemoCategory,
+  type DemoGroup,
 } from "./demoData.js";
+import { importTaxonomy } from "./importTaxonomy.js";
 import { importTeryt } from "./importTeryt.js";
 
 export interface SeedReport {
   jsts: { total: number; inserted: number };
-  created: { users: number; groups: number; categories: number; threads: number; posts: number };
+  created: { users: number; groups: number; categories: number; threads: number; posts: number; meetings: number };
   logins: { email: string; role: string; password: string }[];
 }
 
@@ -61,10 +66,11 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
   const now = options.now ?? new Date();
   const report: SeedReport = {
     jsts: await importTeryt(options.terytCsv),
-    created: { users: 0, groups: 0, categories: 0, threads: 0, posts: 0 },
+    created: { users: 0, groups: 0, categories: 0, threads: 0, posts: 0, meetings: 0 },
     logins: DEMO_USERS.map((user) => ({ email: user.email, role: user.role, password: DEMO_PASSWORD })),
   };
 
+  await importTaxonomy();
   const userIds = new Map<string, mongoose.Types.ObjectId>();
   // One argon2id hash for every demo account: they share the password, and hashing costs ~0.1 s each.
   let demoPasswordHash: string | undefined;
@@ -125,6 +131,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
           category,
           authorId: userId(opening.author),
           title: demoThread.title,
+          tags: demoThread.tags ?? [],
           body: opening.body,
           clientId: stableClientId(demoThread.title, "0"),
           createdAt: daysAgo(opening.daysAgo, now, 0),
@@ -144,5 +151,36 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
       if (created) report.created.posts += 1;
     }
   }
+  for (const demoGroup of DEMO_GROUPS) {
+    const groupId = groupIds.get(demoGroup.slug);
+    if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
+  }
   return report;
+}
+
+/**
+ * The group's nine sessions, six weeks apart around today: three already held, the fourth in
+ * three weeks. Demo dates move with the seed, so the home page always has something upcoming.
+ */
+async function ensureMeetings(groupId: mongoose.Types.ObjectId, demoGroup: DemoGroup, now: Date): Promise<number> {
+  let created = 0;
+  for (let number = 1; number <= 9; number += 1) {
+    if (await Meeting.exists({ groupId, number })) continue;
+    const start = new Date(now.getTime() + ((number - 4) * 42 + 21) * 86_400_000);
+    start.setUTCHours(8, 0, 0, 0);
+    const end = new Date(start.getTime() + 86_400_000);
+    end.setUTCHours(15, 0, 0, 0);
+    await meetingScheduler({
+      groupId,
+      number,
+      title: DEMO_MEETING_TOPICS[number - 1] ?? `Sesja ${number}`,
+      startsAt: start,
+      endsAt: end,
+      venue: demoGroup.venue,
+      status: end < now ? "closed" : "planned",
+      actorId: null,
+    });
+    created += 1;
+  }
+  return created;
 }

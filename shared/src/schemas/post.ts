@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { THREAD_TAGS_MAX } from "../constants.js";
 
 export const POST_BODY_MAX = 20_000;
 
@@ -21,6 +22,12 @@ export const createThreadSchema = z.object({
     .trim()
     .min(5, { message: "Tytuł musi mieć co najmniej 5 znaków." })
     .max(200, { message: "Tytuł może mieć najwyżej 200 znaków." }),
+  /** Slugs from the tag taxonomy; the server refuses unknown ones. */
+  tags: z
+    .array(z.string().trim().min(1).max(80), { message: "Tagi muszą być listą." })
+    .max(THREAD_TAGS_MAX, { message: `Wątek może mieć najwyżej ${THREAD_TAGS_MAX} tagów.` })
+    .default([])
+    .transform((tags) => [...new Set(tags)]),
   body: postBodySchema,
   /** Client-generated id of the first post: a retried send creates one thread. */
   clientId: z.string().uuid({ message: "Nieprawidłowy identyfikator wpisu." }),

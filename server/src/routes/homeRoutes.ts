@@ -1,0 +1,74 @@
+import { Router } from "express";
+import type { ActivityThread, HomeOverview } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
+import { atLeast, greaterThan, notEqual } from "../db/comparisons.js";
+import { unauthorized } from "../errors/AppError.js";
+import { Category } from "../models/Category.js";
+import { Group } from "../models/Group.js";
+import { Meeting } from "../models/Meeting.js";
+import { Thread } from "../models/Thread.js";
+import { readsAllGroups } from "../policies/actor.js";
+import { presentMeeting } from "../presenters/meetingPresenter.js";
+import { presentThreadSummary } from "../presenters/postPresenter.js";
+import { loadAuthors } from "../services/authorDirectory.js";
+import { loadTags, loadTaxonomy } from "../services/tagDirectory.js";
+
+const WHATS_NEW_LIMIT = 8;
+const UPCOMING_LIMIT = 5;
+const NETWORK = { slug: "", name: "Sieć liderów" };
+
+/** The signed-in home page: new activity in my spaces since my previous visit, and my next sessions. */
+export function homeRoutes(): Router {
+  const router = Router();
+
+  router.get("/home", async (req, res) => {
+    const actor = req.actor;
+    if (!actor || !req.user) throw unauthorized();
+    const myGroupIds = [...actor.groups.keys()];
+    const since = req.user.previousVisitAt ?? null;
+    // Staff and experts read every group, but "my" activity and sessions are those of my groups.
+    const spaces = readsAllGroups(actor) && myGroupIds.length === 0 ? {} : { groupId: anyOf([...myGroupIds, null]) };
+    const [threads, meetings] = await Promise.all([
+      Thread.find({ ...spaces, ...(since ? { lastPostAt: greaterThan(since) } : {}) })
+        .sort({ lastPostAt: -1 })
+        .limit(WHATS_NEW_LIMIT)
+        .lean(),
+      Meeting.find({ groupId: anyOf(myGroupIds), endsAt: atLeast(new Date()), status: notEqual("closed") })
+        .sort({ startsAt: 1 })
+        .limit(UPCOMING_LIMIT)
+        .lean(),
+    ]);
+    const groupIds = [
+      ...threads.flatMap((thread) => (thread.groupId ? [thread.groupId] : [])),
+      ...meetings.map((m) => m.groupId),
+    ];
+    const [authors, tags, groups, categories] = await Promise.all([
+      loadAuthors(threads.map((thread) => thread.authorId)),
+      loadTags(threads.flatMap((thread) => thread.tags)),
+      groupIds.length ? Group.find({ _id: anyOf(groupIds) }, { slug: 1, name: 1 }).lean() : [],
+      threads.length ? Category.find({ _id: anyOf(threads.map((t) => t.categoryId)) }, { name: 1 }).lean() : [],
+    ]);
+    const groupById = new Map(groups.map((group) => [group._id.toString(), { slug: group.slug, name: group.name }]));
+    const categoryById = new Map(categories.map((category) => [category._id.toString(), category.name]));
+    const whatsNew: ActivityThread[] = threads.map((thread) => ({
+      ...presentThreadSummary(thread, authors, tags),
+      category: { id: thread.categoryId.toString(), name: categoryById.get(thread.categoryId.toString()) ?? "" },
+      group: thread.groupId ? (groupById.get(thread.groupId.toString()) ?? NETWORK) : NETWORK,
+    }));
+    const overview: HomeOverview = {
+      since: since ? since.toISOString() : null,
+      whatsNew,
+      upcomingMeetings: meetings.map((meeting) =>
+        presentMeeting(meeting, groupById.get(meeting.groupId.toString()) ?? NETWORK),
+      ),
+    };
+    res.json(overview);
+  });
+
+  router.get("/tags", async (req, res) => {
+    if (!req.actor) throw unauthorized();
+    res.json({ tagGroups: await loadTaxonomy() });
+  });
+
+  return router;
+}
