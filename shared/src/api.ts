@@ -89,6 +89,8 @@ export interface ThreadSummary {
 export interface CategoryThreads {
   category: CategorySummary & { group: { slug: string; name: string } };
   threads: ThreadSummary[];
+  /** Whether the viewer may start a thread here (announcements: moderators only). */
+  canStartThread: boolean;
 }
 
 export interface PostView {

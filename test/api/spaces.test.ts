@@ -68,6 +68,9 @@ describe("category management", () => {
       .post(`/api/categories/${id}/threads`)
       .send({ title: "Pytanie o nabór", body: "Czy są już terminy?", clientId: randomUUID() });
     expect(refused.status).toBe(403);
+    const listing = (await member.get(`/api/categories/${id}/threads`)).body as CategoryThreads;
+    expect(listing.canStartThread).toBe(false);
+    expect(((await moderator.get(`/api/categories/${id}/threads`)).body as CategoryThreads).canStartThread).toBe(true);
   });
 
   it("gives a second category with the same name its own address", async () => {

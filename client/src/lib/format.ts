@@ -22,3 +22,14 @@ export function relativeTime(iso: string, locale: string, now: Date = new Date()
 export function dateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
 }
+
+/** A two-day session: "8–9 grudnia 2026" (same month) or "30 listopada – 1 grudnia 2026". */
+export function dateRange(startIso: string, endIso: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Warsaw",
+  });
+  return format.formatRange(new Date(startIso), new Date(endIso));
+}

@@ -15,7 +15,7 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
 import { presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
@@ -45,6 +45,7 @@ export function categoryRoutes(): Router {
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },
       threads: threads.map((thread) => presentThreadSummary(thread, authors, tags)),
+      canStartThread: can(req.actor, "createThread", "Category", category),
     };
     res.json(body);
   });

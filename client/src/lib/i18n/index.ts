@@ -3,6 +3,8 @@ import pl from "./pl.json";
 import en from "./en.json";
 import accountsPl from "./accounts.pl.json";
 import accountsEn from "./accounts.en.json";
+import spacesPl from "./spaces.pl.json";
+import spacesEn from "./spaces.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -31,6 +33,8 @@ export function setUpI18n(): void {
   // Account screens' strings live in their own files; addMessages merges them into the same tree.
   addMessages("pl", accountsPl);
   addMessages("en", accountsEn);
+  addMessages("pl", spacesPl);
+  addMessages("en", spacesEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
