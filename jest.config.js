@@ -25,7 +25,11 @@ export default {
     {
       ...typescriptAsEsm,
       displayName: "unit",
-      testMatch: ["<rootDir>/server/src/**/*.test.ts", "<rootDir>/shared/src/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/server/src/**/*.test.ts",
+        "<rootDir>/shared/src/**/*.test.ts",
+        "<rootDir>/test/unit/**/*.test.ts",
+      ],
     },
     {
       ...typescriptAsEsm,
