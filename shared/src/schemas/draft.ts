@@ -16,6 +16,6 @@ export const saveDraftSchema = z.object({
     .string({ message: "Treść musi być tekstem." })
     .max(POST_BODY_MAX, { message: `Wpis może mieć najwyżej ${POST_BODY_MAX} znaków.` }),
   /** The clientId the post will be sent with, so a send from any device is stored once. */
-  clientId: z.string().uuid({ message: "Nieprawidłowy identyfikator wpisu." }),
+  clientId: z.string({ message: "Brak identyfikatora wpisu." }).uuid({ message: "Nieprawidłowy identyfikator wpisu." }),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftSchema>;
