@@ -1,6 +1,11 @@
 import { io, type Socket } from "socket.io-client";
 import type { PostView } from "@forum/shared/api";
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared/realtime";
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketAck,
+  ThreadTypingPayload,
+} from "@forum/shared/realtime";
 import { currentUser } from "./session";
 
 /**
@@ -39,6 +44,7 @@ const JOIN_TIMEOUT_MS = 10_000;
 let socket: ForumSocket | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const followers = new Set<Follower>();
+const typingListeners = new Set<{ threadId: string; onTyping: (user: ThreadTypingPayload["user"]) => void }>();
 
 function join(target: ForumSocket, follower: Follower): void {
   target
@@ -74,8 +80,28 @@ function connection(): ForumSocket {
       if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
   });
+  created.on("thread.typing", ({ threadId, user }) => {
+    for (const listener of typingListeners) {
+      if (listener.threadId === threadId) listener.onTyping(user);
+    }
+  });
   socket = created;
   return created;
+}
+
+/**
+ * "Someone is writing a reply here": the others in the thread's room are told (the server checks
+ * that this person may reply). Callers send it at most every few seconds while typing.
+ */
+export function sendTyping(threadId: string): void {
+  if (socket?.connected) socket.emit("thread.typing", { threadId });
+}
+
+/** Calls `onTyping` whenever someone else is writing in the thread (while the page follows it). */
+export function onThreadTyping(threadId: string, onTyping: (user: ThreadTypingPayload["user"]) => void): () => void {
+  const listener = { threadId, onTyping };
+  typingListeners.add(listener);
+  return () => typingListeners.delete(listener);
 }
 
 /**

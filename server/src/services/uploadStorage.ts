@@ -62,10 +62,8 @@ export async function detectAttachmentType(content: Buffer, originalName: string
  * when the name claims another (so "raport.exe" that is a PDF is saved as "raport.exe.pdf").
  */
 export function downloadName(originalName: string, type: AttachmentType): string {
-  const base = path
-    .basename(originalName.replace(/\\/g, "/"))
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
+  const printable = [...originalName].filter((char) => char >= " " && char !== "\u007f").join("");
+  const base = path.basename(printable.replace(/\\/g, "/")).trim();
   const name = base.slice(0, 200) || "plik";
   return type.extensions.includes(extensionOf(name)) ? name : `${name}.${type.extensions[0]}`;
 }
