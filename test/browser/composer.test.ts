@@ -129,6 +129,9 @@ it(
         [...document.querySelectorAll<HTMLImageElement>('img[src$="/thumbnail"]')].some((img) => img.naturalWidth > 0),
       );
 
+      await post.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, "desktop-post-with-attachments");
+
       const link = post.getByRole("link", { name: /Plan łączenia szkół – gmina Wieliczka\.pdf/ });
       // The link opens a new tab in posts; a download needs no tab, so test it in place.
       await link.evaluate((anchor) => anchor.removeAttribute("target"));
@@ -216,15 +219,14 @@ it(
       await page.getByLabel("Treść odpowiedzi").fill(text);
       await context.setOffline(true);
       await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
-      await page.getByRole("status").filter({ hasText: "Brak połączenia — wyślemy, gdy wróci sieć." }).waitFor();
+      await page.locator("[aria-live=polite]", { hasText: "Brak połączenia — wyślemy, gdy wróci sieć." }).waitFor();
       await page.getByRole("button", { name: "Anuluj wysyłanie" }).waitFor();
       await expectNoAxeViolations(page);
       await saveScreenshot(page, "desktop-composer-offline");
 
       await context.setOffline(false);
       await page
-        .getByRole("status")
-        .filter({ hasText: "Połączenie wróciło — wpis wysłany." })
+        .locator("[aria-live=polite]", { hasText: "Połączenie wróciło — wpis wysłany." })
         .waitFor({ timeout: 25_000 });
       expect(await page.getByLabel("Treść odpowiedzi").inputValue()).toBe("");
       await page.waitForTimeout(1_000);

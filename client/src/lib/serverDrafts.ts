@@ -37,6 +37,8 @@ export async function fetchServerDraft(target: DraftTarget): Promise<ComposerDra
 /** The draft to show: the more recently typed one; a blank local copy never hides the server's text. */
 export function newerDraft(local: ComposerDraft, server: ComposerDraft | null): ComposerDraft {
   if (!server || isEmpty(server)) return local;
+  // The server stamps its copy when the save arrives, after the last keystroke: same text, keep ours.
+  if (server.title === local.title && server.body === local.body && server.clientId === local.clientId) return local;
   if (isEmpty(local)) return server;
   return server.updatedAt > local.updatedAt ? server : local;
 }
