@@ -88,6 +88,19 @@ describe("uploading", () => {
     expect(response.body.error.message).toBe("Wybierz plik do dołączenia.");
   });
 
+  it("names the download by the real type when the name claims another", async () => {
+    const { attachment } = await uploadAs(DEMO.memberA, PDF, "faktura.exe");
+    expect(attachment).toMatchObject({ name: "faktura.exe.pdf", mime: "application/pdf" });
+  });
+
+  it("takes a legacy Office container by its extension, and nothing else in that container", async () => {
+    const cfb = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(1024)]);
+    const sheet = await uploadAs(DEMO.memberA, cfb, "budżet.xls");
+    expect(sheet.response.status).toBe(201);
+    expect(sheet.attachment.mime).toBe("application/vnd.ms-excel");
+    expect((await uploadAs(DEMO.memberA, cfb, "instalator.msi")).response.status).toBe(415);
+  });
+
   it("accepts UTF-8 text as .txt but not binary data named .txt", async () => {
     expect((await uploadAs(DEMO.memberA, Buffer.from("Zażółć gęślą jaźń"), "notatka.txt")).response.status).toBe(201);
     expect((await uploadAs(DEMO.memberA, Buffer.from([0, 1, 2, 255, 0]), "notatka.txt")).response.status).toBe(415);

@@ -241,3 +241,48 @@ it(
   },
   TIMEOUT,
 );
+
+it(
+  "lets the writer cancel a send that waits for the network, and starts a thread sent offline once",
+  async () => {
+    const context = await signedInContext(ANNA);
+    try {
+      const threadId = await startThread(context, "Anulowanie wysyłki");
+      const page = await openThread(context, threadId);
+      const reply = page.getByLabel("Treść odpowiedzi");
+      await reply.fill("Jednak tego nie wyślę.");
+      await context.setOffline(true);
+      await page.getByRole("button", { name: "Wyślij odpowiedź" }).click();
+      await page.getByRole("button", { name: "Anuluj wysyłanie" }).click();
+      await page.locator("[aria-live=polite]", { hasText: "Wysyłanie anulowane. Tekst został w szkicu." }).waitFor();
+      expect(await reply.inputValue()).toBe("Jednak tego nie wyślę.");
+      await context.setOffline(false);
+      await page.waitForTimeout(1_500);
+      const detail = (await (
+        await context.request.get(`${server.url}/api/threads/${threadId}`)
+      ).json()) as ThreadDetail;
+      expect(detail.posts).toHaveLength(1);
+
+      // A new thread written offline is created once the network is back.
+      const category = await categoryIdOf(context, server.url, "gwd-malopolska", "dyskusje");
+      await page.goto(`${server.url}/kategorie/${category}`);
+      await page.getByRole("button", { name: "Nowy wątek" }).click();
+      const title = `Wątek bez sieci ${Date.now()}`;
+      await page.getByLabel("Tytuł wątku").fill(title);
+      await page.getByLabel("Pierwszy wpis").fill("Napisane w pociągu.");
+      await context.setOffline(true);
+      await page.getByRole("button", { name: "Utwórz wątek" }).click();
+      await page.locator("[aria-live=polite]", { hasText: "Brak połączenia — wyślemy, gdy wróci sieć." }).waitFor();
+      await context.setOffline(false);
+      await page.waitForURL("**/watki/*", { timeout: 25_000 });
+      await page.getByRole("heading", { name: title, level: 1 }).waitFor();
+      const threads = (await (
+        await context.request.get(`${server.url}/api/categories/${category}/threads`)
+      ).json()) as { threads: { title: string }[] };
+      expect(threads.threads.filter((thread) => thread.title === title)).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  },
+  TIMEOUT,
+);

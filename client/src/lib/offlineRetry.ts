@@ -1,3 +1,5 @@
+import { ApiRequestError, NETWORK_ERROR } from "./api";
+
 /**
  * Waits for the network to come back before a post that could not be sent is tried again: the
  * browser's `online` event, or (because `navigator.onLine` can be wrong) a retry every so often.
@@ -24,3 +26,27 @@ export function waitForConnection(signal: AbortSignal): Promise<void> {
     signal.addEventListener("abort", aborted, { once: true });
   });
 }
+
+/**
+ * Sends, and while the network is gone keeps waiting and sending again until it works, fails
+ * otherwise, or is cancelled (AbortError). The caller's payload carries a clientId, so however
+ * many tries reach the server, the post is stored once.
+ */
+export async function sendWhenOnline<T>(
+  send: () => Promise<T>,
+  options: { signal: AbortSignal; onWaiting: () => void },
+): Promise<T> {
+  let waiting = false;
+  for (;;) {
+    try {
+      return await send();
+    } catch (cause) {
+      if (!(cause instanceof ApiRequestError && cause.code === NETWORK_ERROR)) throw cause;
+      if (!waiting) options.onWaiting();
+      waiting = true;
+      await waitForConnection(options.signal);
+    }
+  }
+}
+
+export const isCancelled = (cause: unknown): boolean => cause instanceof DOMException && cause.name === "AbortError";
