@@ -286,3 +286,46 @@ it(
   },
   TIMEOUT,
 );
+
+it(
+  "attaches an image pasted into the reply and a file dropped onto the composer",
+  async () => {
+    const context = await signedInContext(ANNA);
+    try {
+      const threadId = await startThread(context, "Wklejanie i przeciąganie");
+      const page = await openThread(context, threadId);
+      const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#aa3311" } })
+        .png()
+        .toBuffer();
+      await page.evaluate(
+        async ({ image, pdf }) => {
+          const bytes = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+          const pasted = new DataTransfer();
+          pasted.items.add(new File([bytes(image)], "zrzut ekranu.png", { type: "image/png" }));
+          const field = document.querySelector("textarea");
+          field?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: pasted, bubbles: true, cancelable: true }));
+          const dropped = new DataTransfer();
+          dropped.items.add(new File([bytes(pdf)], "upuszczony.pdf", { type: "application/pdf" }));
+          const form = document.querySelector("form.reply");
+          form?.dispatchEvent(new DragEvent("dragover", { dataTransfer: dropped, bubbles: true, cancelable: true }));
+          form?.dispatchEvent(new DragEvent("drop", { dataTransfer: dropped, bubbles: true, cancelable: true }));
+        },
+        { image: png.toString("base64"), pdf: PDF.toString("base64") },
+      );
+      const reply = page.getByLabel("Treść odpowiedzi");
+      await eventually(
+        async () =>
+          String(/zrzut ekranu\.png\]\(\/api\/attachments\/[a-f0-9]{24}\/thumbnail/.test(await reply.inputValue())),
+        "true",
+      );
+      await eventually(
+        async () =>
+          String(/\[upuszczony\.pdf \(\d+ B\)\]\(\/api\/attachments\/[a-f0-9]{24}\)/.test(await reply.inputValue())),
+        "true",
+      );
+    } finally {
+      await context.close();
+    }
+  },
+  TIMEOUT,
+);
