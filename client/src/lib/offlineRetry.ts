@@ -1,8 +1,10 @@
 import { ApiRequestError, NETWORK_ERROR } from "./api";
+import { onConnected } from "./realtime";
 
 /**
  * Waits for the network to come back before a post that could not be sent is tried again: the
- * browser's `online` event, or (because `navigator.onLine` can be wrong) a retry every so often.
+ * browser's `online` event, the live connection coming back, or (because `navigator.onLine` can
+ * be wrong) a retry every so often.
  * Rejects with an AbortError when the person cancels.
  */
 const FALLBACK_RETRY_MS = 20_000;
@@ -10,19 +12,23 @@ const FALLBACK_RETRY_MS = 20_000;
 export function waitForConnection(signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new DOMException("Anulowano", "AbortError"));
-    const done = () => {
+    const stopListening = () => {
       clearTimeout(timer);
       window.removeEventListener("online", done);
+      stopWatchingSocket();
+    };
+    const done = () => {
+      stopListening();
       signal.removeEventListener("abort", aborted);
       resolve();
     };
     const aborted = () => {
-      clearTimeout(timer);
-      window.removeEventListener("online", done);
+      stopListening();
       reject(new DOMException("Anulowano", "AbortError"));
     };
     const timer = setTimeout(done, FALLBACK_RETRY_MS);
     window.addEventListener("online", done);
+    const stopWatchingSocket = onConnected(done);
     signal.addEventListener("abort", aborted, { once: true });
   });
 }

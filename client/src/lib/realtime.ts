@@ -44,6 +44,7 @@ const JOIN_TIMEOUT_MS = 10_000;
 let socket: ForumSocket | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const followers = new Set<Follower>();
+const connectListeners = new Set<() => void>();
 const typingListeners = new Set<{ threadId: string; onTyping: (user: ThreadTypingPayload["user"]) => void }>();
 
 function join(target: ForumSocket, follower: Follower): void {
@@ -65,6 +66,7 @@ function connection(): ForumSocket {
   const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
   // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
   created.on("connect", () => {
+    for (const listener of connectListeners) listener();
     for (const follower of followers) {
       if (follower.joined && !created.recovered) follower.onGap?.();
       join(created, follower);
@@ -87,6 +89,12 @@ function connection(): ForumSocket {
   });
   socket = created;
   return created;
+}
+
+/** Calls `listener` each time the live connection is (re)established: the server is reachable again. */
+export function onConnected(listener: () => void): () => void {
+  connectListeners.add(listener);
+  return () => connectListeners.delete(listener);
 }
 
 /**
