@@ -82,6 +82,19 @@ const configSchema = z.object({
     .max(24 * 60)
     .default(60),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Largest attachment accepted (bytes). */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int()
+    .min(1024, { message: "dozwolone: 1024–1073741824" })
+    .max(1024 * 1024 * 1024, { message: "dozwolone: 1024–1073741824" })
+    .default(20 * 1024 * 1024),
+  /** Where attachments are stored; unset = DATA_DIR/uploads (never inside the web root). */
+  UPLOAD_DIR: z
+    .string()
+    .min(1)
+    .transform((value) => path.resolve(REPO_ROOT, value))
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -215,3 +215,25 @@ export interface HomeOverview {
   whatsNew: ActivityThread[];
   upcomingMeetings: MeetingSummary[];
 }
+
+/** A stored upload, as the composer gets it back. */
+export interface AttachmentView {
+  id: string;
+  /** The original file name (shown and used for the download). */
+  name: string;
+  /** The type found in the content. */
+  mime: string;
+  size: number;
+  image: boolean;
+  url: string;
+  /** Only for images. */
+  thumbnailUrl: string | null;
+}
+
+/** A composer's text kept on the server (per person × thread reply or new thread in a category). */
+export interface DraftView {
+  title: string;
+  body: string;
+  clientId: string;
+  updatedAt: string;
+}

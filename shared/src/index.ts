@@ -8,3 +8,5 @@ export * from "./text.js";
 export * from "./realtime.js";
 export * from "./schemas/account.js";
 export * from "./passwordStrength.js";
+export * from "./schemas/draft.js";
+export * from "./attachments.js";

@@ -10,6 +10,14 @@ export interface SocketAck {
 export interface ClientToServerEvents {
   "thread.join": (payload: { threadId: string }, ack: (reply: SocketAck) => void) => void;
   "thread.leave": (payload: { threadId: string }) => void;
+  /** "I am writing a reply here": sent at most every few seconds while typing; the ack is optional. */
+  "thread.typing": (payload: { threadId: string }, ack?: (reply: SocketAck) => void) => void;
+}
+
+/** Someone (never the receiver) is writing a reply in the thread. */
+export interface ThreadTypingPayload {
+  threadId: string;
+  user: { id: string; name: string };
 }
 
 /** Events the server pushes to rooms the socket was allowed to join. */
@@ -17,4 +25,5 @@ export interface ServerToClientEvents {
   "post.created": (payload: { threadId: string; post: PostView }) => void;
   /** An edit, a deletion or a change of reactions: the post as everyone sees it (`can` and `mine` are false; refetch for the viewer's own). */
   "post.updated": (payload: { threadId: string; post: PostView }) => void;
+  "thread.typing": (payload: ThreadTypingPayload) => void;
 }

@@ -33,6 +33,8 @@ const ids = {
   target: "",
   pending: "",
   invitation: "",
+  /** An image attached to ids.postA's thread in group A. */
+  attachmentA: "",
 };
 
 /** Same answer for everyone: public endpoints. */
@@ -266,6 +268,58 @@ const rows: Row[] = [
     path: () => `/api/invitations/${ids.invitation}/resend`,
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
+  { method: "post", route: "/uploads", path: () => "/api/uploads", expected: signedIn(400) },
+  {
+    method: "get",
+    route: "/attachments/:id",
+    path: () => `/api/attachments/${ids.attachmentA}`,
+    expected: groupA(200),
+  },
+  {
+    method: "get",
+    route: "/attachments/:id/thumbnail",
+    path: () => `/api/attachments/${ids.attachmentA}/thumbnail`,
+    expected: groupA(200),
+  },
+  // Drafts: only where one may write (experts read group A but do not write there).
+  {
+    method: "get",
+    route: "/drafts/thread/:threadId",
+    path: () => `/api/drafts/thread/${ids.threadA}`,
+    expected: groupA(200, 403),
+  },
+  {
+    method: "put",
+    route: "/drafts/thread/:threadId",
+    path: () => `/api/drafts/thread/${ids.threadA}`,
+    body: {},
+    expected: groupA(400, 403),
+  },
+  {
+    method: "delete",
+    route: "/drafts/thread/:threadId",
+    path: () => `/api/drafts/thread/${ids.threadA}`,
+    expected: groupA(204, 403),
+  },
+  {
+    method: "get",
+    route: "/drafts/category/:categoryId",
+    path: () => `/api/drafts/category/${ids.discussionA}`,
+    expected: groupA(200, 403),
+  },
+  {
+    method: "put",
+    route: "/drafts/category/:categoryId",
+    path: () => `/api/drafts/category/${ids.discussionA}`,
+    body: {},
+    expected: groupA(400, 403),
+  },
+  {
+    method: "delete",
+    route: "/drafts/category/:categoryId",
+    path: () => `/api/drafts/category/${ids.discussionA}`,
+    expected: groupA(204, 403),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -303,17 +357,22 @@ beforeAll(async () => {
   ids.categoryA = category?.id ?? "";
   ids.threadA = (await moderator.get(`/api/categories/${ids.categoryA}/threads`)).body.threads[0].id;
   ids.discussionA = detail.categories.find((candidate) => candidate.slug === "dyskusje")?.id ?? "";
-  const started = await agents.memberA
-    .post(`/api/categories/${ids.discussionA}/threads`)
-    .send({ title: "Wątek macierzy uprawnień", body: "Pierwszy wpis.", clientId: randomUUID() });
+  const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
+  const uploaded = await agents.memberA.post("/api/uploads").attach("file", photo, "zdjęcie.png");
+  expect(uploaded.status).toBe(201);
+  ids.attachmentA = uploaded.body.attachment.id;
+  const started = await agents.memberA.post(`/api/categories/${ids.discussionA}/threads`).send({
+    title: "Wątek macierzy uprawnień",
+    body: `Pierwszy wpis. ![zdjęcie](/api/attachments/${ids.attachmentA}/thumbnail)`,
+    clientId: randomUUID(),
+  });
   expect(started.status).toBe(201);
   ids.postA = started.body.post.id;
   ids.memberA = String((await User.findOne({ email: DEMO.memberA }).lean())?._id);
   ids.memberB = String((await User.findOne({ email: DEMO.memberB }).lean())?._id);
   ids.target = String((await User.findOne({ email: "robert.pawlak@demo.forum-jst.pl" }).lean())?._id);
-  const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
-    .png()
-    .toBuffer();
   expect((await agents.memberA.put("/api/me/avatar").attach("avatar", photo, "a.png")).status).toBe(200);
   const invitation = await moderator
     .post("/api/groups/gwd-malopolska/invitations")
@@ -364,6 +423,29 @@ describe("socket events", () => {
       );
       const allowed = ["memberA", "expert", "moderator", "admin"].includes(role);
       expect(ack.ok).toBe(allowed);
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it.each(ROLES)("thread.typing in a group-A thread for %s", async (role) => {
+    const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      extraHeaders: cookie ? { Cookie: cookie } : {},
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", () => resolve());
+        socket.once("connect_error", reject);
+      });
+      await new Promise<SocketAck>((resolve) => socket.emit("thread.join", { threadId: ids.threadA }, resolve));
+      const ack = await new Promise<SocketAck>((resolve) =>
+        socket.emit("thread.typing", { threadId: ids.threadA }, resolve),
+      );
+      // Experts read group A but do not write there.
+      expect(ack.ok).toBe(["memberA", "moderator", "admin"].includes(role));
     } finally {
       socket.disconnect();
     }

@@ -29,7 +29,12 @@ describe("sign in", () => {
 
     const me = await agent.get("/api/auth/me");
     expect(me.body.user.email).toBe(DEMO.memberA);
-    expect(me.body.abilities).toEqual({ manageUsers: false, changeRoles: false, inviteTo: [], manageCategories: false });
+    expect(me.body.abilities).toEqual({
+      manageUsers: false,
+      changeRoles: false,
+      inviteTo: [],
+      manageCategories: false,
+    });
   });
 
   it("gives moderators and admins the abilities their policies allow", async () => {

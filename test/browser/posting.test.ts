@@ -100,6 +100,9 @@ it(
       );
 
       await anna.getByLabel("Pierwszy wpis").focus();
+      // From the text: the attach button, then sending.
+      await anna.keyboard.press("Tab");
+      expect(await anna.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Dołącz plik");
       await anna.keyboard.press("Tab");
       expect(await anna.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Utwórz wątek");
       await anna.keyboard.press("Enter");

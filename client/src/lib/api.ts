@@ -54,7 +54,8 @@ export function forgetCsrfToken(): void {
   csrfToken = null;
 }
 
-function currentCsrfToken(): Promise<string> {
+/** The session's CSRF token (for the few calls that cannot go through `api`, e.g. uploads with progress). */
+export function currentCsrfToken(): Promise<string> {
   csrfToken ??= (async () => {
     try {
       const { token } = await send<{ token: string }>("GET", "/auth/csrf", {});

@@ -6,6 +6,8 @@
 export interface ReplyDraft {
   body: string;
   clientId: string;
+  /** When it was last typed in this browser (ms); the newer of this and the server's copy wins. */
+  updatedAt?: number;
 }
 
 const key = (threadId: string) => `forum.draft.thread.${threadId}`;
@@ -26,19 +28,19 @@ export function loadDraft(threadId: string): ReplyDraft {
     if (stored) {
       const parsed = JSON.parse(stored) as Partial<ReplyDraft>;
       if (typeof parsed.body === "string" && typeof parsed.clientId === "string") {
-        return { body: parsed.body, clientId: parsed.clientId };
+        return { body: parsed.body, clientId: parsed.clientId, updatedAt: Number(parsed.updatedAt) || 0 };
       }
     }
   } catch {
     // Storage disabled or a corrupt entry: start a fresh draft.
   }
-  return { body: "", clientId: newClientId() };
+  return { body: "", clientId: newClientId(), updatedAt: 0 };
 }
 
 export function saveDraft(threadId: string, draft: ReplyDraft): void {
   try {
     if (draft.body === "") localStorage.removeItem(key(threadId));
-    else localStorage.setItem(key(threadId), JSON.stringify(draft));
+    else localStorage.setItem(key(threadId), JSON.stringify({ ...draft, updatedAt: Date.now() }));
   } catch {
     // Quota exceeded or storage disabled: the text stays in the form for this visit.
   }
@@ -57,6 +59,7 @@ export interface ThreadDraft {
   title: string;
   body: string;
   clientId: string;
+  updatedAt?: number;
 }
 
 const threadKey = (categoryId: string) => `forum.draft.category.${categoryId}`;
@@ -67,19 +70,24 @@ export function loadThreadDraft(categoryId: string): ThreadDraft {
     if (stored) {
       const parsed = JSON.parse(stored) as Partial<ThreadDraft>;
       if (typeof parsed.title === "string" && typeof parsed.body === "string" && typeof parsed.clientId === "string") {
-        return { title: parsed.title, body: parsed.body, clientId: parsed.clientId };
+        return {
+          title: parsed.title,
+          body: parsed.body,
+          clientId: parsed.clientId,
+          updatedAt: Number(parsed.updatedAt) || 0,
+        };
       }
     }
   } catch {
     // Storage disabled or a corrupt entry: start a fresh draft.
   }
-  return { title: "", body: "", clientId: newClientId() };
+  return { title: "", body: "", clientId: newClientId(), updatedAt: 0 };
 }
 
 export function saveThreadDraft(categoryId: string, draft: ThreadDraft): void {
   try {
     if (draft.title === "" && draft.body === "") localStorage.removeItem(threadKey(categoryId));
-    else localStorage.setItem(threadKey(categoryId), JSON.stringify(draft));
+    else localStorage.setItem(threadKey(categoryId), JSON.stringify({ ...draft, updatedAt: Date.now() }));
   } catch {
     // Quota exceeded or storage disabled: the text stays in the form for this visit.
   }

@@ -1,6 +1,11 @@
 import { io, type Socket } from "socket.io-client";
 import type { PostView } from "@forum/shared/api";
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared/realtime";
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketAck,
+  ThreadTypingPayload,
+} from "@forum/shared/realtime";
 import { currentUser } from "./session";
 
 /**
@@ -39,6 +44,8 @@ const JOIN_TIMEOUT_MS = 10_000;
 let socket: ForumSocket | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const followers = new Set<Follower>();
+const connectListeners = new Set<() => void>();
+const typingListeners = new Set<{ threadId: string; onTyping: (user: ThreadTypingPayload["user"]) => void }>();
 
 function join(target: ForumSocket, follower: Follower): void {
   target
@@ -59,6 +66,7 @@ function connection(): ForumSocket {
   const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
   // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
   created.on("connect", () => {
+    for (const listener of connectListeners) listener();
     for (const follower of followers) {
       if (follower.joined && !created.recovered) follower.onGap?.();
       join(created, follower);
@@ -74,8 +82,34 @@ function connection(): ForumSocket {
       if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
   });
+  created.on("thread.typing", ({ threadId, user }) => {
+    for (const listener of typingListeners) {
+      if (listener.threadId === threadId) listener.onTyping(user);
+    }
+  });
   socket = created;
   return created;
+}
+
+/** Calls `listener` each time the live connection is (re)established: the server is reachable again. */
+export function onConnected(listener: () => void): () => void {
+  connectListeners.add(listener);
+  return () => connectListeners.delete(listener);
+}
+
+/**
+ * "Someone is writing a reply here": the others in the thread's room are told (the server checks
+ * that this person may reply). Callers send it at most every few seconds while typing.
+ */
+export function sendTyping(threadId: string): void {
+  if (socket?.connected) socket.emit("thread.typing", { threadId });
+}
+
+/** Calls `onTyping` whenever someone else is writing in the thread (while the page follows it). */
+export function onThreadTyping(threadId: string, onTyping: (user: ThreadTypingPayload["user"]) => void): () => void {
+  const listener = { threadId, onTyping };
+  typingListeners.add(listener);
+  return () => typingListeners.delete(listener);
 }
 
 /**

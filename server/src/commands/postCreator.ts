@@ -2,7 +2,9 @@ import type mongoose from "mongoose";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
+import { draftDiscarder } from "../services/drafts.js";
 import { renderMarkdown } from "../services/markdown.js";
+import { attachmentLinker } from "./attachmentLinker.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostCreatorProps {
@@ -61,6 +63,14 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   }
 
   await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
+  const attachmentIds = await attachmentLinker({
+    body: props.body,
+    postId: post._id,
+    threadId: props.thread._id,
+    uploaderIds: [props.authorId],
+  });
+  // The reply is stored: its draft (on whichever device it was typed) is done with.
+  await draftDiscarder({ userId: props.authorId, scope: "thread", targetId: props.thread._id });
   await recordEvent({
     name: "posts.create",
     actorId: props.authorId,
@@ -68,7 +78,7 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number },
+    data: { number: post.number, attachmentIds },
     ip: props.ip ?? null,
   });
   return { post, created: true };

@@ -5,6 +5,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import { PostRevision } from "../models/PostRevision.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { renderMarkdown } from "../services/markdown.js";
+import { attachmentLinker } from "./attachmentLinker.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostEditorProps {
@@ -70,6 +71,12 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw conflict(DELETED_POST_MESSAGE);
+  const attachmentIds = await attachmentLinker({
+    body: props.body,
+    postId: post._id,
+    threadId: props.thread._id,
+    uploaderIds: [post.authorId, props.editorId],
+  });
 
   await recordEvent({
     name: "posts.edit",
@@ -78,7 +85,7 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number, version, before: post.body, after: props.body },
+    data: { number: post.number, version, before: post.body, after: props.body, attachmentIds },
     ip: props.ip ?? null,
   });
   return updated;

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
+import { draftDiscarder } from "../services/drafts.js";
 import { postCreator } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 
@@ -67,6 +68,7 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
     return winner;
   }
   await Category.updateOne({ _id: props.category._id }, { $inc: { threadCount: 1 } });
+  await draftDiscarder({ userId: props.authorId, scope: "category", targetId: props.category._id });
   await recordEvent({
     name: "threads.create",
     actorId: props.authorId,

@@ -29,6 +29,8 @@ const doors = {
   passwordReset: door({ points: 20, duration: 3600 }, { points: 3, duration: 3600, blockDuration: 3600 }),
   // A moderator sets up a group of 6–8 JSTs with ~30 people in one sitting.
   invitation: door({ points: 200, duration: 3600 }, { points: 60, duration: 3600, blockDuration: 900 }),
+  // A session's materials (a dozen files) fit easily; a script filling the disk does not.
+  upload: door({ points: 300, duration: 3600 }, { points: 100, duration: 3600, blockDuration: 600 }),
 } as const;
 
 export type Door = keyof typeof doors;

@@ -11,9 +11,12 @@ import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
+import { relayTyping } from "./typingRelay.js";
 
 interface SocketData {
   actor: Actor | null;
+  /** Shown to others (typing indicator). */
+  name: string;
 }
 
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
@@ -37,6 +40,7 @@ export function createSocketServer(
 
   io.use((socket, next) => {
     const user = (socket.request as { user?: Express.User }).user;
+    socket.data.name = user?.name ?? "";
     if (!user || effectiveStatus(user) !== "active") {
       socket.data.actor = null;
       return next();
@@ -77,6 +81,8 @@ export function createSocketServer(
       );
       if (threadId) void socket.leave(threadRoom(threadId.toString()));
     });
+
+    relayTyping(socket, logger);
   });
 
   startEventFanOut(io, logger);

@@ -16,6 +16,8 @@ import { accountRequestRoutes } from "./accountRequestRoutes.js";
 import { invitationRoutes } from "./invitationRoutes.js";
 import { jstRoutes } from "./jstRoutes.js";
 import { passwordResetRoutes } from "./passwordResetRoutes.js";
+import { attachmentRoutes } from "./attachmentRoutes.js";
+import { draftRoutes } from "./draftRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -33,6 +35,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(invitationRoutes(config));
   router.use(accountRequestRoutes());
   router.use(passwordResetRoutes(config));
+  router.use(attachmentRoutes(config));
+  router.use(draftRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -1,0 +1,78 @@
+import type { DraftView } from "@forum/shared/api";
+import { api } from "./api";
+
+/**
+ * The server's copy of a composer's text, so a draft typed on one device is there on another.
+ * The local copy (drafts.ts) stays the first line: it works offline and survives a crash; the
+ * server copy follows it, saved a moment after typing stops.
+ */
+export interface DraftTarget {
+  scope: "thread" | "category";
+  /** The thread (reply) or the category (new thread). */
+  id: string;
+}
+
+export interface ComposerDraft {
+  title: string;
+  body: string;
+  clientId: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+const SAVE_DELAY_MS = 1_000;
+const draftPath = (target: DraftTarget) => `/drafts/${target.scope}/${encodeURIComponent(target.id)}`;
+const isEmpty = (draft: Pick<ComposerDraft, "title" | "body">) => draft.title.trim() === "" && draft.body.trim() === "";
+
+/** The server's copy, or null when there is none or the server cannot be asked (offline). */
+export async function fetchServerDraft(target: DraftTarget): Promise<ComposerDraft | null> {
+  try {
+    const { draft } = await api.get<{ draft: DraftView | null }>(draftPath(target));
+    return draft ? { ...draft, updatedAt: Date.parse(draft.updatedAt) || 0 } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The draft to show: the more recently typed one; a blank local copy never hides the server's text. */
+export function newerDraft(local: ComposerDraft, server: ComposerDraft | null): ComposerDraft {
+  if (!server || isEmpty(server)) return local;
+  // The server stamps its copy when the save arrives, after the last keystroke: same text, keep ours.
+  if (server.title === local.title && server.body === local.body && server.clientId === local.clientId) return local;
+  if (isEmpty(local)) return server;
+  return server.updatedAt > local.updatedAt ? server : local;
+}
+
+/** Saves the latest text to the server a moment after typing stops; failures wait for the next keystroke. */
+export class ServerDraftSync {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: Omit<ComposerDraft, "updatedAt"> | null = null;
+
+  /** `target` is asked at each save, so a form that changes target saves to the right place. */
+  constructor(private readonly target: () => DraftTarget) {}
+
+  schedule(draft: Omit<ComposerDraft, "updatedAt">): void {
+    this.pending = draft;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    const draft = this.pending;
+    this.pending = null;
+    if (!draft) return;
+    try {
+      if (isEmpty(draft)) await api.delete(draftPath(this.target()));
+      else await api.put(draftPath(this.target()), draft);
+    } catch {
+      // Offline or refused: the local copy keeps the text; the next change tries again.
+    }
+  }
+
+  /** The post was sent: a save still waiting must not bring the text back (the server drops the draft). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.pending = null;
+  }
+}

@@ -1,0 +1,29 @@
+import mongoose, { type InferSchemaType } from "mongoose";
+
+/**
+ * An uploaded file. It belongs to its uploader until a post links to it; from then on whoever
+ * may read that thread may download it. The stored file is named by a random key, never by
+ * the user's name.
+ */
+const attachmentSchema = new mongoose.Schema(
+  {
+    uploaderId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
+    /** As the uploader's computer named it (Polish letters kept); used for the download. */
+    originalName: { type: String, required: true },
+    /** Found in the content, not taken from the name or the browser. */
+    mime: { type: String, required: true },
+    size: { type: Number, required: true },
+    storageKey: { type: String, required: true },
+    /** Images only: a small WebP without metadata. */
+    thumbnailKey: { type: String, default: null },
+    /** Set when the first post linking to it is stored. */
+    threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
+    postId: { type: mongoose.Schema.Types.ObjectId, ref: "Post", default: null },
+  },
+  { timestamps: { createdAt: true, updatedAt: false } },
+);
+attachmentSchema.index({ uploaderId: 1, createdAt: -1 });
+attachmentSchema.index({ postId: 1 });
+
+export type AttachmentDocument = InferSchemaType<typeof attachmentSchema> & { _id: mongoose.Types.ObjectId };
+export const Attachment = mongoose.model("Attachment", attachmentSchema, "attachments");

@@ -1,0 +1,19 @@
+import type mongoose from "mongoose";
+import { allow, can } from "./policy.js";
+import type { ThreadSubject } from "./threadPolicy.js";
+
+export interface AttachmentSubject {
+  uploaderId: mongoose.Types.ObjectId;
+  /** The thread of the post that links to it; null while it is not in any post yet. */
+  thread: ThreadSubject | null;
+}
+
+/** Anyone signed in may post somewhere (the network-wide categories), so may upload. */
+allow<null>("Attachment", ["upload"], (actor) => actor !== null);
+
+/** A file in a post is as private as its thread; one not yet posted is only its uploader's. */
+allow<AttachmentSubject>("Attachment", ["read"], (actor, attachment) => {
+  if (!actor) return false;
+  if (attachment.thread === null) return actor.id === attachment.uploaderId.toString();
+  return can(actor, "read", "Thread", attachment.thread);
+});

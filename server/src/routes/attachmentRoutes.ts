@@ -1,0 +1,118 @@
+import { Router, type Request, type Response } from "express";
+import { create as contentDisposition } from "content-disposition";
+import multer from "multer";
+import { attachmentThumbnailUrl, attachmentTypeByMime, attachmentUrl, formatFileSize } from "@forum/shared";
+import type { AttachmentView } from "@forum/shared";
+import { attachmentUploader } from "../commands/attachmentUploader.js";
+import type { Config } from "../config.js";
+import { AppError, badRequest, notFound, unauthorized } from "../errors/AppError.js";
+import { countAttempt } from "../http/rateLimits.js";
+import { parseObjectId } from "../http/validation.js";
+import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
+import { Thread } from "../models/Thread.js";
+import { authorize } from "../policies/index.js";
+import { storedFilePath, uploadDirectory } from "../services/uploadStorage.js";
+
+function presentAttachment(attachment: AttachmentDocument): AttachmentView {
+  const id = attachment._id.toString();
+  return {
+    id,
+    name: attachment.originalName,
+    mime: attachment.mime,
+    size: attachment.size,
+    image: attachment.thumbnailKey !== null,
+    url: attachmentUrl(id),
+    thumbnailUrl: attachment.thumbnailKey ? attachmentThumbnailUrl(id) : null,
+  };
+}
+
+/** The attachment named in the URL, if the actor may read it (as its thread, or as its uploader). */
+async function loadReadableAttachment(req: Request): Promise<AttachmentDocument> {
+  if (!req.actor) throw unauthorized();
+  const attachment = await Attachment.findById(parseObjectId(req.params.id)).lean();
+  if (!attachment) throw notFound();
+  const thread = attachment.threadId ? await Thread.findById(attachment.threadId, { groupId: 1 }).lean() : null;
+  if (attachment.threadId && !thread) throw notFound();
+  authorize(req.actor, "read", "Attachment", { uploaderId: attachment.uploaderId, thread });
+  return attachment;
+}
+
+/**
+ * Sends a stored file so that a browser can never run it as part of the forum: the type found
+ * at upload, no sniffing, a sandboxing CSP, and (except images) a download with the original name.
+ */
+function sendStoredFile(
+  res: Response,
+  directory: string,
+  key: string,
+  file: { mime: string; name: string; inline: boolean },
+): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+  res.setHeader("Cache-Control", "private, max-age=3600");
+  res.setHeader("Content-Disposition", contentDisposition(file.name, { type: file.inline ? "inline" : "attachment" }));
+  res.type(file.mime).sendFile(storedFilePath(directory, key));
+}
+
+export function attachmentRoutes(config: Config): Router {
+  const router = Router();
+  const directory = uploadDirectory(config);
+  const tooLarge = () =>
+    new AppError(
+      413,
+      "payload_too_large",
+      `Plik jest za duży. Największy dozwolony rozmiar to ${formatFileSize(config.UPLOAD_MAX_BYTES)}.`,
+    );
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
+  });
+
+  router.post("/uploads", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    authorize(req.actor, "upload", "Attachment", null);
+    await countAttempt("upload", req.ip ?? "", req.actor.id);
+    // Refuse early on the declared length, before reading megabytes into memory.
+    if (Number(req.headers["content-length"] ?? 0) > config.UPLOAD_MAX_BYTES + 64 * 1024) throw tooLarge();
+    await new Promise<void>((resolve, reject) =>
+      upload.single("file")(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE") return reject(tooLarge());
+        if (error) return reject(badRequest("Nie udało się przesłać pliku. Spróbuj ponownie."));
+        resolve();
+      }),
+    );
+    if (!req.file) throw badRequest("Wybierz plik do dołączenia.", { file: "Wybierz plik do dołączenia." });
+    if (req.file.size === 0) throw badRequest("Plik jest pusty.", { file: "Plik jest pusty." });
+    // Browsers send the name as UTF-8, multer decodes it as Latin-1: restore the Polish letters.
+    const originalName = Buffer.from(req.file.originalname, "latin1").toString("utf8");
+    const attachment = await attachmentUploader({
+      uploaderId: req.user._id,
+      content: req.file.buffer,
+      originalName,
+      directory,
+      ip: req.ip ?? null,
+    });
+    res.status(201).json({ attachment: presentAttachment(attachment) });
+  });
+
+  router.get("/attachments/:id", async (req, res) => {
+    const attachment = await loadReadableAttachment(req);
+    sendStoredFile(res, directory, attachment.storageKey, {
+      mime: attachment.mime,
+      name: attachment.originalName,
+      inline: attachmentTypeByMime(attachment.mime)?.image ?? false,
+    });
+  });
+
+  router.get("/attachments/:id/thumbnail", async (req, res) => {
+    const attachment = await loadReadableAttachment(req);
+    if (!attachment.thumbnailKey) throw notFound();
+    sendStoredFile(res, directory, attachment.thumbnailKey, {
+      mime: "image/webp",
+      name: `${attachment.originalName.replace(/\.[^.]+$/, "")}.webp`,
+      inline: true,
+    });
+  });
+
+  return router;
+}
