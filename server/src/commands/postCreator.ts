@@ -2,7 +2,8 @@ import type mongoose from "mongoose";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { renderMarkdown } from "../services/markdown.js";
+import { preparePostBody } from "../services/postBody.js";
+import { setDefaultThreadLevel } from "../services/watchLevels.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostCreatorProps {
@@ -30,6 +31,11 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   if (existing) return { post: existing, created: false };
 
   const createdAt = props.createdAt ?? new Date();
+  const prepared = await preparePostBody({
+    body: props.body,
+    thread: { groupId: props.thread.groupId ?? null },
+    authorId: props.authorId,
+  });
   let post: PostDocument | undefined;
   // A server whose $inc is not atomic across connections (FerretDB with a connection pool)
   // can hand out a number twice; the unique (threadId, number) index catches it and we draw again.
@@ -46,7 +52,9 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
         number: sequence.lastPostNumber,
         authorId: props.authorId,
         body: props.body,
-        html: renderMarkdown(props.body),
+        html: prepared.html,
+        mentionedUserIds: prepared.mentionedUserIds,
+        quotedPostIds: prepared.quotedPostIds,
         clientId: props.clientId,
         createdAt,
         updatedAt: createdAt,
@@ -61,6 +69,8 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   }
 
   await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
+  // The author of a thread watches it; someone who replies follows it, unless they chose otherwise.
+  await setDefaultThreadLevel(props.authorId, props.thread._id, post.number === 1 ? "watching" : "tracking");
   await recordEvent({
     name: "posts.create",
     actorId: props.authorId,
@@ -68,7 +78,11 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number },
+    data: {
+      number: post.number,
+      mentionedUserIds: prepared.mentionedUserIds.map(String),
+      quotedPostIds: prepared.quotedPostIds.map(String),
+    },
     ip: props.ip ?? null,
   });
   return { post, created: true };

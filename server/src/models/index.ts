@@ -11,3 +11,6 @@ export { PostRevision } from "./PostRevision.js";
 export { Reaction } from "./Reaction.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";
+export { Notification } from "./Notification.js";
+export { Watch } from "./Watch.js";
+export { DigestState } from "./DigestState.js";

@@ -15,6 +15,8 @@ import { accountRequestRoutes } from "./accountRequestRoutes.js";
 import { invitationRoutes } from "./invitationRoutes.js";
 import { jstRoutes } from "./jstRoutes.js";
 import { passwordResetRoutes } from "./passwordResetRoutes.js";
+import { notificationRoutes } from "./notificationRoutes.js";
+import { watchRoutes } from "./watchRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -31,6 +33,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(invitationRoutes(config));
   router.use(accountRequestRoutes());
   router.use(passwordResetRoutes(config));
+  router.use(notificationRoutes());
+  router.use(watchRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

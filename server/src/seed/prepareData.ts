@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { DatabaseHandle } from "../db/findDatabase.js";
 import { User } from "../models/User.js";
+import { assignMissingUsernames } from "../services/usernames.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedDemo, type SeedReport } from "./seedDemo.js";
 
@@ -11,6 +12,7 @@ export async function prepareData(options: {
   say: (message: string) => void;
 }): Promise<SeedReport | null> {
   const { config, database, say } = options;
+  if ((await assignMissingUsernames()) > 0) await User.createIndexes();
   const empty = (await User.estimatedDocumentCount()) === 0;
   const seed = config.SEED_DEMO === "always" || (config.SEED_DEMO === "auto" && database.kind !== "external" && empty);
   if (!seed) {
