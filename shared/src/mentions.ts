@@ -58,7 +58,8 @@ function* inlineChildren(tokens: Token[]): Generator<{ child: Token; inQuote: bo
   for (const token of tokens) {
     if (token.type === "blockquote_open") quoteDepth += 1;
     else if (token.type === "blockquote_close") quoteDepth -= 1;
-    else if (token.type === "inline") for (const child of token.children ?? []) yield { child, inQuote: quoteDepth > 0 };
+    else if (token.type === "inline")
+      for (const child of token.children ?? []) yield { child, inQuote: quoteDepth > 0 };
   }
 }
 

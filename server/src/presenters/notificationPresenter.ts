@@ -7,7 +7,10 @@ import { User } from "../models/User.js";
 /** Notifications as their recipient sees them; names and titles in two queries. */
 export async function presentNotifications(notifications: NotificationDocument[]): Promise<NotificationView[]> {
   const [actors, threads] = await Promise.all([
-    User.find({ _id: anyOf(notifications.flatMap((item) => (item.actorId ? [item.actorId] : []))) }, { name: 1 }).lean(),
+    User.find(
+      { _id: anyOf(notifications.flatMap((item) => (item.actorId ? [item.actorId] : []))) },
+      { name: 1 },
+    ).lean(),
     Thread.find({ _id: anyOf(notifications.map((item) => item.threadId)) }, { title: 1 }).lean(),
   ]);
   const actorNames = new Map(actors.map((actor) => [actor._id.toString(), actor.name]));

@@ -59,7 +59,9 @@ export function watchRoutes(): Router {
   router.get("/threads/:id/mentionable", async (req, res) => {
     const { target } = await loadWatchable(req, "thread");
     const { q } = parseInput(mentionQuerySchema, req.query);
-    const body: { users: MentionCandidate[] } = { users: await mentionableUsers({ groupId: target.groupId ?? null }, q) };
+    const body: { users: MentionCandidate[] } = {
+      users: await mentionableUsers({ groupId: target.groupId ?? null }, q),
+    };
     res.json(body);
   });
 

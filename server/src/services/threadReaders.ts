@@ -3,7 +3,8 @@ import { foldPolish, type MentionCandidate } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Membership } from "../models/Membership.js";
 import { User, type UserDocument } from "../models/User.js";
-import { can, loadActor } from "../policies/index.js";
+import { can, loadActor, type Actor } from "../policies/index.js";
+import { effectiveStatus } from "./userStatus.js";
 import type { ThreadSubject } from "../policies/threadPolicy.js";
 import { loadAuthors } from "./authorDirectory.js";
 
@@ -15,6 +16,28 @@ export async function mayReadThread(user: Person, thread: ThreadSubject): Promis
   return can(actor, "read", "Thread", thread);
 }
 
+/** The same Actors loadActor builds, for many people with one membership query. */
+async function actorsOf(users: Person[]): Promise<Map<string, Actor>> {
+  const memberships = await Membership.find(
+    { userId: anyOf(users.map((user) => user._id)) },
+    { userId: 1, groupId: 1, role: 1 },
+  ).lean();
+  const actors = new Map<string, Actor>();
+  for (const user of users) {
+    actors.set(user._id.toString(), {
+      id: user._id.toString(),
+      role: user.role,
+      status: effectiveStatus(user),
+      groups: new Map(
+        memberships
+          .filter((membership) => membership.userId.equals(user._id))
+          .map((membership) => [membership.groupId.toString(), membership.role]),
+      ),
+    });
+  }
+  return actors;
+}
+
 /** Of the given people, those who may read the thread now (ids as strings). */
 export async function readersAmong(
   userIds: readonly mongoose.Types.ObjectId[],
@@ -22,9 +45,8 @@ export async function readersAmong(
 ): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const users = await User.find({ _id: anyOf(userIds) }, { role: 1, status: 1, suspension: 1 }).lean();
-  const readers = new Set<string>();
-  for (const user of users) if (await mayReadThread(user, thread)) readers.add(user._id.toString());
-  return readers;
+  const actors = await actorsOf(users);
+  return new Set([...actors.values()].filter((actor) => can(actor, "read", "Thread", thread)).map((actor) => actor.id));
 }
 
 const SUGGESTIONS = 8;
@@ -42,7 +64,10 @@ export async function mentionableUsers(thread: ThreadSubject, query: string): Pr
         const memberIds = (await Membership.find({ groupId: thread.groupId }, { userId: 1 }).lean()).map(
           (membership) => membership.userId,
         );
-        return User.find({ $or: [{ _id: anyOf(memberIds) }, { role: anyOf(["admin", "moderator", "expert"]) }] }, fields)
+        return User.find(
+          { $or: [{ _id: anyOf(memberIds) }, { role: anyOf(["admin", "moderator", "expert"]) }] },
+          fields,
+        )
           .limit(5000)
           .lean();
       })()
@@ -51,11 +76,13 @@ export async function mentionableUsers(thread: ThreadSubject, query: string): Pr
   const matching = pool
     .filter((user) => !folded || foldPolish(user.name).includes(folded) || user.username.includes(folded))
     .sort((a, b) => startsFirst(a, b, folded) || a.name.localeCompare(b.name, "pl"));
-  const chosen: typeof matching = [];
-  for (const user of matching) {
-    if (chosen.length >= SUGGESTIONS) break;
-    if (await mayReadThread(user, thread)) chosen.push(user);
-  }
+  const actors = await actorsOf(matching.slice(0, 200));
+  const chosen = matching
+    .filter((user) => {
+      const actor = actors.get(user._id.toString());
+      return actor !== undefined && can(actor, "read", "Thread", thread);
+    })
+    .slice(0, SUGGESTIONS);
   const authors = await loadAuthors(chosen.map((user) => user._id));
   return chosen.map((user) => ({
     id: user._id.toString(),

@@ -1,3 +1,4 @@
+import mongoose from "mongoose";
 import { foldPolish } from "@forum/shared";
 import { User } from "../models/User.js";
 
@@ -23,7 +24,7 @@ export async function freeUsername(base: string): Promise<string> {
 
 /** Accounts from before usernames existed get one, so every person can be mentioned. */
 export async function assignMissingUsernames(): Promise<number> {
-  const missing = await User.find({ username: { $exists: false } }, { email: 1 }).lean();
+  const missing = await User.find({ username: mongoose.trusted({ $exists: false }) }, { email: 1 }).lean();
   for (const user of missing) {
     const username = await freeUsername(usernameFromEmail(user.email));
     await User.updateOne({ _id: user._id }, { $set: { username } });
