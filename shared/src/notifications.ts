@@ -43,3 +43,12 @@ export interface UnsubscribeView {
   /** Already off: the page says so instead of offering the button. */
   alreadyOff: boolean;
 }
+
+/** GET /api/people/:username — the card a mention links to. */
+export interface PersonView {
+  id: string;
+  name: string;
+  username: string;
+  jstName: string | null;
+  position: string | null;
+}

@@ -225,6 +225,13 @@ const rows: Row[] = [
     path: () => `/api/unsubscribe/${ids.memberA}.digest.podrobiony-podpis`,
     expected: everyone(404),
   },
+  // memberA's card: her own group, staff and experts see it; another group's member does not.
+  {
+    method: "get",
+    route: "/people/:username",
+    path: () => "/api/people/anna.kowalska",
+    expected: { ...signedIn(200), memberB: 404 },
+  },
   { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
   { method: "patch", route: "/me/profile", path: () => "/api/me/profile", body: {}, expected: signedIn(400) },
   { method: "patch", route: "/me/consents", path: () => "/api/me/consents", body: {}, expected: signedIn(400) },

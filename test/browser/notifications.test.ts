@@ -97,12 +97,20 @@ describe("the bell and the notifications page", () => {
       await page.waitForFunction(
         () => document.querySelector("a.bell")?.getAttribute("aria-label") === "Powiadomienia, brak nieprzeczytanych",
       );
-      await expect(markButton.count()).resolves.toBe(0);
-      await expect(page.getByText("Wszystko przeczytane").count()).resolves.toBe(1);
+      await markButton.waitFor({ state: "detached" });
+      await page.getByText("Wszystko przeczytane").waitFor();
 
       await page.setViewportSize(VIEWPORTS.phone);
       await expectNoAxeViolations(page);
       await saveScreenshot(page, "phone-notifications");
+
+      // The mention in the post links to the card of the person who may read the thread.
+      await page.goto(`${server.url}/watki/${threadId}`);
+      await expect(page.locator(`#wpis-${postId} a.mention`).getAttribute("href")).resolves.toBe("/osoby/piotr.mazur");
+      await page.goto(`${server.url}/osoby/anna.kowalska`);
+      await page.getByRole("heading", { level: 1, name: "Anna Kowalska" }).waitFor();
+      await expect(page.getByText("@anna.kowalska").count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
       await piotr.close();
       await anna.close();
     },
@@ -221,6 +229,7 @@ describe("the watch control", () => {
       await watching.focus();
       await page.keyboard.press("Space");
       await page.getByText("Zapisano: Obserwuję").waitFor({ timeout: LIVE_TIMEOUT });
+      expect(await watching.isChecked()).toBe(true);
       const level = await context.request.get(`${server.url}/api/threads/${threadId}/watch`);
       expect(await level.json()).toEqual({ level: "watching" });
       await expect(toggle.textContent()).resolves.toContain("Obserwuję");

@@ -4,6 +4,7 @@ import "./threadPolicy.js";
 import "./postPolicy.js";
 import "./invitationPolicy.js";
 import "./userPolicy.js";
+import "./personPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

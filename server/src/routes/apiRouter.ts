@@ -17,6 +17,7 @@ import { jstRoutes } from "./jstRoutes.js";
 import { passwordResetRoutes } from "./passwordResetRoutes.js";
 import { notificationRoutes } from "./notificationRoutes.js";
 import { watchRoutes } from "./watchRoutes.js";
+import { personRoutes } from "./personRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -35,6 +36,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(passwordResetRoutes(config));
   router.use(notificationRoutes());
   router.use(watchRoutes());
+  router.use(personRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

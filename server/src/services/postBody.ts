@@ -16,7 +16,7 @@ export interface PreparedPostBody {
   quotedPostIds: mongoose.Types.ObjectId[];
 }
 
-/** Where a mention links to: the person's page. */
+/** Where a mention links to: the person's card (client route /osoby/[username]). */
 export const personPath = (username: string): string => `/osoby/${encodeURIComponent(username)}`;
 
 /**
