@@ -3,6 +3,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
+import { User } from "../../server/src/models/User.js";
+import { unsubscribeToken } from "../../server/src/services/unsubscribeTokens.js";
 
 const ANNA = "anna.kowalska@demo.forum-jst.pl";
 const PIOTR = "piotr.mazur@demo.forum-jst.pl";
@@ -250,6 +252,36 @@ describe("the watch control", () => {
           headers: { "x-csrf-token": await csrfTokenOf(context, server.url) },
         });
       }
+      await context.close();
+    },
+    TIMEOUT,
+  );
+});
+
+describe("the unsubscribe page", () => {
+  it.each(["desktop", "phone"] as const)(
+    "turns mention e-mails off with one button, without signing in (%s)",
+    async (viewport) => {
+      await User.updateOne({ email: PIOTR }, { $set: { "consents.mentionEmails": true } });
+      const piotrId = (await User.findOne({ email: PIOTR }).lean())?._id;
+      if (!piotrId) throw new Error("no demo user");
+      const token = await unsubscribeToken(piotrId, "mentions");
+      const context = await newContext(browser, viewport);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/wypisz/${token}`);
+      await page.getByRole("heading", { level: 1, name: "Wypisanie z e-maili" }).waitFor();
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, `${viewport}-unsubscribe`);
+      // Opening the link changed nothing: only the button does.
+      expect((await User.findOne({ email: PIOTR }).lean())?.consents?.mentionEmails).toBe(true);
+      await page.getByRole("button", { name: "Wypisz mnie" }).click();
+      await page.getByText("Gotowe: e-maile o wzmiankach są wyłączone.").waitFor({ timeout: LIVE_TIMEOUT });
+      expect((await User.findOne({ email: PIOTR }).lean())?.consents?.mentionEmails).toBe(false);
+      await expectNoAxeViolations(page);
+      await saveScreenshot(page, `${viewport}-unsubscribed`);
+
+      await page.goto(`${server.url}/wypisz/${token.slice(0, -4)}abcd`);
+      await page.getByText("Ten link do wypisania się jest nieprawidłowy.").waitFor();
       await context.close();
     },
     TIMEOUT,
