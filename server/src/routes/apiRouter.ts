@@ -18,6 +18,7 @@ import { passwordResetRoutes } from "./passwordResetRoutes.js";
 import { notificationRoutes } from "./notificationRoutes.js";
 import { watchRoutes } from "./watchRoutes.js";
 import { personRoutes } from "./personRoutes.js";
+import { mentionRoutes } from "./mentionRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -37,6 +38,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(notificationRoutes());
   router.use(watchRoutes());
   router.use(personRoutes());
+  router.use(mentionRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -1,5 +1,5 @@
 import { Router, type Request } from "express";
-import { mentionQuerySchema, watchLevelInputSchema, type MentionCandidate, type WatchState } from "@forum/shared";
+import { watchLevelInputSchema, type WatchState } from "@forum/shared";
 import { watchLevelSetter } from "../commands/watchLevelSetter.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
@@ -7,7 +7,6 @@ import { Category } from "../models/Category.js";
 import { Thread } from "../models/Thread.js";
 import type { WatchTarget } from "../models/Watch.js";
 import { authorize } from "../policies/index.js";
-import { mentionableUsers } from "../services/threadReaders.js";
 import { watchLevelOf } from "../services/watchLevels.js";
 
 /** The thread or category named in the URL, if the signed-in actor may read it. */
@@ -23,7 +22,7 @@ async function loadWatchable(req: Request, targetType: WatchTarget) {
   return { user: req.user, target };
 }
 
-/** Watch levels of threads and categories, and who may be mentioned in a thread. */
+/** Watch levels of threads and categories. */
 export function watchRoutes(): Router {
   const router = Router();
 
@@ -55,15 +54,6 @@ export function watchRoutes(): Router {
       router.put("/categories/:id/watch", async (req, res) => void res.json(await write(req)));
     }
   }
-
-  router.get("/threads/:id/mentionable", async (req, res) => {
-    const { target } = await loadWatchable(req, "thread");
-    const { q } = parseInput(mentionQuerySchema, req.query);
-    const body: { users: MentionCandidate[] } = {
-      users: await mentionableUsers({ groupId: target.groupId ?? null }, q),
-    };
-    res.json(body);
-  });
 
   return router;
 }
