@@ -15,6 +15,7 @@ import { sessionLifetime } from "./http/sessionLifetime.js";
 import "./http/requestContext.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./routes/apiRouter.js";
+import { unsubscribeRoutes } from "./routes/unsubscribeRoutes.js";
 import { attachActor } from "./services/authentication.js";
 import { visitTracker } from "./services/visitTracker.js";
 
@@ -63,6 +64,8 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
   );
   app.use(compression());
 
+  // One-click unsubscribe: the signed link is the credential; no session, so no CSRF to check.
+  app.use("/api", unsubscribeRoutes());
   app.use(
     "/api",
     express.json({ limit: "256kb" }),

@@ -81,6 +81,15 @@ const configSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  /** How often the server looks for daily/weekly digests that are due. */
+  DIGEST_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(24 * 60 * 60 * 1000)
+    .default(5 * 60 * 1000),
+  /** Moves the digest scheduler's clock forward (tests simulate days passing); 0 in real use. */
+  DIGEST_CLOCK_OFFSET_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Largest attachment accepted (bytes). */
   UPLOAD_MAX_BYTES: z.coerce

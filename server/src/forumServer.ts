@@ -8,6 +8,9 @@ import { createSocketServer, type ForumIo } from "./realtime/socketServer.js";
 import { configurePassport } from "./services/authentication.js";
 import { createSessionMiddleware } from "./services/sessionStore.js";
 import { initMailer } from "./services/mailer.js";
+import { pushNotification, startReadPush } from "./realtime/notificationPush.js";
+import { startDigestScheduler } from "./services/digestScheduler.js";
+import { startNotifier } from "./services/notifier.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -34,6 +37,9 @@ export async function startForumServer(options: {
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
   });
+  const stopNotifier = startNotifier({ logger, deliver: (notification) => pushNotification(io, logger, notification) });
+  const stopReadPush = startReadPush(io, logger);
+  const digests = startDigestScheduler({ config, logger });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -48,6 +54,9 @@ export async function startForumServer(options: {
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
+      digests.stop();
+      stopNotifier();
+      stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");
         httpServer.closeAllConnections();

@@ -25,3 +25,14 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** How many tags a thread may carry. */
 export const THREAD_TAGS_MAX = 5;
+
+/** How closely a person follows a thread or a category (Discourse-like). */
+export const WATCH_LEVELS = ["watching", "tracking", "muted"] as const;
+export type WatchLevel = (typeof WATCH_LEVELS)[number];
+
+export const NOTIFICATION_KINDS = ["reply", "mention", "quote", "reaction", "new_thread", "moderation"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Which e-mails a one-click unsubscribe link stops. */
+export const MAIL_SUBSCRIPTIONS = ["digest", "mentions"] as const;
+export type MailSubscription = (typeof MAIL_SUBSCRIPTIONS)[number];

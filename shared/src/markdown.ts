@@ -1,12 +1,15 @@
 import MarkdownIt from "markdown-it";
 import type { Config, DOMPurify } from "dompurify";
+import { mentionPlugin } from "./mentions.js";
 
 /**
  * The one markdown configuration: the server renders posts with it at write time,
  * the composer's preview renders with it in the browser, so both agree.
  */
 export function createMarkdownRenderer(): InstanceType<typeof MarkdownIt> {
-  return new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+  const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+  markdown.use(mentionPlugin);
+  return markdown;
 }
 
 /** DOMPurify settings shared by the server (authoritative) and the preview. */

@@ -1,4 +1,5 @@
 import type { PostView } from "./api.js";
+import type { NotificationView } from "./notifications.js";
 
 /** Answer to a socket request that needs one (room joins). */
 export interface SocketAck {
@@ -26,4 +27,8 @@ export interface ServerToClientEvents {
   /** An edit, a deletion or a change of reactions: the post as everyone sees it (`can` and `mine` are false; refetch for the viewer's own). */
   "post.updated": (payload: { threadId: string; post: PostView }) => void;
   "thread.typing": (payload: ThreadTypingPayload) => void;
+  /** To the recipient's own room only: a new (or collapsed, updated) notification and the unread count. */
+  "notification.created": (payload: { notification: NotificationView; unreadCount: number }) => void;
+  /** To the person's own room: notifications were marked read (in this or another tab). */
+  "notification.read": (payload: { unreadCount: number }) => void;
 }

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Header lines by lower-case name (e.g. "list-unsubscribe"), as sent. */
+  headers: Record<string, string>;
   receivedAt: Date;
 }
 
@@ -48,6 +50,9 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
+            headers: Object.fromEntries(
+              parsed.headerLines.map((header) => [header.key, header.line.slice(header.line.indexOf(":") + 1).trim()]),
+            ),
             receivedAt: new Date(),
           });
           for (const wake of waiters.splice(0)) wake();

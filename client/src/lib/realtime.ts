@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { PostView } from "@forum/shared/api";
+import type { NotificationView } from "@forum/shared/notifications";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -47,6 +48,16 @@ const followers = new Set<Follower>();
 const connectListeners = new Set<() => void>();
 const typingListeners = new Set<{ threadId: string; onTyping: (user: ThreadTypingPayload["user"]) => void }>();
 
+/** The signed-in person's own notifications, pushed to their user room (the bell). */
+export interface NotificationHandlers {
+  onCreated: (payload: { notification: NotificationView; unreadCount: number }) => void;
+  onRead: (payload: { unreadCount: number }) => void;
+  /** The connection came back: what arrived meanwhile was not pushed, ask again. */
+  onReconnect: () => void;
+}
+const notificationListeners = new Set<NotificationHandlers>();
+const inUse = () => followers.size > 0 || notificationListeners.size > 0;
+
 function join(target: ForumSocket, follower: Follower): void {
   target
     .timeout(JOIN_TIMEOUT_MS)
@@ -65,8 +76,11 @@ function connection(): ForumSocket {
   if (socket) return socket;
   const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
   // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
+  let connectedBefore = false;
   created.on("connect", () => {
     for (const listener of connectListeners) listener();
+    if (connectedBefore && !created.recovered) for (const listener of notificationListeners) listener.onReconnect();
+    connectedBefore = true;
     for (const follower of followers) {
       if (follower.joined && !created.recovered) follower.onGap?.();
       join(created, follower);
@@ -86,6 +100,12 @@ function connection(): ForumSocket {
     for (const listener of typingListeners) {
       if (listener.threadId === threadId) listener.onTyping(user);
     }
+  });
+  created.on("notification.created", (payload) => {
+    for (const listener of notificationListeners) listener.onCreated(payload);
+  });
+  created.on("notification.read", (payload) => {
+    for (const listener of notificationListeners) listener.onRead(payload);
   });
   socket = created;
   return created;
@@ -128,9 +148,25 @@ export function followThread(threadId: string, handlers: ThreadHandlers): () => 
     if (!followers.delete(follower)) return;
     const stillFollowed = [...followers].some((other) => other.threadId === threadId);
     if (!stillFollowed && live.connected) live.emit("thread.leave", { threadId });
-    if (followers.size === 0) {
+    if (!inUse()) {
       idleTimer = setTimeout(() => {
-        if (followers.size === 0) live.disconnect();
+        if (!inUse()) live.disconnect();
+      }, IDLE_DISCONNECT_MS);
+    }
+  };
+}
+
+/** Receives the signed-in person's notifications until the returned function is called. */
+export function followNotifications(handlers: NotificationHandlers): () => void {
+  clearTimeout(idleTimer);
+  notificationListeners.add(handlers);
+  const live = connection();
+  if (!live.connected) live.connect();
+  return () => {
+    notificationListeners.delete(handlers);
+    if (!inUse()) {
+      idleTimer = setTimeout(() => {
+        if (!inUse()) live.disconnect();
       }, IDLE_DISCONNECT_MS);
     }
   };
@@ -145,5 +181,5 @@ currentUser.subscribe((user) => {
   knownUserId = userId;
   if (!changed || !socket) return;
   socket.disconnect();
-  if (followers.size > 0) socket.connect();
+  if (inUse()) socket.connect();
 });

@@ -3,8 +3,9 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { draftDiscarder } from "../services/drafts.js";
-import { renderMarkdown } from "../services/markdown.js";
 import { attachmentLinker } from "./attachmentLinker.js";
+import { preparePostBody } from "../services/postBody.js";
+import { setDefaultThreadLevel } from "../services/watchLevels.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostCreatorProps {
@@ -32,6 +33,11 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   if (existing) return { post: existing, created: false };
 
   const createdAt = props.createdAt ?? new Date();
+  const prepared = await preparePostBody({
+    body: props.body,
+    thread: { groupId: props.thread.groupId ?? null },
+    authorId: props.authorId,
+  });
   let post: PostDocument | undefined;
   // A server whose $inc is not atomic across connections (FerretDB with a connection pool)
   // can hand out a number twice; the unique (threadId, number) index catches it and we draw again.
@@ -48,7 +54,9 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
         number: sequence.lastPostNumber,
         authorId: props.authorId,
         body: props.body,
-        html: renderMarkdown(props.body),
+        html: prepared.html,
+        mentionedUserIds: prepared.mentionedUserIds,
+        quotedPostIds: prepared.quotedPostIds,
         clientId: props.clientId,
         createdAt,
         updatedAt: createdAt,
@@ -71,6 +79,8 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   });
   // The reply is stored: its draft (on whichever device it was typed) is done with.
   await draftDiscarder({ userId: props.authorId, scope: "thread", targetId: props.thread._id });
+  // The author of a thread watches it; someone who replies follows it, unless they chose otherwise.
+  await setDefaultThreadLevel(props.authorId, props.thread._id, post.number === 1 ? "watching" : "tracking");
   await recordEvent({
     name: "posts.create",
     actorId: props.authorId,
@@ -78,7 +88,12 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number, attachmentIds },
+    data: {
+      number: post.number,
+      attachmentIds,
+      mentionedUserIds: prepared.mentionedUserIds.map(String),
+      quotedPostIds: prepared.quotedPostIds.map(String),
+    },
     ip: props.ip ?? null,
   });
   return { post, created: true };

@@ -4,8 +4,8 @@ import { conflict } from "../errors/AppError.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { PostRevision } from "../models/PostRevision.js";
 import type { ThreadDocument } from "../models/Thread.js";
-import { renderMarkdown } from "../services/markdown.js";
 import { attachmentLinker } from "./attachmentLinker.js";
+import { preparePostBody } from "../services/postBody.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostEditorProps {
@@ -48,6 +48,8 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
   if (post.body === props.body) return post;
 
   const editedAt = new Date();
+  const previouslyMentioned = new Set((post.mentionedUserIds ?? []).map(String));
+  const previouslyQuoted = new Set((post.quotedPostIds ?? []).map(String));
   const hasHistory = await PostRevision.exists({ postId: post._id });
   if (!hasHistory) {
     try {
@@ -64,10 +66,25 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
     }
   }
   const version = await appendRevision(post._id, props.body, props.editorId, editedAt);
+  // Mentions resolve as the author wrote them, whoever edits: a moderator's rights change nothing.
+  const prepared = await preparePostBody({
+    body: props.body,
+    thread: { groupId: props.thread.groupId ?? null },
+    authorId: post.authorId,
+  });
 
   const updated = await Post.findOneAndUpdate(
     { _id: post._id, deletedAt: null },
-    { $set: { body: props.body, html: renderMarkdown(props.body), editedAt, editedById: props.editorId } },
+    {
+      $set: {
+        body: props.body,
+        html: prepared.html,
+        mentionedUserIds: prepared.mentionedUserIds,
+        quotedPostIds: prepared.quotedPostIds,
+        editedAt,
+        editedById: props.editorId,
+      },
+    },
     { returnDocument: "after" },
   ).lean();
   if (!updated) throw conflict(DELETED_POST_MESSAGE);
@@ -85,7 +102,19 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number, version, before: post.body, after: props.body, attachmentIds },
+    data: {
+      number: post.number,
+      version,
+      before: post.body,
+      after: props.body,
+      attachmentIds,
+      authorId: post.authorId.toString(),
+      mentionedUserIds: prepared.mentionedUserIds.map(String),
+      // Only people not mentioned before this edit hear about it.
+      newMentionIds: prepared.mentionedUserIds.map(String).filter((id) => !previouslyMentioned.has(id)),
+      quotedPostIds: prepared.quotedPostIds.map(String),
+      newQuotedPostIds: prepared.quotedPostIds.map(String).filter((id) => !previouslyQuoted.has(id)),
+    },
     ip: props.ip ?? null,
   });
   return updated;

@@ -16,6 +16,10 @@ const postSchema = new mongoose.Schema(
     editedAt: { type: Date, default: null },
     /** Who made the last edit: the author, or a moderator (shown by moderation, issue 5). */
     editedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    /** People mentioned with @username who may read the thread (the others stay plain text). */
+    mentionedUserIds: { type: [mongoose.Schema.Types.ObjectId], ref: "User", default: [] },
+    /** Posts quoted with the "Cytuj" attribution link, readable by the author. */
+    quotedPostIds: { type: [mongoose.Schema.Types.ObjectId], ref: "Post", default: [] },
     /** Soft delete: the body stays for moderators, everyone is shown an empty post. */
     deletedAt: { type: Date, default: null },
     deletedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },

@@ -6,6 +6,10 @@ const userSchema = new mongoose.Schema(
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
     passwordHash: { type: String, required: true },
     name: { type: String, required: true, trim: true },
+    /** Stable handle for @mentions, from the e-mail's local part (see services/usernames.ts). */
+    username: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    /** Per-person secret that signs one-click unsubscribe links; made when the first such mail is sent. */
+    mailKey: { type: String, default: null },
     role: { type: String, required: true, enum: ROLES, default: "member" },
     /** pending: an account request waiting for a moderator; rejected: a request that was turned down. */
     status: { type: String, required: true, enum: USER_STATUSES, default: "active", index: true },
@@ -39,6 +43,13 @@ const userSchema = new mongoose.Schema(
   { timestamps: true },
 );
 userSchema.index({ createdAt: -1 });
+
+// Every way an account is created (seed, invitation, account request) gets a free username here.
+userSchema.pre("validate", async function assignUsername() {
+  if (this.username || !this.email) return;
+  const { freeUsername, usernameFromEmail } = await import("../services/usernames.js");
+  this.username = await freeUsername(usernameFromEmail(this.email));
+});
 
 export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 export const User = mongoose.model("User", userSchema, "users");

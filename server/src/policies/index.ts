@@ -5,6 +5,7 @@ import "./postPolicy.js";
 import "./invitationPolicy.js";
 import "./userPolicy.js";
 import "./attachmentPolicy.js";
+import "./personPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -32,6 +32,9 @@ const discussionInA = { groupId: groupA, kind: "discussion" as const };
 const memberAId = new mongoose.Types.ObjectId(actors.memberA?.id);
 const postByMemberAInA = { groupId: groupA, authorId: memberAId, deletedAt: null };
 const deletedPostByMemberAInA = { ...postByMemberAInA, deletedAt: new Date() };
+const otherPerson = { id: new mongoose.Types.ObjectId().toString(), role: "member" as const, directoryListing: false };
+const personInA = { ...otherPerson, groupIds: [groupA.toString()] };
+const listedPersonInA = { ...personInA, directoryListing: true };
 
 describe.each([
   ["Group", "read", { _id: groupA }, ["memberA", "expert", "moderator", "admin"]],
@@ -49,6 +52,8 @@ describe.each([
   ["Post", "react", postByMemberAInA, ["expert", "moderator", "admin"]],
   ["Post", "readRevisions", postByMemberAInA, ["memberA", "expert", "moderator", "admin"]],
   ["Post", "readRevisions", deletedPostByMemberAInA, ["moderator", "admin"]],
+  ["Person", "read", personInA, ["memberA", "expert", "moderator", "admin"]],
+  ["Person", "read", listedPersonInA, ["memberA", "memberB", "expert", "moderator", "admin"]],
 ] as const)("%s:%s on %o", (subjectType, action, subject, allowed) => {
   it.each(Object.keys(actors))("%s", (name) => {
     expect(can(actors[name] ?? null, action, subjectType, subject)).toBe((allowed as readonly string[]).includes(name));

@@ -18,6 +18,10 @@ import { jstRoutes } from "./jstRoutes.js";
 import { passwordResetRoutes } from "./passwordResetRoutes.js";
 import { attachmentRoutes } from "./attachmentRoutes.js";
 import { draftRoutes } from "./draftRoutes.js";
+import { notificationRoutes } from "./notificationRoutes.js";
+import { watchRoutes } from "./watchRoutes.js";
+import { personRoutes } from "./personRoutes.js";
+import { mentionRoutes } from "./mentionRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -37,6 +41,10 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(passwordResetRoutes(config));
   router.use(attachmentRoutes(config));
   router.use(draftRoutes());
+  router.use(notificationRoutes());
+  router.use(watchRoutes());
+  router.use(personRoutes());
+  router.use(mentionRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { DatabaseHandle } from "../db/findDatabase.js";
 import { User } from "../models/User.js";
 import { importTaxonomy } from "./importTaxonomy.js";
+import { assignMissingUsernames } from "../services/usernames.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedDemo, type SeedReport } from "./seedDemo.js";
 
@@ -12,6 +13,7 @@ export async function prepareData(options: {
   say: (message: string) => void;
 }): Promise<SeedReport | null> {
   const { config, database, say } = options;
+  if ((await assignMissingUsernames()) > 0) await User.createIndexes();
   const empty = (await User.estimatedDocumentCount()) === 0;
   const taxonomy = await importTaxonomy();
   if (taxonomy.inserted > 0) say(`Utworzono startową taksonomię tagów: ${taxonomy.inserted} tagów.`);

@@ -113,7 +113,68 @@ export const mailTemplates = {
       "Jeśli to nie Pani/Pan prosił(a) o zmianę, wystarczy zignorować tę wiadomość — hasło pozostaje bez zmian.",
     ]);
   },
+
+  mention(props: {
+    to: string;
+    name: string;
+    actorName: string;
+    threadTitle: string;
+    link: string;
+    unsubscribe: UnsubscribeLinks;
+  }) {
+    return withUnsubscribe(
+      message(props.to, `${props.actorName} wspomina o Pani/Panu: ${props.threadTitle}`, [
+        `Dzień dobry, ${props.name},`,
+        "",
+        `${props.actorName} wspomniał(a) o Pani/Panu w wątku „${props.threadTitle}” w Forum Współpracy JST:`,
+        props.link,
+        "",
+        "Te wiadomości przychodzą, bo w profilu jest włączona zgoda na e-maile o wzmiankach. Aby przestać je dostawać jednym kliknięciem:",
+        props.unsubscribe.page,
+      ]),
+      props.unsubscribe,
+    );
+  },
+
+  digest(props: {
+    to: string;
+    name: string;
+    frequency: "daily" | "weekly";
+    items: { line: string; link: string }[];
+    allLink: string;
+    unsubscribe: UnsubscribeLinks;
+  }) {
+    const period = props.frequency === "daily" ? "dzienne" : "tygodniowe";
+    return withUnsubscribe(
+      message(props.to, `Podsumowanie ${period}: ${props.items.length} nowych powiadomień w Forum Współpracy JST`, [
+        `Dzień dobry, ${props.name},`,
+        "",
+        "oto co wydarzyło się w Forum Współpracy JST od ostatniego podsumowania:",
+        "",
+        ...props.items.flatMap((item) => [`• ${item.line}`, `  ${item.link}`]),
+        "",
+        "Wszystkie powiadomienia:",
+        props.allLink,
+        "",
+        `To podsumowanie ${period} przychodzi zgodnie z wyborem w profilu. Aby wyłączyć je jednym kliknięciem:`,
+        props.unsubscribe.page,
+      ]),
+      props.unsubscribe,
+    );
+  },
 };
+
+/** Where a mail's unsubscribe link points: the page people click, and the one-click POST for mail programs. */
+export interface UnsubscribeLinks {
+  page: string;
+  oneClick: string;
+}
+
+/** RFC 8058 one-click unsubscribe: mail programs show their own button and POST to oneClick. */
+const withUnsubscribe = (mail: MailMessage, links: UnsubscribeLinks): MailMessage => ({
+  ...mail,
+  headers: { "List-Unsubscribe": `<${links.oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+});
 
 /** Client paths the links open (SvelteKit routes). */
 export const mailLinks = {
@@ -122,4 +183,8 @@ export const mailLinks = {
   invitation: (token: string) => `/zaproszenie/${token}`,
   passwordReset: (token: string) => `/haslo/nowe/${token}`,
   group: (slug: string) => `/grupy/${slug}`,
+  post: (threadId: string, postId: string | null) => `/watki/${threadId}${postId ? `#wpis-${postId}` : ""}`,
+  notifications: "/powiadomienia",
+  unsubscribePage: (token: string) => `/wypisz/${token}`,
+  unsubscribeOneClick: (token: string) => `/api/unsubscribe/${token}`,
 };

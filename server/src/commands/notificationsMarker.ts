@@ -1,0 +1,32 @@
+import type mongoose from "mongoose";
+import { Notification } from "../models/Notification.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface NotificationsMarkerProps {
+  userId: mongoose.Types.ObjectId;
+  /** One notification of this person; omitted: all of them. */
+  notificationId?: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/**
+ * Marks a person's notifications read. Returns how many changed; only a change is recorded,
+ * and the event updates the bell in the person's other tabs.
+ */
+export async function notificationsMarker(props: NotificationsMarkerProps): Promise<number> {
+  const filter = props.notificationId
+    ? { _id: props.notificationId, recipientId: props.userId, read: false }
+    : { recipientId: props.userId, read: false };
+  const result = await Notification.updateMany(filter, { $set: { read: true } });
+  if (result.modifiedCount > 0) {
+    await recordEvent({
+      name: "notifications.read",
+      actorId: props.userId,
+      subjectType: "User",
+      subjectId: props.userId,
+      data: { notificationId: props.notificationId?.toString() ?? null, count: result.modifiedCount },
+      ip: props.ip ?? null,
+    });
+  }
+  return result.modifiedCount;
+}

@@ -1,0 +1,25 @@
+import type { Role } from "@forum/shared";
+import { readsAllGroups } from "./actor.js";
+import { allow } from "./policy.js";
+
+/** Someone's public card (name, JST, position), as a mention links to it. */
+export interface PersonSubject {
+  id: string;
+  role: Role;
+  /** Groups the person belongs to. */
+  groupIds: string[];
+  /** Opted into the leaders' directory: visible to every signed-in person. */
+  directoryListing: boolean;
+}
+
+/**
+ * A signed-in person sees the cards of people they meet in the forum anyway: members of their
+ * own groups, ZMP staff and experts (who read everywhere), and anyone listed in the directory.
+ * Everyone else answers 404, so a username reveals nothing about other groups.
+ */
+allow<PersonSubject>("Person", ["read"], (actor, person) => {
+  if (!actor) return false;
+  if (actor.id === person.id || readsAllGroups(actor) || person.directoryListing) return true;
+  if (person.role !== "member") return true;
+  return person.groupIds.some((groupId) => actor.groups.has(groupId));
+});

@@ -1,0 +1,46 @@
+import { Router } from "express";
+import { USERNAME_PATTERN, type PersonView } from "@forum/shared";
+import { notFound, unauthorized } from "../errors/AppError.js";
+import { Membership } from "../models/Membership.js";
+import { User } from "../models/User.js";
+import { authorize } from "../policies/index.js";
+import type { PersonSubject } from "../policies/personPolicy.js";
+import { loadAuthors } from "../services/authorDirectory.js";
+import { effectiveStatus } from "../services/userStatus.js";
+
+/** People's cards, found by the username a mention carries. */
+export function personRoutes(): Router {
+  const router = Router();
+
+  router.get("/people/:username", async (req, res) => {
+    if (!req.actor) throw unauthorized();
+    const username = String(req.params.username).toLowerCase();
+    if (!USERNAME_PATTERN.test(username)) throw notFound();
+    const user = await User.findOne(
+      { username },
+      { name: 1, username: 1, role: 1, status: 1, suspension: 1, position: 1, consents: 1 },
+    ).lean();
+    if (!user || effectiveStatus(user) !== "active") throw notFound();
+    const memberships = await Membership.find({ userId: user._id }, { groupId: 1 }).lean();
+    const subject: PersonSubject = {
+      id: user._id.toString(),
+      role: user.role,
+      groupIds: memberships.map((membership) => membership.groupId.toString()),
+      directoryListing: user.consents?.directoryListing ?? false,
+    };
+    authorize(req.actor, "read", "Person", subject);
+    const author = (await loadAuthors([user._id])).get(user._id.toString());
+    const body: { person: PersonView } = {
+      person: {
+        id: subject.id,
+        name: user.name,
+        username: user.username,
+        jstName: author?.jstName ?? null,
+        position: user.position ?? null,
+      },
+    };
+    res.json(body);
+  });
+
+  return router;
+}
