@@ -174,6 +174,11 @@ describe("the reply composer", () => {
       const anna = await signedInContext(ANNA);
       const piotr = await signedInContext(PIOTR);
       const quotedId = await postAs(piotr, "Pierwsze zdanie do cytowania. Drugie zdanie zostaje.");
+      // The mention test left an unsent reply in this thread; drafts follow the person, so start clean.
+      const discarded = await anna.request.delete(`${server.url}/api/drafts/thread/${threadId}`, {
+        headers: { "x-csrf-token": await csrfTokenOf(anna, server.url) },
+      });
+      expect(discarded.ok()).toBe(true);
       const page = await anna.newPage();
       await page.goto(`${server.url}/watki/${threadId}`);
       const post = page.locator(`#wpis-${quotedId}`);
@@ -230,7 +235,7 @@ describe("the watch control", () => {
       const watching = page.getByRole("radio", { name: /^Obserwuję/ });
       await watching.focus();
       await page.keyboard.press("Space");
-      await page.getByText("Zapisano: Obserwuję").waitFor({ timeout: LIVE_TIMEOUT });
+      await page.locator("p.status", { hasText: "Zapisano: Obserwuję" }).waitFor({ timeout: LIVE_TIMEOUT });
       expect(await watching.isChecked()).toBe(true);
       const level = await context.request.get(`${server.url}/api/threads/${threadId}/watch`);
       expect(await level.json()).toEqual({ level: "watching" });
@@ -242,7 +247,7 @@ describe("the watch control", () => {
       await page.goto(`${server.url}/kategorie/${categoryId}`);
       await page.getByRole("button", { name: /^Powiadomienia o tej kategorii:/ }).click();
       await page.getByRole("radio", { name: /^Wyciszone/ }).check();
-      await page.getByText("Zapisano: Wyciszone").waitFor({ timeout: LIVE_TIMEOUT });
+      await page.locator("p.status", { hasText: "Zapisano: Wyciszone" }).waitFor({ timeout: LIVE_TIMEOUT });
       await expectNoAxeViolations(page);
       await saveScreenshot(page, `${viewport}-category-watch`);
       // Back to the defaults, so the next viewport starts from the same state.
