@@ -17,4 +17,18 @@ export interface ServerToClientEvents {
   "post.created": (payload: { threadId: string; post: PostView }) => void;
   /** An edit, a deletion or a change of reactions: the post as everyone sees it (`can` and `mine` are false; refetch for the viewer's own). */
   "post.updated": (payload: { threadId: string; post: PostView }) => void;
+  /** A post was written somewhere the socket may read (its group's room, or the network room). */
+  "thread.activity": (payload: ThreadActivity) => void;
+}
+
+/** Enough to update unread counts without asking the server: no content, only where and how far. */
+export interface ThreadActivity {
+  threadId: string;
+  title: string;
+  categoryId: string;
+  /** null for network-wide categories. */
+  groupId: string | null;
+  lastPostNumber: number;
+  lastPostAt: string;
+  authorId: string;
 }

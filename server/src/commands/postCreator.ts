@@ -3,6 +3,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { renderMarkdown } from "../services/markdown.js";
+import { ownPostRead } from "./readPositionMarker.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostCreatorProps {
@@ -61,6 +62,11 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   }
 
   await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
+  await ownPostRead({
+    userId: props.authorId,
+    thread: { ...props.thread, lastPostNumber: post.number },
+    number: post.number,
+  });
   await recordEvent({
     name: "posts.create",
     actorId: props.authorId,

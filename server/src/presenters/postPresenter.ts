@@ -29,6 +29,7 @@ export function presentPost(
   const allowed = (action: string): boolean => viewer.actor !== null && can(viewer.actor, action, "Post", subject);
   return {
     id,
+    number: post.number,
     author: authors.get(post.authorId.toString()) ?? unknownAuthor(post.authorId.toString()),
     html: deleted ? "" : post.html,
     createdAt: post.createdAt.toISOString(),
@@ -61,11 +62,17 @@ export const presentPostRevision = (
   };
 };
 
-export const presentThreadSummary = (thread: ThreadDocument, authors: Map<string, AuthorSummary>): ThreadSummary => ({
+export const presentThreadSummary = (
+  thread: ThreadDocument,
+  authors: Map<string, AuthorSummary>,
+  lastReadNumber = 0,
+): ThreadSummary => ({
   id: thread._id.toString(),
   title: thread.title,
   author: authors.get(thread.authorId.toString()) ?? unknownAuthor(thread.authorId.toString()),
   postCount: thread.postCount,
   createdAt: thread.createdAt.toISOString(),
   lastPostAt: thread.lastPostAt.toISOString(),
+  lastPostNumber: thread.lastPostNumber,
+  lastReadNumber,
 });

@@ -5,15 +5,25 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
 import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
+import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
 import { effectiveStatus } from "../services/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
-import { threadRoom, userRoom } from "./rooms.js";
+import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 
 interface SocketData {
   actor: Actor | null;
+}
+
+/** The group rooms (and the network room) whose activity this person may see. */
+async function readableGroupRooms(actor: Actor): Promise<string[]> {
+  const groups = await Group.find({}, { _id: 1 }).lean();
+  const readable = groups.filter((group) => can(actor, "read", "Group", group));
+  // Network-wide threads are open to every signed-in person (see threadPolicy).
+  const network = can(actor, "read", "Thread", { groupId: null }) ? [NETWORK_ROOM] : [];
+  return [...readable.map((group) => groupRoom(group._id.toString())), ...network];
 }
 
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
@@ -49,7 +59,13 @@ export function createSocketServer(
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor;
-    if (actor) void socket.join(userRoom(actor.id));
+    if (actor) {
+      void socket.join(userRoom(actor.id));
+      // Activity (unread counts) of every group the person may read, decided by the policies.
+      readableGroupRooms(actor)
+        .then((rooms) => socket.join(rooms))
+        .catch((error: unknown) => logger.error({ err: error }, "joining group rooms failed"));
+    }
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;
