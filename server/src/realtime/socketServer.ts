@@ -15,6 +15,8 @@ import { startEventFanOut } from "./eventFanOut.js";
 
 interface SocketData {
   actor: Actor | null;
+  /** Group rooms (and the network room) the person may read, joined as the connection opens. */
+  activityRooms: string[];
 }
 
 /** The group rooms (and the network room) whose activity this person may see. */
@@ -47,25 +49,24 @@ export function createSocketServer(
 
   io.use((socket, next) => {
     const user = (socket.request as { user?: Express.User }).user;
+    socket.data.activityRooms = [];
     if (!user || effectiveStatus(user) !== "active") {
       socket.data.actor = null;
       return next();
     }
-    loadActor(user).then((actor) => {
-      socket.data.actor = actor;
-      next();
-    }, next);
+    loadActor(user)
+      .then(async (actor) => {
+        socket.data.actor = actor;
+        // Found before the connection opens, so no activity slips by between "connect" and joining.
+        socket.data.activityRooms = await readableGroupRooms(actor);
+        next();
+      })
+      .catch(next);
   });
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor;
-    if (actor) {
-      void socket.join(userRoom(actor.id));
-      // Activity (unread counts) of every group the person may read, decided by the policies.
-      readableGroupRooms(actor)
-        .then((rooms) => socket.join(rooms))
-        .catch((error: unknown) => logger.error({ err: error }, "joining group rooms failed"));
-    }
+    if (actor) void socket.join([userRoom(actor.id), ...socket.data.activityRooms]);
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;
