@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import type { PostView } from "@forum/shared/api";
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared/realtime";
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck, ThreadActivity } from "@forum/shared/realtime";
 import { currentUser } from "./session";
 
 /**
@@ -20,9 +20,18 @@ export interface ThreadHandlers {
    */
   onUpdate?: (post: PostView) => void;
   /**
-   * The connection came back without the server replaying what was missed meanwhile:
-   * fetch the thread again to catch up.
+   * The server has just let the socket into the thread's room: on opening the page, and again
+   * after every reconnect. Posts written before that moment were not pushed (they may have landed
+   * between loading the page and joining, or while the connection was down and the server could
+   * not replay them): fetch the posts after the last one shown.
    */
+  onJoined?: () => void;
+}
+
+export interface ActivityHandlers {
+  /** A post was written in a group (or network-wide category) this user reads. */
+  onActivity: (activity: ThreadActivity) => void;
+  /** The connection came back without the missed activity replayed: counts may be stale. */
   onGap?: () => void;
 }
 
@@ -39,6 +48,9 @@ const JOIN_TIMEOUT_MS = 10_000;
 let socket: ForumSocket | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const followers = new Set<Follower>();
+const activityFollowers = new Set<ActivityHandlers>();
+/** A connection has been open before: the next "connect" is a reconnect. */
+let connectedBefore = false;
 
 function join(target: ForumSocket, follower: Follower): void {
   target
@@ -51,6 +63,7 @@ function join(target: ForumSocket, follower: Follower): void {
         return;
       }
       follower.joined = true;
+      follower.onJoined?.();
     });
 }
 
@@ -59,10 +72,14 @@ function connection(): ForumSocket {
   const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
   // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
   created.on("connect", () => {
-    for (const follower of followers) {
-      if (follower.joined && !created.recovered) follower.onGap?.();
-      join(created, follower);
-    }
+    // The server puts the socket into its groups' rooms itself; a recovered connection got the
+    // missed events replayed, any other reconnect may have missed some.
+    if (connectedBefore && !created.recovered) for (const follower of activityFollowers) follower.onGap?.();
+    connectedBefore = true;
+    for (const follower of followers) join(created, follower);
+  });
+  created.on("thread.activity", (activity) => {
+    for (const follower of activityFollowers) follower.onActivity(activity);
   });
   created.on("post.created", ({ threadId, post }) => {
     for (const follower of followers) {
@@ -88,18 +105,37 @@ export function followThread(threadId: string, handlers: ThreadHandlers): () => 
   followers.add(follower);
   const live = connection();
   if (live.connected) join(live, follower);
-  else live.connect();
+  else if (!live.active) live.connect();
 
   return () => {
     if (!followers.delete(follower)) return;
     const stillFollowed = [...followers].some((other) => other.threadId === threadId);
     if (!stillFollowed && live.connected) live.emit("thread.leave", { threadId });
-    if (followers.size === 0) {
-      idleTimer = setTimeout(() => {
-        if (followers.size === 0) live.disconnect();
-      }, IDLE_DISCONNECT_MS);
-    }
+    closeWhenIdle(live);
   };
+}
+
+/** Receives activity in the user's groups (for unread counts) until the returned function is called. */
+export function followActivity(handlers: ActivityHandlers): () => void {
+  clearTimeout(idleTimer);
+  const follower = { ...handlers };
+  activityFollowers.add(follower);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (activityFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+function closeWhenIdle(live: ForumSocket): void {
+  if (followers.size > 0 || activityFollowers.size > 0) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (followers.size === 0 && activityFollowers.size === 0) {
+      live.disconnect();
+      connectedBefore = false;
+    }
+  }, IDLE_DISCONNECT_MS);
 }
 
 // Signing in or out changes who the server thinks the socket belongs to, and it decides that
@@ -111,5 +147,6 @@ currentUser.subscribe((user) => {
   knownUserId = userId;
   if (!changed || !socket) return;
   socket.disconnect();
-  if (followers.size > 0) socket.connect();
+  connectedBefore = false;
+  if (followers.size > 0 || activityFollowers.size > 0) socket.connect();
 });
