@@ -21,7 +21,7 @@ import { findDatabase } from "../../server/src/db/findDatabase.js";
 import "../../server/src/models/index.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { insertThreadPosts } from "../../server/src/seed/bulkThreadPosts.js";
-import { loadPostsPage } from "../../server/src/services/threadPages.js";
+import { loadPostsPage, type NumberedThread } from "../../server/src/services/threadPages.js";
 
 const positiveInt = (value: string | undefined, fallback: number): number => {
   const parsed = Number(value);
@@ -42,7 +42,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function build(): Promise<Array<{ id: mongoose.Types.ObjectId; posts: number; firstAt: Date }>> {
+async function build(): Promise<Array<{ thread: NumberedThread; posts: number; firstAt: Date }>> {
   const authorIds = Array.from({ length: 20 }, () => new mongoose.Types.ObjectId());
   const categoryId = new mongoose.Types.ObjectId();
   const threads = [];
@@ -73,7 +73,7 @@ async function build(): Promise<Array<{ id: mongoose.Types.ObjectId; posts: numb
       },
     });
     stored += posts;
-    threads.push({ id: thread._id, posts, firstAt });
+    threads.push({ thread: { _id: thread._id, lastPostNumber: posts }, posts, firstAt });
   }
   say(`Zbudowano ${TOTAL} wpisów w ${THREADS} wątkach w ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
   return threads;
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         const thread = threads[randomInt(threads.length)];
         if (!thread) continue;
         const started = process.hrtime.bigint();
-        const page = await loadPostsPage(thread.id, queryFor(kind, thread.posts, thread.firstAt));
+        const page = await loadPostsPage(thread.thread, queryFor(kind, thread.posts, thread.firstAt));
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
         if (page.posts.length === 0 && kind !== "after") throw new Error(`empty ${kind} page`);
       }

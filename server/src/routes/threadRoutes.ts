@@ -58,7 +58,7 @@ export function threadRoutes(): Router {
     const [category, group, page] = await Promise.all([
       Category.findById(thread.categoryId, { name: 1 }).lean(),
       thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1 }).lean() : null,
-      loadOpeningPage(thread._id, lastReadNumber, thread.lastPostNumber, POSTS_PAGE_DEFAULT),
+      loadOpeningPage(thread, lastReadNumber, POSTS_PAGE_DEFAULT),
     ]);
     const detail: ThreadDetail = {
       thread: {
@@ -81,7 +81,7 @@ export function threadRoutes(): Router {
   router.get("/threads/:id/posts", async (req, res) => {
     const thread = await readableThread(req);
     const query = parseInput(threadPostsQuerySchema, req.query);
-    const page: PostsPage = await presentPage(req, thread, await loadPostsPage(thread._id, query));
+    const page: PostsPage = await presentPage(req, thread, await loadPostsPage(thread, query));
     res.json(page);
   });
 

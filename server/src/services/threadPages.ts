@@ -16,11 +16,20 @@ const numbered = (threadId: mongoose.Types.ObjectId, condition?: Record<string, 
 /** The HTML is what is shown; the markdown source is fetched only for editing. */
 const SHOWN = { body: 0 } as const;
 
-async function exists(threadId: mongoose.Types.ObjectId, condition: Record<string, number>): Promise<boolean> {
-  return (await Post.exists(numbered(threadId, condition))) !== null;
+/**
+ * Whether there is more on the far side of a page needs no query: numbers start at 1 (the opening
+ * post, never removed: deletion is soft) and end at thread.lastPostNumber.
+ */
+export interface NumberedThread {
+  _id: mongoose.Types.ObjectId;
+  lastPostNumber: number;
 }
 
-async function ascending(threadId: mongoose.Types.ObjectId, condition: Record<string, number>, limit: number) {
+async function ascending(
+  threadId: mongoose.Types.ObjectId,
+  condition: Record<string, number> | undefined,
+  limit: number,
+) {
   return Post.find(numbered(threadId, condition), SHOWN).sort({ number: 1 }).limit(limit).lean<PostDocument[]>();
 }
 
@@ -36,31 +45,31 @@ async function descending(
   return posts.reverse();
 }
 
-async function after(threadId: mongoose.Types.ObjectId, number: number, limit: number): Promise<PostsPageDocuments> {
-  const found = await ascending(threadId, { $gt: number }, limit + 1);
+async function after(thread: NumberedThread, number: number, limit: number): Promise<PostsPageDocuments> {
+  const found = await ascending(thread._id, number > 0 ? { $gt: number } : undefined, limit + 1);
   const posts = found.slice(0, limit);
   const first = posts[0]?.number ?? number + 1;
-  return { posts, hasAfter: found.length > limit, hasBefore: await exists(threadId, { $lt: first }), anchor: null };
+  return { posts, hasAfter: found.length > limit, hasBefore: first > 1, anchor: null };
 }
 
-async function before(threadId: mongoose.Types.ObjectId, number: number, limit: number): Promise<PostsPageDocuments> {
-  const found = await descending(threadId, { $lt: number }, limit + 1);
+async function before(thread: NumberedThread, number: number, limit: number): Promise<PostsPageDocuments> {
+  const found = await descending(thread._id, { $lt: number }, limit + 1);
   const posts = found.slice(found.length > limit ? 1 : 0);
   const last = posts.at(-1)?.number ?? number - 1;
-  return { posts, hasBefore: found.length > limit, hasAfter: await exists(threadId, { $gt: last }), anchor: null };
+  return { posts, hasBefore: found.length > limit, hasAfter: last < thread.lastPostNumber, anchor: null };
 }
 
-async function last(threadId: mongoose.Types.ObjectId, limit: number): Promise<PostsPageDocuments> {
-  const found = await descending(threadId, undefined, limit + 1);
+async function last(thread: NumberedThread, limit: number): Promise<PostsPageDocuments> {
+  const found = await descending(thread._id, undefined, limit + 1);
   const posts = found.slice(found.length > limit ? 1 : 0);
   return { posts, hasBefore: found.length > limit, hasAfter: false, anchor: posts.at(-1)?.number ?? null };
 }
 
 /** About half the page before the post, the rest from it on; near either end the page fills from the other side. */
-async function around(threadId: mongoose.Types.ObjectId, number: number, limit: number): Promise<PostsPageDocuments> {
+async function around(thread: NumberedThread, number: number, limit: number): Promise<PostsPageDocuments> {
   const [earlier, later] = await Promise.all([
-    descending(threadId, { $lt: number }, limit + 1),
-    ascending(threadId, { $gte: number }, limit + 1),
+    descending(thread._id, { $lt: number }, limit + 1),
+    ascending(thread._id, { $gte: number }, limit + 1),
   ]);
   const half = Math.floor(limit / 3);
   const laterCount = Math.min(later.length, limit - Math.min(earlier.length, half));
@@ -74,20 +83,23 @@ async function around(threadId: mongoose.Types.ObjectId, number: number, limit: 
   };
 }
 
-async function at(threadId: mongoose.Types.ObjectId, moment: Date, limit: number): Promise<PostsPageDocuments> {
-  const first = await Post.findOne({ threadId, createdAt: mongoose.trusted({ $gte: moment }) }, { number: 1 })
+async function at(thread: NumberedThread, moment: Date, limit: number): Promise<PostsPageDocuments> {
+  const first = await Post.findOne(
+    { threadId: thread._id, createdAt: mongoose.trusted({ $gte: moment }) },
+    { number: 1 },
+  )
     .sort({ createdAt: 1, number: 1 })
     .lean();
-  return first ? around(threadId, first.number, limit) : last(threadId, limit);
+  return first ? around(thread, first.number, limit) : last(thread, limit);
 }
 
 /** One page of a thread's posts, as the query asks (see threadPostsQuerySchema). */
-export function loadPostsPage(threadId: mongoose.Types.ObjectId, query: ThreadPostsQuery): Promise<PostsPageDocuments> {
-  if (query.before !== undefined) return before(threadId, query.before, query.limit);
-  if (query.around !== undefined) return around(threadId, query.around, query.limit);
-  if (query.at !== undefined) return at(threadId, query.at, query.limit);
-  if (query.last !== undefined) return last(threadId, query.limit);
-  return after(threadId, query.after ?? 0, query.limit);
+export function loadPostsPage(thread: NumberedThread, query: ThreadPostsQuery): Promise<PostsPageDocuments> {
+  if (query.before !== undefined) return before(thread, query.before, query.limit);
+  if (query.around !== undefined) return around(thread, query.around, query.limit);
+  if (query.at !== undefined) return at(thread, query.at, query.limit);
+  if (query.last !== undefined) return last(thread, query.limit);
+  return after(thread, query.after ?? 0, query.limit);
 }
 
 /**
@@ -95,12 +107,11 @@ export function loadPostsPage(threadId: mongoose.Types.ObjectId, query: ThreadPo
  * last post if they read everything.
  */
 export async function loadOpeningPage(
-  threadId: mongoose.Types.ObjectId,
+  thread: NumberedThread,
   lastReadNumber: number,
-  lastPostNumber: number,
   limit: number,
 ): Promise<PostsPageDocuments> {
-  if (lastReadNumber <= 0) return after(threadId, 0, limit);
-  if (lastReadNumber >= lastPostNumber) return last(threadId, limit);
-  return around(threadId, lastReadNumber + 1, limit);
+  if (lastReadNumber <= 0) return after(thread, 0, limit);
+  if (lastReadNumber >= thread.lastPostNumber) return last(thread, limit);
+  return around(thread, lastReadNumber + 1, limit);
 }
