@@ -131,13 +131,21 @@ it(
   "shows the counts at 360 px without overflow",
   async () => {
     const context = await newContext(browser, "phone");
+    const piotrContext = await newContext(browser, "desktop");
     try {
       await signInByApi(context, server.url, ANNA);
+      await signInByApi(piotrContext, server.url, PIOTR);
+      // Something new in the category's newest thread, whatever the other test left read.
+      const categoryId = await categoryIdOf(context, server.url, GROUP.slug, CATEGORY.slug);
+      const list = await context.request.get(`${server.url}/api/categories/${categoryId}/threads`);
+      const [thread] = ((await list.json()) as { threads: Array<{ id: string }> }).threads;
+      if (!thread) throw new Error("no thread to post in");
+      await postAs(piotrContext, thread.id, "Nowość do pokazania na telefonie.");
       const page = await context.newPage();
       for (const [path, name] of [
         ["/", "home"],
         [`/grupy/${GROUP.slug}`, "group"],
-        [`/kategorie/${await categoryIdOf(context, server.url, GROUP.slug, CATEGORY.slug)}`, "category"],
+        [`/kategorie/${categoryId}`, "category"],
       ] as const) {
         await page.goto(`${server.url}${path}`);
         await page.locator(".unread-badge").first().waitFor();
@@ -149,6 +157,7 @@ it(
       }
     } finally {
       await context.close();
+      await piotrContext.close();
     }
   },
   JOURNEY_TIMEOUT,
