@@ -51,6 +51,8 @@ export interface CategorySummary {
   /** Announcements: only moderators start threads there. */
   kind: "discussion" | "announcements";
   threadCount: number;
+  /** Posts the signed-in viewer has not read in the category's threads (0 for visitors). */
+  unread: number;
 }
 
 export interface GroupDetail {
@@ -84,6 +86,10 @@ export interface ThreadSummary {
   postCount: number;
   createdAt: string;
   lastPostAt: string;
+  /** Number of the newest post; with `lastReadNumber` it gives the unread count. */
+  lastPostNumber: number;
+  /** Highest post number the viewer has read; 0 when they never opened the thread. */
+  lastReadNumber: number;
 }
 
 export interface CategoryThreads {
@@ -95,6 +101,8 @@ export interface CategoryThreads {
 
 export interface PostView {
   id: string;
+  /** Position in the thread (1 = the opening post); increasing, never reused. */
+  number: number;
   author: AuthorSummary;
   /** Sanitized HTML; for a deleted post an empty string (the client shows a note). */
   html: string;
@@ -117,15 +125,44 @@ export interface PostRevisionView {
   editor: { id: string; name: string };
 }
 
-export interface ThreadDetail {
+/** A contiguous run of a thread's posts, in order, and whether the thread goes on either side. */
+export interface PostsPage {
+  posts: PostView[];
+  hasBefore: boolean;
+  hasAfter: boolean;
+  /**
+   * The post the reader asked for (`around`, `at`) or should be shown first (the first unread
+   * one when opening the thread); null when the page just starts at its top.
+   */
+  anchor: number | null;
+}
+
+export interface ThreadDetail extends PostsPage {
   thread: {
     id: string;
     title: string;
     tags: TagView[];
     category: { id: string; name: string };
     group: { slug: string; name: string };
+    postCount: number;
+    lastPostNumber: number;
+    createdAt: string;
+    lastPostAt: string;
   };
-  posts: PostView[];
+  /** Highest post number the viewer has read before this visit; 0 if never opened (or a visitor). */
+  lastReadNumber: number;
+}
+
+/** GET /groups: the groups the viewer reads, with what they have not read yet. */
+export interface GroupList {
+  groups: GroupSummary[];
+  unread: UnreadCounts;
+}
+
+/** Unread posts per group the viewer reads (by group id), and in network-wide categories. */
+export interface UnreadCounts {
+  groups: Record<string, number>;
+  network: number;
 }
 
 /** What the signed-in user may do, so the client shows only what will work. */

@@ -31,4 +31,18 @@ export interface ServerToClientEvents {
   "notification.created": (payload: { notification: NotificationView; unreadCount: number }) => void;
   /** To the person's own room: notifications were marked read (in this or another tab). */
   "notification.read": (payload: { unreadCount: number }) => void;
+  /** A post was written somewhere the socket may read (its group's room, or the network room). */
+  "thread.activity": (payload: ThreadActivity) => void;
+}
+
+/** Enough to update unread counts without asking the server: no content, only where and how far. */
+export interface ThreadActivity {
+  threadId: string;
+  title: string;
+  categoryId: string;
+  /** null for network-wide categories. */
+  groupId: string | null;
+  lastPostNumber: number;
+  lastPostAt: string;
+  authorId: string;
 }

@@ -28,6 +28,7 @@ const ids = {
   categoryA: "",
   discussionA: "",
   postA: "",
+  startedA: "",
   memberA: "",
   memberB: "",
   target: "",
@@ -149,6 +150,19 @@ const rows: Row[] = [
     expected: groupA(200),
   },
   { method: "get", route: "/threads/:id", path: () => `/api/threads/${ids.threadA}`, expected: groupA(200) },
+  {
+    method: "get",
+    route: "/threads/:id/posts",
+    path: () => `/api/threads/${ids.threadA}/posts?after=0&limit=5`,
+    expected: groupA(200),
+  },
+  {
+    method: "put",
+    route: "/threads/:id/read",
+    path: () => `/api/threads/${ids.threadA}/read`,
+    body: { number: 1 },
+    expected: groupA(200),
+  },
   {
     method: "post",
     route: "/threads/:id/posts",
@@ -441,6 +455,7 @@ beforeAll(async () => {
   });
   expect(started.status).toBe(201);
   ids.postA = started.body.post.id;
+  ids.startedA = started.body.thread.id;
   ids.memberA = String((await User.findOne({ email: DEMO.memberA }).lean())?._id);
   ids.memberB = String((await User.findOne({ email: DEMO.memberB }).lean())?._id);
   ids.target = String((await User.findOne({ email: "robert.pawlak@demo.forum-jst.pl" }).lean())?._id);
@@ -519,6 +534,45 @@ describe("socket events", () => {
       expect(ack.ok).toBe(["memberA", "moderator", "admin"].includes(role));
     } finally {
       socket.disconnect();
+    }
+  });
+
+  it("thread.activity of a group-A post reaches only those who may read group A", async () => {
+    const sockets = await Promise.all(
+      ROLES.map(async (role) => {
+        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+        const socket = connect(server.url, {
+          transports: ["websocket"],
+          forceNew: true,
+          extraHeaders: cookie ? { Cookie: cookie } : {},
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        const received: string[] = [];
+        socket.on("thread.activity", (activity: { threadId: string }) => received.push(activity.threadId));
+        return { role, socket, received };
+      }),
+    );
+    try {
+      // The group rooms are joined right after connecting: give the joins a moment.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const reply = await agents.memberA
+        .post(`/api/threads/${ids.startedA}/posts`)
+        .send({ body: "Wpis dla pokojów grup.", clientId: randomUUID() });
+      expect(reply.status).toBe(201);
+      const allowed = ["memberA", "expert", "moderator", "admin"];
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // Time for a wrong delivery to arrive too.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.includes(ids.startedA)]));
+      expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
+    } finally {
+      for (const { socket } of sockets) socket.disconnect();
     }
   });
 

@@ -5,6 +5,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   SocketAck,
+  ThreadActivity,
   ThreadTypingPayload,
 } from "@forum/shared/realtime";
 import { currentUser } from "./session";
@@ -26,9 +27,18 @@ export interface ThreadHandlers {
    */
   onUpdate?: (post: PostView) => void;
   /**
-   * The connection came back without the server replaying what was missed meanwhile:
-   * fetch the thread again to catch up.
+   * The server has just let the socket into the thread's room: on opening the page, and again
+   * after every reconnect. Posts written before that moment were not pushed (they may have landed
+   * between loading the page and joining, or while the connection was down and the server could
+   * not replay them): fetch the posts after the last one shown.
    */
+  onJoined?: () => void;
+}
+
+export interface ActivityHandlers {
+  /** A post was written in a group (or network-wide category) this user reads. */
+  onActivity: (activity: ThreadActivity) => void;
+  /** The connection came back without the missed activity replayed: counts may be stale. */
   onGap?: () => void;
 }
 
@@ -56,7 +66,11 @@ export interface NotificationHandlers {
   onReconnect: () => void;
 }
 const notificationListeners = new Set<NotificationHandlers>();
-const inUse = () => followers.size > 0 || notificationListeners.size > 0;
+const activityFollowers = new Set<ActivityHandlers>();
+/** Some page still wants live updates: keep the connection. */
+const inUse = () => followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0;
+/** A connection has been open before: the next "connect" is a reconnect. */
+let connectedBefore = false;
 
 function join(target: ForumSocket, follower: Follower): void {
   target
@@ -69,6 +83,7 @@ function join(target: ForumSocket, follower: Follower): void {
         return;
       }
       follower.joined = true;
+      follower.onJoined?.();
     });
 }
 
@@ -79,12 +94,17 @@ function connection(): ForumSocket {
   let connectedBefore = false;
   created.on("connect", () => {
     for (const listener of connectListeners) listener();
-    if (connectedBefore && !created.recovered) for (const listener of notificationListeners) listener.onReconnect();
-    connectedBefore = true;
-    for (const follower of followers) {
-      if (follower.joined && !created.recovered) follower.onGap?.();
-      join(created, follower);
+    // The server puts the socket into its groups' rooms itself; a recovered connection got the
+    // missed events replayed, any other reconnect may have missed some.
+    if (connectedBefore && !created.recovered) {
+      for (const listener of notificationListeners) listener.onReconnect();
+      for (const follower of activityFollowers) follower.onGap?.();
     }
+    connectedBefore = true;
+    for (const follower of followers) join(created, follower);
+  });
+  created.on("thread.activity", (activity) => {
+    for (const follower of activityFollowers) follower.onActivity(activity);
   });
   created.on("post.created", ({ threadId, post }) => {
     for (const follower of followers) {
@@ -142,17 +162,13 @@ export function followThread(threadId: string, handlers: ThreadHandlers): () => 
   followers.add(follower);
   const live = connection();
   if (live.connected) join(live, follower);
-  else live.connect();
+  else if (!live.active) live.connect();
 
   return () => {
     if (!followers.delete(follower)) return;
     const stillFollowed = [...followers].some((other) => other.threadId === threadId);
     if (!stillFollowed && live.connected) live.emit("thread.leave", { threadId });
-    if (!inUse()) {
-      idleTimer = setTimeout(() => {
-        if (!inUse()) live.disconnect();
-      }, IDLE_DISCONNECT_MS);
-    }
+    closeWhenIdle(live);
   };
 }
 
@@ -161,15 +177,33 @@ export function followNotifications(handlers: NotificationHandlers): () => void 
   clearTimeout(idleTimer);
   notificationListeners.add(handlers);
   const live = connection();
-  if (!live.connected) live.connect();
+  if (!live.connected && !live.active) live.connect();
   return () => {
-    notificationListeners.delete(handlers);
-    if (!inUse()) {
-      idleTimer = setTimeout(() => {
-        if (!inUse()) live.disconnect();
-      }, IDLE_DISCONNECT_MS);
-    }
+    if (notificationListeners.delete(handlers)) closeWhenIdle(live);
   };
+}
+
+/** Receives activity in the user's groups (for unread counts) until the returned function is called. */
+export function followActivity(handlers: ActivityHandlers): () => void {
+  clearTimeout(idleTimer);
+  const follower = { ...handlers };
+  activityFollowers.add(follower);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (activityFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+function closeWhenIdle(live: ForumSocket): void {
+  if (inUse()) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (!inUse()) {
+      live.disconnect();
+      connectedBefore = false;
+    }
+  }, IDLE_DISCONNECT_MS);
 }
 
 // Signing in or out changes who the server thinks the socket belongs to, and it decides that
@@ -181,5 +215,6 @@ currentUser.subscribe((user) => {
   knownUserId = userId;
   if (!changed || !socket) return;
   socket.disconnect();
+  connectedBefore = false;
   if (inUse()) socket.connect();
 });

@@ -6,6 +6,7 @@ import { draftDiscarder } from "../services/drafts.js";
 import { attachmentLinker } from "./attachmentLinker.js";
 import { preparePostBody } from "../services/postBody.js";
 import { setDefaultThreadLevel } from "../services/watchLevels.js";
+import { ownPostRead } from "./readPositionMarker.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostCreatorProps {
@@ -81,6 +82,11 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
   await draftDiscarder({ userId: props.authorId, scope: "thread", targetId: props.thread._id });
   // The author of a thread watches it; someone who replies follows it, unless they chose otherwise.
   await setDefaultThreadLevel(props.authorId, props.thread._id, post.number === 1 ? "watching" : "tracking");
+  await ownPostRead({
+    userId: props.authorId,
+    thread: { ...props.thread, lastPostNumber: post.number },
+    number: post.number,
+  });
   await recordEvent({
     name: "posts.create",
     actorId: props.authorId,

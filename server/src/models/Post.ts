@@ -35,6 +35,8 @@ const postSchema = new mongoose.Schema(
 );
 postSchema.index({ threadId: 1, number: 1 }, { unique: true });
 postSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
+/** "Jump to a date": the first post written at or after a moment. */
+postSchema.index({ threadId: 1, createdAt: 1 });
 
 export type PostDocument = InferSchemaType<typeof postSchema> & { _id: mongoose.Types.ObjectId };
 export const Post = mongoose.model("Post", postSchema, "posts");

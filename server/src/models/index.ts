@@ -11,6 +11,7 @@ export { PasswordResetToken } from "./PasswordResetToken.js";
 export { Post } from "./Post.js";
 export { PostRevision } from "./PostRevision.js";
 export { Reaction } from "./Reaction.js";
+export { ReadPosition } from "./ReadPosition.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";
 export { Meeting } from "./Meeting.js";

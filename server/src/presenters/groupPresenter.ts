@@ -17,11 +17,12 @@ export const presentGroup = (group: GroupDocument, jstsById: Map<string, JstDocu
   }),
 });
 
-export const presentCategory = (category: CategoryDocument): CategorySummary => ({
+export const presentCategory = (category: CategoryDocument, unread = 0): CategorySummary => ({
   id: category._id.toString(),
   slug: category.slug,
   name: category.name,
   description: category.description ?? "",
   kind: category.kind,
   threadCount: category.threadCount ?? 0,
+  unread,
 });

@@ -37,6 +37,7 @@ export function presentPost(
   const allowed = (action: string): boolean => viewer.actor !== null && can(viewer.actor, action, "Post", subject);
   return {
     id,
+    number: post.number,
     author: authors.get(post.authorId.toString()) ?? unknownAuthor(post.authorId.toString()),
     html: deleted ? "" : post.html,
     createdAt: post.createdAt.toISOString(),
@@ -73,6 +74,7 @@ export const presentThreadSummary = (
   thread: ThreadDocument,
   authors: Map<string, AuthorSummary>,
   tags: Map<string, TagView>,
+  lastReadNumber = 0,
 ): ThreadSummary => ({
   id: thread._id.toString(),
   title: thread.title,
@@ -81,4 +83,6 @@ export const presentThreadSummary = (
   postCount: thread.postCount,
   createdAt: thread.createdAt.toISOString(),
   lastPostAt: thread.lastPostAt.toISOString(),
+  lastPostNumber: thread.lastPostNumber,
+  lastReadNumber,
 });

@@ -5,7 +5,7 @@ import { Thread } from "../models/Thread.js";
 import { EVERYONE, presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { eventBus } from "../services/eventBus.js";
-import { threadRoom, userRoom } from "./rooms.js";
+import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 
 /** Events that change a post everyone in its thread is looking at. */
 const POST_UPDATES = new Set(["posts.edit", "posts.delete", "posts.react", "posts.unreact"]);
@@ -21,12 +21,27 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
     const live = event.name === "posts.create" ? "post.created" : POST_UPDATES.has(event.name) ? "post.updated" : null;
     if (!live || !event.threadId) return;
     const threadId = event.threadId.toString();
-    Promise.all([Post.findById(event.subjectId).lean(), Thread.findById(event.threadId, { groupId: 1 }).lean()])
+    Promise.all([
+      Post.findById(event.subjectId).lean(),
+      Thread.findById(event.threadId, { groupId: 1, categoryId: 1, title: 1 }).lean(),
+    ])
       .then(async ([post, thread]) => {
         if (!post || !thread) return;
         const authors = await loadAuthors([post.authorId]);
         // A push goes to a whole room: it carries the post as anyone sees it (no abilities, no "mine").
         io.to(threadRoom(threadId)).emit(live, { threadId, post: presentPost(post, thread, authors, EVERYONE) });
+        if (event.name !== "posts.create") return;
+        // Everyone who may read the group learns that its counts moved (not what was written).
+        const groupId = thread.groupId?.toString() ?? null;
+        io.to(groupId ? groupRoom(groupId) : NETWORK_ROOM).emit("thread.activity", {
+          threadId,
+          title: thread.title,
+          categoryId: thread.categoryId.toString(),
+          groupId,
+          lastPostNumber: post.number,
+          lastPostAt: post.createdAt.toISOString(),
+          authorId: post.authorId.toString(),
+        });
       })
       .catch((error: unknown) => logger.error({ err: error, event: event.name }, "live fan-out failed"));
   });

@@ -2,3 +2,5 @@
 export const userRoom = (userId: string): string => `uid_${userId}`;
 export const threadRoom = (threadId: string): string => `thread_${threadId}`;
 export const groupRoom = (groupId: string): string => `group_${groupId}`;
+/** Every signed-in person: activity in network-wide categories. */
+export const NETWORK_ROOM = "network";

@@ -5,11 +5,12 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
 import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
+import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
 import { effectiveStatus } from "../services/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
-import { threadRoom, userRoom } from "./rooms.js";
+import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 import { relayTyping } from "./typingRelay.js";
 
@@ -17,6 +18,17 @@ interface SocketData {
   actor: Actor | null;
   /** Shown to others (typing indicator). */
   name: string;
+  /** Group rooms (and the network room) the person may read, joined as the connection opens. */
+  activityRooms: string[];
+}
+
+/** The group rooms (and the network room) whose activity this person may see. */
+async function readableGroupRooms(actor: Actor): Promise<string[]> {
+  const groups = await Group.find({}, { _id: 1 }).lean();
+  const readable = groups.filter((group) => can(actor, "read", "Group", group));
+  // Network-wide threads are open to every signed-in person (see threadPolicy).
+  const network = can(actor, "read", "Thread", { groupId: null }) ? [NETWORK_ROOM] : [];
+  return [...readable.map((group) => groupRoom(group._id.toString())), ...network];
 }
 
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
@@ -41,19 +53,24 @@ export function createSocketServer(
   io.use((socket, next) => {
     const user = (socket.request as { user?: Express.User }).user;
     socket.data.name = user?.name ?? "";
+    socket.data.activityRooms = [];
     if (!user || effectiveStatus(user) !== "active") {
       socket.data.actor = null;
       return next();
     }
-    loadActor(user).then((actor) => {
-      socket.data.actor = actor;
-      next();
-    }, next);
+    loadActor(user)
+      .then(async (actor) => {
+        socket.data.actor = actor;
+        // Found before the connection opens, so no activity slips by between "connect" and joining.
+        socket.data.activityRooms = await readableGroupRooms(actor);
+        next();
+      })
+      .catch(next);
   });
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor;
-    if (actor) void socket.join(userRoom(actor.id));
+    if (actor) void socket.join([userRoom(actor.id), ...socket.data.activityRooms]);
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;

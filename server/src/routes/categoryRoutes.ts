@@ -20,6 +20,7 @@ import { presentCategory } from "../presenters/groupPresenter.js";
 import { presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
+import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
 
 const THREADS_PER_PAGE = 50;
 
@@ -35,16 +36,27 @@ export function categoryRoutes(): Router {
       .sort({ lastPostAt: -1 })
       .limit(THREADS_PER_PAGE)
       .lean();
-    const [authors, tags] = await Promise.all([
+    const [authors, tags, readNumbers] = await Promise.all([
       loadAuthors(threads.map((thread) => thread.authorId)),
       loadTags(threads.flatMap((thread) => thread.tags)),
+      loadReadNumbers(
+        req.user?._id,
+        threads.map((thread) => thread._id),
+      ),
     ]);
+    // The unread posts of the threads listed here (the newest THREADS_PER_PAGE), which is what the page shows.
+    const unread = threads.reduce(
+      (sum, thread) => sum + unreadIn(thread.lastPostNumber, readNumbers.get(thread._id.toString())),
+      0,
+    );
     const body: CategoryThreads = {
       category: {
-        ...presentCategory(category),
+        ...presentCategory(category, unread),
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },
-      threads: threads.map((thread) => presentThreadSummary(thread, authors, tags)),
+      threads: threads.map((thread) =>
+        presentThreadSummary(thread, authors, tags, readNumbers.get(thread._id.toString()) ?? 0),
+      ),
       canStartThread: can(req.actor, "createThread", "Category", category),
     };
     res.json(body);

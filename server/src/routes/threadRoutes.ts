@@ -1,41 +1,67 @@
-import { Router } from "express";
-import { createPostSchema, type ThreadDetail } from "@forum/shared";
+import { Router, type Request } from "express";
+import {
+  createPostSchema,
+  POSTS_PAGE_DEFAULT,
+  readPositionSchema,
+  threadPostsQuerySchema,
+  type PostsPage,
+  type ThreadDetail,
+} from "@forum/shared";
 import { postCreator } from "../commands/postCreator.js";
+import { readPositionMarker } from "../commands/readPositionMarker.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
-import { Post } from "../models/Post.js";
-import { Thread } from "../models/Thread.js";
+import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
 import { loadTags, tagsOf } from "../services/tagDirectory.js";
+import { loadOpeningPage, loadPostsPage, type PostsPageDocuments } from "../services/threadPages.js";
+import { loadReadNumbers } from "../services/unreadCounts.js";
 
-const POSTS_PER_PAGE = 100;
+/** The thread named in the path, if the actor may read it (404 otherwise, 401 for visitors). */
+async function readableThread(req: Request): Promise<ThreadDocument> {
+  const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
+  if (!thread) throw req.actor ? notFound() : unauthorized();
+  authorize(req.actor, "read", "Thread", thread);
+  return thread;
+}
+
+/** A page of posts as this viewer sees them (their abilities and reactions included). */
+async function presentPage(req: Request, thread: ThreadDocument, page: PostsPageDocuments): Promise<PostsPage> {
+  const [authors, myReactions] = await Promise.all([
+    loadAuthors(page.posts.map((post) => post.authorId)),
+    loadMyReactions(
+      req.user?._id,
+      page.posts.map((post) => post._id),
+    ),
+  ]);
+  const viewer = { actor: req.actor, myReactions };
+  return {
+    posts: page.posts.map((post) => presentPost(post, thread, authors, viewer)),
+    hasBefore: page.hasBefore,
+    hasAfter: page.hasAfter,
+    anchor: page.anchor,
+  };
+}
 
 export function threadRoutes(): Router {
   const router = Router();
 
+  /** The thread's header and the page its reader starts at (the first unread post). */
   router.get("/threads/:id", async (req, res) => {
-    const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
-    if (!thread) throw req.actor ? notFound() : unauthorized();
-    authorize(req.actor, "read", "Thread", thread);
-    const [category, group, posts, tags] = await Promise.all([
+    const thread = await readableThread(req);
+    const readNumbers = await loadReadNumbers(req.user?._id, [thread._id]);
+    const lastReadNumber = readNumbers.get(thread._id.toString()) ?? 0;
+    const [category, group, page, tags] = await Promise.all([
       Category.findById(thread.categoryId, { name: 1 }).lean(),
       thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1 }).lean() : null,
-      Post.find({ threadId: thread._id }).sort({ number: 1 }).limit(POSTS_PER_PAGE).lean(),
+      loadOpeningPage(thread, lastReadNumber, POSTS_PAGE_DEFAULT),
       loadTags(thread.tags),
     ]);
-    const [authors, myReactions] = await Promise.all([
-      loadAuthors(posts.map((post) => post.authorId)),
-      loadMyReactions(
-        req.user?._id,
-        posts.map((post) => post._id),
-      ),
-    ]);
-    const viewer = { actor: req.actor, myReactions };
     const detail: ThreadDetail = {
       thread: {
         id: thread._id.toString(),
@@ -43,10 +69,32 @@ export function threadRoutes(): Router {
         tags: tagsOf(thread.tags, tags),
         category: { id: thread.categoryId.toString(), name: category?.name ?? "" },
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
+        postCount: thread.postCount,
+        lastPostNumber: thread.lastPostNumber,
+        createdAt: thread.createdAt.toISOString(),
+        lastPostAt: thread.lastPostAt.toISOString(),
       },
-      posts: posts.map((post) => presentPost(post, thread, authors, viewer)),
+      lastReadNumber,
+      ...(await presentPage(req, thread, page)),
     };
     res.json(detail);
+  });
+
+  /** Paging by post number, both ways: ?after= | before= | around= | at= | last=1, and limit=. */
+  router.get("/threads/:id/posts", async (req, res) => {
+    const thread = await readableThread(req);
+    const query = parseInput(threadPostsQuerySchema, req.query);
+    const page: PostsPage = await presentPage(req, thread, await loadPostsPage(thread, query));
+    res.json(page);
+  });
+
+  /** The reader has seen posts up to `number` (never moves backwards). */
+  router.put("/threads/:id/read", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const thread = await readableThread(req);
+    const input = parseInput(readPositionSchema, req.body);
+    const lastReadNumber = await readPositionMarker({ userId: req.user._id, thread, number: input.number });
+    res.json({ lastReadNumber });
   });
 
   router.post("/threads/:id/posts", async (req, res) => {

@@ -1,9 +1,11 @@
 import type { PageLoad } from "./$types";
-import type { GroupSummary } from "@forum/shared/api";
+import type { GroupList } from "@forum/shared/api";
 import { api } from "#lib/api.ts";
+import { UNREAD_DEPENDENCY } from "#lib/activity.ts";
 import { loadFromApi } from "#lib/load.ts";
 
-export const load: PageLoad = async ({ fetch, url }) => {
-  const { groups } = await loadFromApi(url, () => api.get<{ groups: GroupSummary[] }>("/groups", { fetch }));
-  return { groups };
+export const load: PageLoad = async ({ fetch, url, depends }) => {
+  depends(UNREAD_DEPENDENCY);
+  const { groups, unread } = await loadFromApi(url, () => api.get<GroupList>("/groups", { fetch }));
+  return { groups, unread };
 };
