@@ -91,7 +91,6 @@ function connection(): ForumSocket {
   if (socket) return socket;
   const created: ForumSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
   // Every connect, the first and each reconnect: rooms belong to a connection, so join again.
-  let connectedBefore = false;
   created.on("connect", () => {
     for (const listener of connectListeners) listener();
     // The server puts the socket into its groups' rooms itself; a recovered connection got the
