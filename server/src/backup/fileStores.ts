@@ -6,6 +6,6 @@ import type { FileStore } from "./backupFormat.js";
 export function fileStores(config: Config): FileStore[] {
   return [
     { name: "avatars", dir: path.join(config.DATA_DIR, "avatars") },
-    { name: "uploads", dir: path.join(config.DATA_DIR, "uploads") },
+    { name: "uploads", dir: config.UPLOAD_DIR ?? path.join(config.DATA_DIR, "uploads") },
   ];
 }
