@@ -9,7 +9,7 @@ export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
 const AVATAR_SIZE = 256;
 const ACCEPTED = new Set(["image/jpeg", "image/png", "image/webp"]);
 
-const avatarDirectory = (dataDir: string) => path.join(dataDir, "avatars");
+export const avatarDirectory = (dataDir: string) => path.join(dataDir, "avatars");
 
 /** The stored file for a name the database holds; names are ours, never the user's. */
 export function avatarPath(dataDir: string, fileName: string): string {
