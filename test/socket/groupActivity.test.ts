@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ThreadActivity } from "@forum/shared";
 import { Thread } from "../../server/src/models/Thread.js";
 import { DEMO, signedInAgent } from "../support/http.js";
-import { connectAs, firstThreadIn, type ForumClient } from "../support/sockets.js";
+import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 let server: TestServer;
@@ -96,5 +96,26 @@ describe("group rooms: thread.activity", () => {
     await arrival(marek, threads.network);
     await settle();
     expect(visitor).toEqual([]);
+  });
+
+  it("lets someone added to a group follow it at once, without reconnecting", async () => {
+    // Magdalena's connection opens while she is in gwd-malopolska only.
+    const magdalena = await connectAs(server.url, "magdalena.wojcik@demo.forum-jst.pl");
+    sockets.push(magdalena);
+    const received: ThreadActivity[] = [];
+    magdalena.on("thread.activity", (activity) => received.push(activity));
+    expect((await joinThread(magdalena, threads.wielkopolska)).ok).toBe(false);
+
+    const moderator = await signedInAgent(server.url, DEMO.moderator);
+    const added = await moderator
+      .post("/api/groups/gwd-wielkopolska-pomorze/invitations")
+      .send({ email: "magdalena.wojcik@demo.forum-jst.pl", role: "member" });
+    expect(added.status).toBe(200);
+    expect(added.body.addedMember.name).toBe("Magdalena Wójcik");
+    await settle();
+
+    await post(DEMO.memberB, threads.wielkopolska);
+    await arrival(received, threads.wielkopolska);
+    expect((await joinThread(magdalena, threads.wielkopolska)).ok).toBe(true);
   });
 });

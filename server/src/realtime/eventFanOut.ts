@@ -18,6 +18,12 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
       io.in(userRoom(event.subjectId.toString())).disconnectSockets(true);
       return;
     }
+    if (event.name === "groups.addMember") {
+      void welcomeToGroup(io, event.groupId?.toString() ?? null, event.data).catch((error: unknown) =>
+        logger.error({ err: error }, "live group welcome failed"),
+      );
+      return;
+    }
     const live = event.name === "posts.create" ? "post.created" : POST_UPDATES.has(event.name) ? "post.updated" : null;
     if (!live || !event.threadId) return;
     const threadId = event.threadId.toString();
@@ -45,4 +51,19 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
       })
       .catch((error: unknown) => logger.error({ err: error, event: event.name }, "live fan-out failed"));
   });
+}
+
+/**
+ * Someone just added to a group, with the forum open: their open connections start following the
+ * group at once (its rooms, its threads) instead of after the next reconnect.
+ */
+async function welcomeToGroup(io: ForumIo, groupId: string | null, data: Record<string, unknown>): Promise<void> {
+  const userId = typeof data.userId === "string" ? data.userId : null;
+  const role = data.role === "facilitator" || data.role === "member" ? data.role : null;
+  if (!groupId || !userId || !role) return;
+  for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+    // The connection's actor is what thread joins are checked against; this process holds it.
+    socket.data.actor?.groups.set(groupId, role);
+  }
+  io.in(userRoom(userId)).socketsJoin(groupRoom(groupId));
 }
