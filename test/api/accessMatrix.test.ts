@@ -260,6 +260,12 @@ const rows: Row[] = [
     path: () => `/api/threads/${ids.threadA}/mentionable?q=a`,
     expected: groupA(200),
   },
+  {
+    method: "get",
+    route: "/categories/:id/mentionable",
+    path: () => `/api/categories/${ids.discussionA}/mentionable?q=a`,
+    expected: groupA(200),
+  },
   // The signed link is the only credential: a forged one is refused to everyone alike.
   {
     method: "get",

@@ -109,6 +109,22 @@ describe("GET /api/threads/:id/mentionable", () => {
   });
 });
 
+describe("GET /api/categories/:id/mentionable (a thread being started)", () => {
+  it("suggests the category's readers only, and hides the category from others", async () => {
+    const response = await anna.get(`/api/categories/${discussionA}/mentionable`).query({ q: "mar" });
+    expect(response.status).toBe(200);
+    const usernames = (response.body.users as MentionCandidate[]).map((user) => user.username);
+    expect(usernames).not.toContain("marek.kaminski");
+    expect(
+      (
+        (await anna.get(`/api/categories/${discussionA}/mentionable`).query({ q: "wojcik" })).body
+          .users as MentionCandidate[]
+      ).map((user) => user.username),
+    ).toEqual(["magdalena.wojcik"]);
+    expect((await marek.get(`/api/categories/${discussionA}/mentionable`).query({ q: "a" })).status).toBe(404);
+  });
+});
+
 describe("mentions", () => {
   it("link only people who may read the thread and notify only them, never the writer", async () => {
     const post = await reply(

@@ -166,7 +166,14 @@ it(
       await page.getByRole("link", { name: "Joanna Bąk – mój profil" }).waitFor();
 
       await open(page, "/grupy");
-      const groupHeadings = await page.locator("main h2, main h3").allInnerTexts();
+      // The group names, without their "N nowych" unread badges.
+      const groupHeadings = await page.locator("main h2, main h3").evaluateAll((headings) =>
+        headings.map((heading) => {
+          const copy = heading.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll(".unread-badge").forEach((badge) => badge.remove());
+          return (copy.textContent ?? "").trim();
+        }),
+      );
       expect(groupHeadings).toContain("GWD Małopolska");
       expect(groupHeadings).not.toContain("GWD Wielkopolska i Pomorze");
       const groupLinks = await page.locator("main a[href^='/grupy/']").count();

@@ -123,7 +123,15 @@ it(
       await page.getByRole("checkbox", { name: "Przedsiębiorczość" }).check();
       await page.getByRole("checkbox", { name: "Szkoła podstawowa, klasy 4–8" }).check();
       await page.getByText("Tagi (opcjonalnie) — wybrano 2 z 5").waitFor();
-      await page.getByLabel("Pierwszy wpis").fill("Jak łączycie doradztwo zawodowe między szkołami?");
+      // "@" suggestions work when starting a thread too: the category's readers.
+      const body = page.getByLabel("Pierwszy wpis");
+      await body.focus();
+      await page.keyboard.type("Pytanie do @wójc");
+      const listbox = page.getByRole("listbox", { name: "Osoby, o których można wspomnieć" });
+      await listbox.getByRole("option", { name: /Magdalena Wójcik/ }).waitFor();
+      await page.keyboard.press("Enter");
+      expect(await body.inputValue()).toBe("Pytanie do @magdalena.wojcik ");
+      await body.fill("Jak łączycie doradztwo zawodowe między szkołami?");
       await expectAccessibleAtBothWidths(page, "new-thread-tags");
       await page.getByRole("button", { name: "Utwórz wątek" }).click();
       await page.getByRole("heading", { level: 1, name: "Doradztwo zawodowe w małych szkołach" }).waitFor();
