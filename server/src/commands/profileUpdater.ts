@@ -1,7 +1,7 @@
 import type mongoose from "mongoose";
 import type { ProfileUpdateInput } from "@forum/shared";
 import { badRequest } from "../errors/AppError.js";
-import { Jst } from "../models/Jst.js";
+import { jstWithTeryt } from "../services/jstCatalogue.js";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
@@ -18,7 +18,7 @@ export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDo
   const { changes } = props;
   let jstId: mongoose.Types.ObjectId | null = null;
   if (changes.jstTeryt) {
-    const jst = await Jst.findOne({ teryt: changes.jstTeryt }, { _id: 1 }).lean();
+    const jst = await jstWithTeryt(changes.jstTeryt);
     if (!jst) throw badRequest("Nie ma takiej JST w rejestrze TERYT.", { jstTeryt: "Wybierz JST z listy." });
     jstId = jst._id;
   }

@@ -3,7 +3,7 @@ import type { AdminUserView } from "@forum/shared";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
-import { loadJsts } from "../services/jstDirectory.js";
+import { jstsByIds } from "../services/jstCatalogue.js";
 import { presentJst } from "./jstPresenter.js";
 import { anyOf } from "../db/anyOf.js";
 
@@ -41,7 +41,7 @@ export async function presentAdminUsers(users: UserWithDates[]): Promise<AdminUs
   const userIds = users.map((user) => user._id);
   const jstIds = users.map((user) => user.jstId).filter((id): id is mongoose.Types.ObjectId => Boolean(id));
   const [jsts, memberships] = await Promise.all([
-    loadJsts(jstIds),
+    jstsByIds(jstIds),
     userIds.length ? Membership.find({ userId: anyOf(userIds) }, { userId: 1, groupId: 1, role: 1 }).lean() : [],
   ]);
   const groupIds = [...new Set(memberships.map((membership) => membership.groupId.toString()))];

@@ -1,6 +1,6 @@
 import type { ProfileView } from "@forum/shared";
-import { Jst } from "../models/Jst.js";
 import type { UserDocument } from "../models/User.js";
+import { jstById } from "../services/jstCatalogue.js";
 import { presentUser } from "./userPresenter.js";
 
 export const avatarUrl = (user: Pick<UserDocument, "_id" | "avatarFile">): string | null =>
@@ -9,7 +9,7 @@ export const avatarUrl = (user: Pick<UserDocument, "_id" | "avatarFile">): strin
     : null;
 
 export async function presentProfile(user: UserDocument): Promise<ProfileView> {
-  const jst = user.jstId ? await Jst.findById(user.jstId).lean() : null;
+  const jst = user.jstId ? await jstById(user.jstId) : null;
   return {
     ...presentUser(user, jst),
     bio: user.bio ?? "",

@@ -8,14 +8,14 @@ import { issueCsrfToken } from "../http/csrfProtection.js";
 import { countAttempt, failureDelayMs, forgiveAttempts } from "../http/rateLimits.js";
 import { stampSignIn } from "../http/sessionLifetime.js";
 import { parseInput } from "../http/validation.js";
-import { Jst } from "../models/Jst.js";
 import { User, type UserDocument } from "../models/User.js";
 import { presentAbilities } from "../presenters/abilitiesPresenter.js";
 import { presentUser } from "../presenters/userPresenter.js";
+import { jstById } from "../services/jstCatalogue.js";
 import { suspensionMessage } from "../services/userStatus.js";
 
 export async function presentSignedIn(user: UserDocument): Promise<UserSummary> {
-  const jst = user.jstId ? await Jst.findById(user.jstId).lean() : null;
+  const jst = user.jstId ? await jstById(user.jstId) : null;
   return presentUser(user, jst);
 }
 

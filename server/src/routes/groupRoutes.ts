@@ -6,7 +6,7 @@ import { Group } from "../models/Group.js";
 import { readsAllGroups } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
-import { loadJsts } from "../services/jstDirectory.js";
+import { jstsByIds } from "../services/jstCatalogue.js";
 import { anyOf } from "../db/anyOf.js";
 import { unreadByCategory, unreadByGroup } from "../services/unreadCounts.js";
 
@@ -19,7 +19,7 @@ export function groupRoutes(): Router {
     const filter = readsAllGroups(actor) ? {} : { _id: anyOf([...actor.groups.keys()]) };
     const groups = await Group.find(filter).sort({ name: 1 }).lean();
     const [jsts, unread] = await Promise.all([
-      loadJsts(groups.flatMap((group) => group.jstIds)),
+      jstsByIds(groups.flatMap((group) => group.jstIds)),
       req.user
         ? unreadByGroup(
             req.user._id,
@@ -36,7 +36,7 @@ export function groupRoutes(): Router {
     if (!group) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Group", group);
     const [jsts, categories, unread] = await Promise.all([
-      loadJsts(group.jstIds),
+      jstsByIds(group.jstIds),
       Category.find({ groupId: group._id }).sort({ position: 1 }).lean(),
       req.user ? unreadByCategory(req.user._id, group._id) : new Map<string, number>(),
     ]);

@@ -1,9 +1,9 @@
 import { Router } from "express";
-import mongoose from "mongoose";
 import { foldPolish, jstSearchQuerySchema, type JstSummary } from "@forum/shared";
 import { parseInput } from "../http/validation.js";
-import { Jst, type JstDocument } from "../models/Jst.js";
+import type { JstDocument } from "../models/Jst.js";
 import { presentJst } from "../presenters/jstPresenter.js";
+import { allJsts } from "../services/jstCatalogue.js";
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -17,35 +17,32 @@ export function jstRoutes(): Router {
 
   router.get("/jsts", async (req, res) => {
     const query = parseInput(jstSearchQuerySchema, req.query);
-    const filter: Record<string, unknown> = {};
-    if (query.type) filter.type = query.type;
-    if (query.voivodeship) filter.voivodeshipCode = query.voivodeship;
-    const folded = escapeRegex(foldPolish(query.q));
-
-    const tiers = folded ? [new RegExp(`^${folded}`), new RegExp(`[\\s-]${folded}`), new RegExp(folded)] : [/^/];
-    const found: JstDocument[] = [];
-    const seen = new Set<string>();
-    for (const pattern of tiers) {
-      if (found.length >= query.limit) break;
-      const batch = await Jst.find({
-        ...filter,
-        searchName: mongoose.trusted({ $regex: pattern }),
-        ...(seen.size ? { _id: mongoose.trusted({ $nin: [...seen] }) } : {}),
-      })
-        .sort({ searchName: 1, teryt: 1 })
-        .limit(query.limit - found.length)
-        .lean();
-      for (const jst of batch) {
-        seen.add(jst._id.toString());
-        found.push(jst);
+    const folded = foldPolish(query.q);
+    const wordPrefix = new RegExp(`[\\s-]${escapeRegex(folded)}`);
+    const tiers: ((jst: JstDocument) => boolean)[] = [
+      (jst) => jst.searchName.startsWith(folded),
+      (jst) => wordPrefix.test(jst.searchName),
+      (jst) => jst.searchName.includes(folded),
+    ];
+    const candidates = (await allJsts()).filter(
+      (jst) =>
+        (!query.type || jst.type === query.type) && (!query.voivodeship || jst.voivodeshipCode === query.voivodeship),
+    );
+    const found = new Set<JstDocument>();
+    for (const matches of folded ? tiers : [() => true]) {
+      for (const jst of candidates) {
+        if (found.size >= query.limit) break;
+        if (matches(jst)) found.add(jst);
       }
     }
-    const jsts: JstSummary[] = found.map(presentJst);
+    const jsts: JstSummary[] = [...found].map(presentJst);
     res.json({ jsts });
   });
 
   router.get("/voivodeships", async (_req, res) => {
-    const voivodeships = await Jst.find({ type: "wojewodztwo" }, { teryt: 1, name: 1 }).sort({ teryt: 1 }).lean();
+    const voivodeships = (await allJsts())
+      .filter((unit) => unit.type === "wojewodztwo")
+      .sort((a, b) => a.teryt.localeCompare(b.teryt));
     res.json({ voivodeships: voivodeships.map((unit) => ({ code: unit.teryt, name: unit.name })) });
   });
 

@@ -6,14 +6,14 @@ import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
 import { unauthorized } from "../errors/AppError.js";
 import { Category } from "../models/Category.js";
 import { can } from "../policies/index.js";
-import { loadJsts } from "../services/jstDirectory.js";
+import { jstsByIds } from "../services/jstCatalogue.js";
 
 /** The public face of the network: which groups and JSTs take part. No group content. */
 export function networkRoutes(): Router {
   const router = Router();
   router.get("/network", async (_req, res) => {
     const groups = await Group.find().sort({ name: 1 }).lean();
-    const jsts = await loadJsts(groups.flatMap((group) => group.jstIds));
+    const jsts = await jstsByIds(groups.flatMap((group) => group.jstIds));
     const memberIds = await Membership.distinct("userId");
     const overview: NetworkOverview = {
       stats: {

@@ -1,5 +1,6 @@
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Jst } from "../models/Jst.js";
+import { forgetJstCatalogue } from "../services/jstCatalogue.js";
 import { readTerytRegister } from "../services/terytRegister.js";
 
 /** Loads the full TERYT register as the JST catalogue; re-running it adds only what is missing. */
@@ -12,5 +13,6 @@ export async function importTeryt(csvPath: string): Promise<{ total: number; ins
   await Jst.insertMany(missing, { ordered: false }).catch((error: unknown) => {
     if (!isDuplicateKeyError(error)) throw error;
   });
+  forgetJstCatalogue();
   return { total: units.length, inserted: missing.length };
 }

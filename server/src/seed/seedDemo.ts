@@ -8,7 +8,6 @@ import { threadCreator } from "../commands/threadCreator.js";
 import { userCreator } from "../commands/userCreator.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group, type GroupDocument } from "../models/Group.js";
-import { Jst } from "../models/Jst.js";
 import { Meeting } from "../models/Meeting.js";
 import { meetingScheduler } from "../commands/meetingScheduler.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
@@ -27,6 +26,7 @@ import {
 } from "./demoData.js";
 import { importTaxonomy } from "./importTaxonomy.js";
 import { importTeryt } from "./importTeryt.js";
+import { jstWithTeryt } from "../services/jstCatalogue.js";
 
 export interface SeedReport {
   jsts: { total: number; inserted: number };
@@ -44,7 +44,7 @@ const daysAgo = (days: number, now: Date, offsetMinutes: number): Date =>
   new Date(now.getTime() - days * 86_400_000 + offsetMinutes * 60_000);
 
 async function jstIdByTeryt(teryt: string): Promise<mongoose.Types.ObjectId> {
-  const jst = await Jst.findOne({ teryt }, { _id: 1 }).lean();
+  const jst = await jstWithTeryt(teryt);
   if (!jst) throw new Error(`Demo: brak JST o kodzie TERYT ${teryt} w rejestrze`);
   return jst._id;
 }

@@ -1,17 +1,16 @@
 import type mongoose from "mongoose";
 import type { AuthorSummary } from "@forum/shared";
-import { Jst } from "../models/Jst.js";
 import { User } from "../models/User.js";
 import { presentAuthor } from "../presenters/userPresenter.js";
 import { anyOf } from "../db/anyOf.js";
+import { jstsByIds } from "./jstCatalogue.js";
 
 /** Loads the names and JSTs of the given authors in two queries. */
 export async function loadAuthors(ids: mongoose.Types.ObjectId[]): Promise<Map<string, AuthorSummary>> {
   const unique = [...new Map(ids.map((id) => [id.toString(), id])).values()];
   const users = await User.find({ _id: anyOf(unique) }, { name: 1, jstId: 1 }).lean();
   const jstIds = users.flatMap((user) => (user.jstId ? [user.jstId] : []));
-  const jsts = await Jst.find({ _id: anyOf(jstIds) }, { name: 1 }).lean();
-  const jstNames = new Map(jsts.map((jst) => [jst._id.toString(), jst]));
+  const jstNames = await jstsByIds(jstIds);
   return new Map(
     users.map((user) => [
       user._id.toString(),
