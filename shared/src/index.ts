@@ -14,3 +14,5 @@ export * from "./schemas/notify.js";
 export * from "./passwordStrength.js";
 export * from "./schemas/draft.js";
 export * from "./attachments.js";
+export * from "./moderation.js";
+export * from "./schemas/moderation.js";

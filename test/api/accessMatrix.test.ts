@@ -411,6 +411,17 @@ const rows: Row[] = [
     path: () => `/api/drafts/category/${ids.discussionA}`,
     expected: groupA(204, 403),
   },
+  // — moderation: audit —
+  { method: "get", route: "/moderation/queues", path: () => "/api/moderation/queues", expected: staff(200) },
+  { method: "get", route: "/moderation/dashboard", path: () => "/api/moderation/dashboard", expected: staff(200) },
+  { method: "get", route: "/moderation/audit", path: () => "/api/moderation/audit", expected: staff(200) },
+  {
+    method: "get",
+    route: "/moderation/audit/actors",
+    path: () => "/api/moderation/audit/actors",
+    expected: staff(200),
+  },
+  { method: "get", route: "/moderation/audit.csv", path: () => "/api/moderation/audit.csv", expected: staff(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

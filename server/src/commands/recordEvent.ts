@@ -1,5 +1,7 @@
 import type mongoose from "mongoose";
+import type { Role } from "@forum/shared";
 import { Event, type EventDocument } from "../models/Event.js";
+import { User } from "../models/User.js";
 import { eventBus } from "../services/eventBus.js";
 
 export interface RecordEventProps {
@@ -16,6 +18,14 @@ export interface RecordEventProps {
   data?: Record<string, unknown>;
   /** Where the request came from, for the audit log. */
   ip?: string | null;
+  /** The actor's role; looked up when not given, so the audit log knows staff actions. */
+  actorRole?: Role | null;
+}
+
+async function roleOf(actorId: mongoose.Types.ObjectId | null): Promise<Role | null> {
+  if (!actorId) return null;
+  const actor = await User.findById(actorId, { role: 1 }).lean();
+  return actor?.role ?? null;
 }
 
 /** The single way a command records what it changed; publishing follows from it. */
@@ -23,6 +33,7 @@ export async function recordEvent(props: RecordEventProps): Promise<EventDocumen
   const event = await Event.create({
     name: props.name,
     actorId: props.actorId,
+    actorRole: props.actorRole !== undefined ? props.actorRole : await roleOf(props.actorId),
     subjectType: props.subjectType,
     subjectId: props.subjectId,
     groupId: props.groupId ?? null,

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { ROLES } from "@forum/shared";
 
 /**
  * The record of every change to forum state. Commands write it; the audit log,
@@ -8,6 +9,8 @@ const eventSchema = new mongoose.Schema(
   {
     name: { type: String, required: true },
     actorId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    /** The actor's role when they acted, so the audit log keeps a former moderator's actions. */
+    actorRole: { type: String, enum: [...ROLES, null], default: null },
     subjectType: { type: String, required: true },
     subjectId: { type: mongoose.Schema.Types.ObjectId, required: true },
     groupId: { type: mongoose.Schema.Types.ObjectId, ref: "Group", default: null },
@@ -19,6 +22,28 @@ const eventSchema = new mongoose.Schema(
 );
 eventSchema.index({ createdAt: -1 });
 eventSchema.index({ name: 1, createdAt: -1 });
+eventSchema.index({ actorId: 1, createdAt: -1 });
+
+/** Every mongoose way of changing or removing stored events: the audit log must stay as it was written. */
+export const EVENT_WRITE_OPERATIONS = [
+  "updateOne",
+  "updateMany",
+  "findOneAndUpdate",
+  "findOneAndReplace",
+  "findOneAndDelete",
+  "replaceOne",
+  "deleteOne",
+  "deleteMany",
+] as const;
+
+const refuseChange = () => {
+  throw new Error("Zdarzeń (dziennika zdarzeń) nie można zmieniać ani usuwać.");
+};
+eventSchema.pre([...EVENT_WRITE_OPERATIONS], { document: false, query: true }, refuseChange);
+eventSchema.pre(["updateOne", "deleteOne"], { document: true, query: false }, refuseChange);
+eventSchema.pre("save", function refuseResave() {
+  if (!this.isNew) refuseChange();
+});
 
 export type EventDocument = InferSchemaType<typeof eventSchema> & { _id: mongoose.Types.ObjectId };
 export const Event = mongoose.model("Event", eventSchema, "events");

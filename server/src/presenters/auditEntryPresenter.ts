@@ -1,0 +1,102 @@
+import type mongoose from "mongoose";
+import type { AuditActorView, AuditChangeView, AuditEntryView } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
+import { Category } from "../models/Category.js";
+import type { EventDocument } from "../models/Event.js";
+import { Group } from "../models/Group.js";
+import { Meeting } from "../models/Meeting.js";
+import { Thread } from "../models/Thread.js";
+import { User } from "../models/User.js";
+
+type Id = mongoose.Types.ObjectId;
+
+const idsOf = (events: EventDocument[], pick: (event: EventDocument) => Id | null | undefined): Id[] => [
+  ...new Map(
+    events
+      .map(pick)
+      .filter((id): id is Id => Boolean(id))
+      .map((id) => [id.toString(), id]),
+  ).values(),
+];
+
+const byId = <Doc extends { _id: Id }>(docs: Doc[]) => new Map(docs.map((doc) => [doc._id.toString(), doc]));
+
+/** A stored value written out for people: text as it is, dates in ISO, the rest as JSON. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** The fields that differ between `data.before` and `data.after`, in the order they appear. */
+export function changesOf(data: unknown): AuditChangeView[] {
+  if (!isRecord(data)) return [];
+  const before = isRecord(data.before) ? data.before : {};
+  const after = isRecord(data.after) ? data.after : {};
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .map((field) => ({ field, before: asText(before[field]), after: asText(after[field]) }))
+    .filter((change) => change.before !== change.after);
+}
+
+const reasonOf = (data: unknown): string | null =>
+  isRecord(data) && typeof data.reason === "string" && data.reason !== "" ? data.reason : null;
+
+/** Audit entries with the names behind the ids (people, threads, groups), in a few queries. */
+export async function presentAuditEntries(events: EventDocument[]): Promise<AuditEntryView[]> {
+  const subjectIds = (type: string) => idsOf(events, (event) => (event.subjectType === type ? event.subjectId : null));
+  const userIds = [...idsOf(events, (event) => event.actorId), ...subjectIds("User")];
+  const threadIds = [...subjectIds("Thread"), ...idsOf(events, (event) => event.threadId)];
+  const [users, threads, groups, categories, meetings] = await Promise.all([
+    userIds.length ? User.find({ _id: anyOf(userIds) }, { name: 1, username: 1, role: 1 }).lean() : [],
+    threadIds.length ? Thread.find({ _id: anyOf(threadIds) }, { title: 1 }).lean() : [],
+    subjectIds("Group").length ? Group.find({ _id: anyOf(subjectIds("Group")) }, { name: 1, slug: 1 }).lean() : [],
+    subjectIds("Category").length ? Category.find({ _id: anyOf(subjectIds("Category")) }, { name: 1 }).lean() : [],
+    subjectIds("Meeting").length ? Meeting.find({ _id: anyOf(subjectIds("Meeting")) }, { title: 1 }).lean() : [],
+  ]);
+  const usersById = byId(users);
+  const threadsById = byId(threads);
+  const groupsById = byId(groups);
+  const categoriesById = byId(categories);
+  const meetingsById = byId(meetings);
+
+  return events.map((event) => {
+    const subjectKey = event.subjectId.toString();
+    const actor = event.actorId ? usersById.get(event.actorId.toString()) : undefined;
+    const actorView: AuditActorView | null = actor
+      ? { id: actor._id.toString(), name: actor.name, username: actor.username, role: actor.role }
+      : null;
+    const subjectUser = event.subjectType === "User" ? usersById.get(subjectKey) : undefined;
+    const group = event.subjectType === "Group" ? groupsById.get(subjectKey) : undefined;
+    const threadId = event.subjectType === "Thread" ? event.subjectId : (event.threadId ?? null);
+    const label =
+      subjectUser?.name ??
+      group?.name ??
+      categoriesById.get(subjectKey)?.name ??
+      meetingsById.get(subjectKey)?.title ??
+      (threadId ? threadsById.get(threadId.toString())?.title : undefined) ??
+      null;
+    return {
+      id: event._id.toString(),
+      name: event.name,
+      createdAt: new Date(event.createdAt).toISOString(),
+      actor: actorView,
+      subject: {
+        type: event.subjectType,
+        id: subjectKey,
+        label,
+        threadId: threadId && threadsById.has(threadId.toString()) ? threadId.toString() : null,
+        username: subjectUser?.username ?? null,
+        slug: group?.slug ?? null,
+      },
+      changes: changesOf(event.data),
+      reason: reasonOf(event.data),
+      ip: event.ip ?? null,
+    };
+  });
+}

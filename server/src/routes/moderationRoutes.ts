@@ -1,0 +1,75 @@
+import { Router } from "express";
+import { auditQuerySchema, type AuditActorsResponse, type AuditPage, type ModerationDashboard } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
+import { parseInput } from "../http/validation.js";
+import { User } from "../models/User.js";
+import { authorize } from "../policies/index.js";
+import { presentAuditEntries } from "../presenters/auditEntryPresenter.js";
+import { auditCsv } from "../services/auditCsv.js";
+import { auditExport, auditPage } from "../services/auditLog.js";
+import { moderationQueueCounts } from "../services/moderationQueues.js";
+import { projectIndicators } from "../services/projectIndicators.js";
+
+const RECENT_ACTIONS = 10;
+
+/**
+ * The moderator dashboard and the audit log. Read-only on purpose: the log has no route that
+ * changes or removes entries (and the Event model refuses it too).
+ */
+export function moderationRoutes(): Router {
+  const router = Router();
+
+  router.get("/moderation/queues", async (req, res) => {
+    authorize(req.actor, "view", "Moderation", null);
+    res.json(await moderationQueueCounts());
+  });
+
+  router.get("/moderation/dashboard", async (req, res) => {
+    authorize(req.actor, "view", "Moderation", null);
+    const [queues, recent, indicators] = await Promise.all([
+      moderationQueueCounts(),
+      auditPage({}, RECENT_ACTIONS),
+      projectIndicators(),
+    ]);
+    const body: ModerationDashboard = {
+      queues,
+      recentActions: await presentAuditEntries(recent.events),
+      indicators,
+    };
+    res.json(body);
+  });
+
+  router.get("/moderation/audit", async (req, res) => {
+    authorize(req.actor, "audit", "Moderation", null);
+    const query = parseInput(auditQuerySchema, req.query);
+    const page = await auditPage(query);
+    const body: AuditPage = { entries: await presentAuditEntries(page.events), nextCursor: page.nextCursor };
+    res.json(body);
+  });
+
+  router.get("/moderation/audit/actors", async (req, res) => {
+    authorize(req.actor, "audit", "Moderation", null);
+    const staff = await User.find({ role: anyOf(["moderator", "admin"]) }, { name: 1, username: 1, role: 1 })
+      .sort({ name: 1 })
+      .lean();
+    const body: AuditActorsResponse = {
+      actors: staff.map((user) => ({
+        id: user._id.toString(),
+        name: user.name,
+        username: user.username,
+        role: user.role,
+      })),
+    };
+    res.json(body);
+  });
+
+  router.get("/moderation/audit.csv", async (req, res) => {
+    authorize(req.actor, "audit", "Moderation", null);
+    const { cursor: _ignored, ...query } = parseInput(auditQuerySchema, req.query);
+    const entries = await presentAuditEntries(await auditExport(query));
+    const day = new Date().toISOString().slice(0, 10);
+    res.type("text/csv; charset=utf-8").attachment(`dziennik-moderacji-${day}.csv`).send(auditCsv(entries));
+  });
+
+  return router;
+}

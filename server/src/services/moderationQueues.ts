@@ -1,0 +1,34 @@
+import mongoose from "mongoose";
+import type { ModerationQueueCounts } from "@forum/shared";
+import { User } from "../models/User.js";
+
+/** Account requests waiting for a moderator's yes or no (/admin/prosby). */
+export async function countPendingAccountRequests(): Promise<number> {
+  return User.countDocuments({ status: "pending" });
+}
+
+/*
+ * MERGE NOTE (issue 5): the Flag model and post approval are built on other branches. Until they
+ * land, these two count the raw collection so they already work (0 while nothing is there); at the
+ * merge swap them to `Flag.countDocuments({ status: "pending" })` and
+ * `Post.countDocuments({ "approval.status": "pending" })`.
+ */
+
+/** Flags waiting for review (/moderacja/zgloszenia). */
+export async function countPendingFlags(): Promise<number> {
+  return mongoose.connection.collection("flags").countDocuments({ status: "pending" });
+}
+
+/** Posts held for approval before others see them (/moderacja/zatwierdzanie). */
+export async function countPostsAwaitingApproval(): Promise<number> {
+  return mongoose.connection.collection("posts").countDocuments({ "approval.status": "pending" });
+}
+
+export async function moderationQueueCounts(): Promise<ModerationQueueCounts> {
+  const [accountRequests, flags, approvals] = await Promise.all([
+    countPendingAccountRequests(),
+    countPendingFlags(),
+    countPostsAwaitingApproval(),
+  ]);
+  return { accountRequests, flags, approvals, total: accountRequests + flags + approvals };
+}

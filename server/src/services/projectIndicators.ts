@@ -1,0 +1,107 @@
+import type { ProjectIndicators } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
+import { atLeast } from "../db/comparisons.js";
+import { Group } from "../models/Group.js";
+import { Meeting } from "../models/Meeting.js";
+import { Post } from "../models/Post.js";
+import { Thread } from "../models/Thread.js";
+import { User } from "../models/User.js";
+
+/** "Active" means signed in (lastSeenAt) or wrote a post within this many days. */
+export const ACTIVE_DAYS = 30;
+const MONTHS = 6;
+/** The figures read every post of half a year; a minute-old answer is fine for a dashboard. */
+const CACHE_MILLISECONDS = 60_000;
+
+let cached: { value: ProjectIndicators; expires: number } | null = null;
+
+const monthKey = (date: Date): string => date.toISOString().slice(0, 7);
+
+/** The last `count` calendar months (UTC), oldest first, and the first instant of the oldest. */
+function recentMonths(now: Date, count: number): { months: string[]; since: Date } {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1), 1));
+  const months = Array.from({ length: count }, (_, index) =>
+    monthKey(new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + index, 1))),
+  );
+  return { months, since };
+}
+
+async function countJsts(): Promise<number> {
+  const groups = await Group.find({}, { jstIds: 1 }).lean();
+  return new Set(groups.flatMap((group) => group.jstIds.map((id) => id.toString()))).size;
+}
+
+async function countActiveMembers(now: Date): Promise<number> {
+  const since = new Date(now.getTime() - ACTIVE_DAYS * 24 * 60 * 60 * 1000);
+  const [seen, posted] = await Promise.all([
+    User.find({ status: "active", lastSeenAt: atLeast(since) }, { _id: 1 }).lean(),
+    Post.find({ createdAt: atLeast(since) }, { authorId: 1 }).lean(),
+  ]);
+  return new Set([...seen.map((user) => user._id.toString()), ...posted.map((post) => post.authorId.toString())]).size;
+}
+
+/*
+ * Counted in JavaScript from a small projection rather than with $group: FerretDB honours only
+ * the first accumulator and the volume (one forum, half a year) is small.
+ */
+async function postsByGroup(now: Date): Promise<Pick<ProjectIndicators, "months" | "postsByGroup">> {
+  const { months, since } = recentMonths(now, MONTHS);
+  const posts = await Post.find({ createdAt: atLeast(since), deletedAt: null }, { threadId: 1, createdAt: 1 }).lean();
+  const threadIds = [...new Set(posts.map((post) => post.threadId.toString()))];
+  const [threads, groups] = await Promise.all([
+    threadIds.length ? Thread.find({ _id: anyOf(threadIds) }, { groupId: 1 }).lean() : [],
+    Group.find({}, { slug: 1, name: 1 }).sort({ name: 1 }).lean(),
+  ]);
+  const groupOfThread = new Map(threads.map((thread) => [thread._id.toString(), thread.groupId?.toString() ?? ""]));
+  // "" stands for network-wide threads (no group).
+  const counts = new Map<string, number[]>([
+    ...groups.map((group) => [group._id.toString(), months.map(() => 0)] as const),
+    ["", months.map(() => 0)],
+  ]);
+  for (const post of posts) {
+    const row = counts.get(groupOfThread.get(post.threadId.toString()) ?? "");
+    const column = months.indexOf(monthKey(new Date(post.createdAt)));
+    if (row && column >= 0) row[column] = (row[column] ?? 0) + 1;
+  }
+  const network = counts.get("") ?? [];
+  return {
+    months,
+    postsByGroup: [
+      ...groups.map((group) => ({
+        slug: group.slug,
+        name: group.name,
+        counts: counts.get(group._id.toString()) ?? [],
+      })),
+      ...(network.some((count) => count > 0) ? [{ slug: null, name: null, counts: network }] : []),
+    ],
+  };
+}
+
+async function computeIndicators(now: Date): Promise<ProjectIndicators> {
+  const [jstCount, activeMembers, posts, held, planned] = await Promise.all([
+    countJsts(),
+    countActiveMembers(now),
+    postsByGroup(now),
+    Meeting.countDocuments({ status: "closed" }),
+    Meeting.countDocuments({ status: "planned" }),
+  ]);
+  return {
+    jstCount,
+    activeMembers,
+    activeDays: ACTIVE_DAYS,
+    ...posts,
+    meetings: { held, planned },
+    // Hooks: attendance comes with the meetings module (issue 6), practices with the practice base.
+    attendance: null,
+    practicesByStatus: null,
+    computedAt: now.toISOString(),
+  };
+}
+
+/** The project's figures for the moderator dashboard, at most a minute old. */
+export async function projectIndicators(now = new Date()): Promise<ProjectIndicators> {
+  if (cached && cached.expires > now.getTime()) return cached.value;
+  const value = await computeIndicators(now);
+  cached = { value, expires: now.getTime() + CACHE_MILLISECONDS };
+  return value;
+}
