@@ -157,7 +157,12 @@ describe("audit log", () => {
     expect(stored?.ip).toEqual(expect.any(String));
     const [latest] = (await moderator.get("/api/moderation/audit").query({ action: "users.suspend" })).body.entries;
     expect(latest).toMatchObject({ actor: { name: "Katarzyna Nowak" }, reason: null, ip: stored?.ip });
-    expect(latest.changes).toContainEqual({ field: "status", before: "active", after: "suspended" });
+    expect(latest.changes).toEqual(
+      expect.arrayContaining([
+        { field: "status", before: "active", after: "suspended" },
+        { field: "suspension.reason", before: null, after: "Spam" },
+      ]),
+    );
     await moderator.post(`/api/admin/users/${ids.memberB}/unsuspend`).send({});
   });
 

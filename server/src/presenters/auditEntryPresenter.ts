@@ -33,14 +33,25 @@ function asText(value: unknown): string | null {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
+/** Nested objects as dotted fields (`suspension.reason`), so a change reads field by field. */
+function flatten(record: Record<string, unknown>, prefix = ""): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(record)) {
+    if (isRecord(value))
+      for (const [inner, innerValue] of flatten(value, `${prefix}${key}.`)) fields.set(inner, innerValue);
+    else fields.set(`${prefix}${key}`, value);
+  }
+  return fields;
+}
+
 /** The fields that differ between `data.before` and `data.after`, in the order they appear. */
 export function changesOf(data: unknown): AuditChangeView[] {
   if (!isRecord(data)) return [];
-  const before = isRecord(data.before) ? data.before : {};
-  const after = isRecord(data.after) ? data.after : {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const before = flatten(isRecord(data.before) ? data.before : {});
+  const after = flatten(isRecord(data.after) ? data.after : {});
+  const fields = [...new Set([...before.keys(), ...after.keys()])];
   return fields
-    .map((field) => ({ field, before: asText(before[field]), after: asText(after[field]) }))
+    .map((field) => ({ field, before: asText(before.get(field)), after: asText(after.get(field)) }))
     .filter((change) => change.before !== change.after);
 }
 
