@@ -6,6 +6,7 @@ import "./invitationPolicy.js";
 import "./userPolicy.js";
 import "./attachmentPolicy.js";
 import "./personPolicy.js";
+import "./flagPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";
