@@ -67,7 +67,7 @@ export function presentPost(
       delete: !deleted && post.number !== 1 && allowed("delete"),
       react: !deleted && !hidden && allowed("react"),
       flag: !deleted && !hidden && allowed("flag"),
-      hide: !deleted && allowed("hide"),
+      hide: !deleted && (!hidden || Boolean(post.hiddenAuto)) && allowed("hide"),
       restore: hidden && allowed("restore"),
       purge: post.number !== 1 && allowed("purge"),
     },
