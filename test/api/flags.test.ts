@@ -112,6 +112,27 @@ describe("hiding and restoring a post", () => {
     expect((await moderator.post(`/api/posts/${post.id}/restore`)).status).toBe(409);
   });
 
+  it("pushes only the placeholder to the thread's room: no text, no reason", async () => {
+    const socket: ForumClient = await connectAs(server.url, PIOTR);
+    try {
+      expect((await joinThread(socket, threadId)).ok).toBe(true);
+      const post = await reply(anna, "Tajny tekst, który nie może wyjść na żywo.");
+      const pushed = new Promise<PostView>((resolve) =>
+        socket.on("post.updated", (payload) => {
+          if (payload.post.id === post.id && payload.post.hidden) resolve(payload.post);
+        }),
+      );
+      expect((await moderator.post(`/api/posts/${post.id}/hide`).send({ reason: "Powód poufny" })).status).toBe(200);
+      const update = await pushed;
+      expect(update.html).toBe("");
+      expect(update.hidden).toEqual({ reason: null, auto: false });
+      expect(JSON.stringify(update)).not.toContain("Tajny");
+      expect(JSON.stringify(update)).not.toContain("Powód poufny");
+    } finally {
+      socket.disconnect();
+    }
+  });
+
   it("refuses members and experts, and a hide without a reason", async () => {
     const post = await reply(anna, "Wpis, którego nie ukryją członkowie.");
     expect((await piotr.post(`/api/posts/${post.id}/hide`).send({ reason: "Bo tak" })).status).toBe(403);
