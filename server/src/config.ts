@@ -98,6 +98,13 @@ const configSchema = z.object({
     .min(1024, { message: "dozwolone: 1024–1073741824" })
     .max(1024 * 1024 * 1024, { message: "dozwolone: 1024–1073741824" })
     .default(20 * 1024 * 1024),
+  /** How many people's pending flags hide a post until a moderator reviews it. */
+  FLAGS_TO_HIDE: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int()
+    .min(1, { message: "dozwolone: 1–100" })
+    .max(100, { message: "dozwolone: 1–100" })
+    .default(3),
   /** Where attachments are stored; unset = DATA_DIR/uploads (never inside the web root). */
   UPLOAD_DIR: z
     .string()

@@ -11,6 +11,7 @@ import { initMailer } from "./services/mailer.js";
 import { pushNotification, startReadPush } from "./realtime/notificationPush.js";
 import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
+import { startModerationNotifier } from "./services/moderationNotifier.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -38,6 +39,10 @@ export async function startForumServer(options: {
     trustProxy: config.TRUST_PROXY,
   });
   const stopNotifier = startNotifier({ logger, deliver: (notification) => pushNotification(io, logger, notification) });
+  const stopModerationNotifier = startModerationNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopReadPush = startReadPush(io, logger);
   const digests = startDigestScheduler({ config, logger });
 
@@ -56,6 +61,7 @@ export async function startForumServer(options: {
     closing ??= new Promise<void>((resolve) => {
       digests.stop();
       stopNotifier();
+      stopModerationNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

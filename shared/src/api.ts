@@ -111,10 +111,25 @@ export interface PostView {
   editedAt: string | null;
   /** Set when the author deleted the post (soft delete). */
   deletedAt: string | null;
+  /**
+   * Set when a moderator (or enough flags) hid the post. The author and moderators get the reason
+   * and the text; everyone else an empty `html` and a null reason (the client shows a placeholder).
+   */
+  hidden: { reason: string | null; auto: boolean } | null;
+  /** The moderator who made the last edit of someone else's post; null when the author did. */
+  editedByModerator: { id: string; name: string } | null;
   /** Count per reaction kind, and which ones the viewer gave. */
   reactions: { kind: "like" | "thanks" | "idea" | "question"; count: number; mine: boolean }[];
   /** What the viewer may do with this post (from the policies). */
-  can: { edit: boolean; delete: boolean; react: boolean };
+  can: {
+    edit: boolean;
+    delete: boolean;
+    react: boolean;
+    flag: boolean;
+    hide: boolean;
+    restore: boolean;
+    purge: boolean;
+  };
 }
 
 export interface PostRevisionView {
@@ -123,6 +138,8 @@ export interface PostRevisionView {
   body: string;
   editedAt: string;
   editor: { id: string; name: string };
+  /** The editor was a moderator changing someone else's post. */
+  byModerator: boolean;
 }
 
 /** A contiguous run of a thread's posts, in order, and whether the thread goes on either side. */

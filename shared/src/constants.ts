@@ -30,7 +30,17 @@ export const THREAD_TAGS_MAX = 5;
 export const WATCH_LEVELS = ["watching", "tracking", "muted"] as const;
 export type WatchLevel = (typeof WATCH_LEVELS)[number];
 
-export const NOTIFICATION_KINDS = ["reply", "mention", "quote", "reaction", "new_thread", "moderation"] as const;
+export const NOTIFICATION_KINDS = [
+  "reply",
+  "mention",
+  "quote",
+  "reaction",
+  "new_thread",
+  "moderation",
+  "post_hidden",
+  "flag_outcome",
+  "moderator_message",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Which e-mails a one-click unsubscribe link stops. */

@@ -16,3 +16,4 @@ export * from "./schemas/draft.js";
 export * from "./attachments.js";
 export * from "./moderation.js";
 export * from "./schemas/moderation.js";
+export * from "./schemas/flags.js";

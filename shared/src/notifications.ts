@@ -13,6 +13,8 @@ export interface NotificationView {
   count: number;
   /** For reactions: which one (the latest). */
   reaction: string | null;
+  /** Moderation: the reason, the outcome of a flag or a moderator's message, as written. */
+  message: string | null;
   read: boolean;
   createdAt: string;
 }

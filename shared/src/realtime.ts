@@ -33,6 +33,10 @@ export interface ServerToClientEvents {
   "notification.read": (payload: { unreadCount: number }) => void;
   /** A post was written somewhere the socket may read (its group's room, or the network room). */
   "thread.activity": (payload: ThreadActivity) => void;
+  /** An admin erased the post for good (its number stays a gap). */
+  "post.removed": (payload: { threadId: string; postId: string }) => void;
+  /** To moderators' own rooms: flags were added or resolved; `pending` is the number of pending flags. */
+  "moderation.queue": (payload: { pending: number }) => void;
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

@@ -422,6 +422,51 @@ const rows: Row[] = [
     expected: staff(200),
   },
   { method: "get", route: "/moderation/audit.csv", path: () => "/api/moderation/audit.csv", expected: staff(200) },
+  // — moderation: flags —
+  { method: "get", route: "/posts/:id", path: () => `/api/posts/${ids.postA}`, expected: groupA(200) },
+  {
+    method: "post",
+    route: "/posts/:id/hide",
+    path: () => `/api/posts/${ids.postA}/hide`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/posts/:id/restore",
+    path: () => `/api/posts/${ids.postA}/restore`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  // Admins only; the first post of a thread is never purged (409), so the row changes nothing.
+  {
+    method: "post",
+    route: "/posts/:id/purge",
+    path: () => `/api/posts/${ids.postA}/purge`,
+    expected: { ...groupA(403), admin: 409 },
+  },
+  // Whoever reads the post may flag it (an empty body is refused), except its author.
+  {
+    method: "post",
+    route: "/posts/:id/flags",
+    path: () => `/api/posts/${ids.postA}/flags`,
+    body: {},
+    expected: { ...groupA(400), memberA: 403 },
+  },
+  { method: "get", route: "/moderation/flags", path: () => "/api/moderation/flags", expected: staff(200) },
+  {
+    method: "post",
+    route: "/moderation/flags/:id/resolve",
+    path: () => `/api/moderation/flags/${ids.postA}/resolve`,
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "post",
+    route: "/moderation/flags/:id/message",
+    path: () => `/api/moderation/flags/${ids.postA}/message`,
+    body: {},
+    expected: staff(400),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -587,6 +632,47 @@ describe("socket events", () => {
       // Time for a wrong delivery to arrive too.
       await new Promise((resolve) => setTimeout(resolve, 500));
       const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.includes(ids.startedA)]));
+      expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
+    } finally {
+      for (const { socket } of sockets) socket.disconnect();
+    }
+  });
+
+  it("moderation.queue (a new flag) reaches only moderators and admins", async () => {
+    const sockets = await Promise.all(
+      ROLES.map(async (role) => {
+        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+        const socket = connect(server.url, {
+          transports: ["websocket"],
+          forceNew: true,
+          extraHeaders: cookie ? { Cookie: cookie } : {},
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        const received: number[] = [];
+        socket.on("moderation.queue", (payload: { pending: number }) => received.push(payload.pending));
+        return { role, socket, received };
+      }),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const reply = await agents.moderator
+        .post(`/api/threads/${ids.startedA}/posts`)
+        .send({ body: "Wpis do zgłoszenia w macierzy.", clientId: randomUUID() });
+      expect(reply.status).toBe(201);
+      const flagged = await agents.memberA
+        .post(`/api/posts/${reply.body.post.id}/flags`)
+        .send({ reason: "spam", text: "" });
+      expect(flagged.status).toBe(201);
+      const allowed = ["moderator", "admin"];
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.length > 0]));
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
     } finally {
       for (const { socket } of sockets) socket.disconnect();

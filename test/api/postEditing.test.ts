@@ -54,7 +54,15 @@ describe("editing a post", () => {
 
   it("lets the author edit and keeps the original as version 1", async () => {
     const post = await reply(anna, "Pierwotna treść.");
-    expect(post.can).toEqual({ edit: true, delete: true, react: false });
+    expect(post.can).toEqual({
+      edit: true,
+      delete: true,
+      react: false,
+      flag: false,
+      hide: false,
+      restore: false,
+      purge: false,
+    });
     const response = await anna.patch(`/api/posts/${post.id}`).send({ body: "Poprawiona **treść**." });
     expect(response.status).toBe(200);
     expect(response.body.post.html).toContain("<strong>treść</strong>");
@@ -116,7 +124,15 @@ describe("deleting a post", () => {
     const shown = detail.posts.find((candidate) => candidate.id === post.id);
     expect(shown?.html).toBe("");
     expect(shown?.deletedAt).toEqual(expect.any(String));
-    expect(shown?.can).toEqual({ edit: false, delete: false, react: false });
+    expect(shown?.can).toEqual({
+      edit: false,
+      delete: false,
+      react: false,
+      flag: false,
+      hide: false,
+      restore: false,
+      purge: false,
+    });
     expect((await Post.findById(post.id).lean())?.body).toBe("Do usunięcia, poprawione.");
     expect(await Event.countDocuments({ name: "posts.delete", subjectId: post.id })).toBe(1);
 

@@ -47,7 +47,15 @@ describe("live post updates", () => {
     expect(editUpdate.post.id).toBe(postId);
     expect(editUpdate.post.html).toContain("<em>edycji</em>");
     expect(editUpdate.post.editedAt).toEqual(expect.any(String));
-    expect(editUpdate.post.can).toEqual({ edit: false, delete: false, react: false });
+    expect(editUpdate.post.can).toEqual({
+      edit: false,
+      delete: false,
+      react: false,
+      flag: false,
+      hide: false,
+      restore: false,
+      purge: false,
+    });
 
     const reacted = nextUpdate(socket);
     const reactor = await signedInAgent(server.url, DEMO.memberA);

@@ -26,6 +26,8 @@ export interface ThreadHandlers {
    * `can` and reactions' `mine` are not this viewer's, keep the ones already shown.
    */
   onUpdate?: (post: PostView) => void;
+  /** An admin erased a post for good: drop it from the page. */
+  onRemove?: (postId: string) => void;
   /**
    * The server has just let the socket into the thread's room: on opening the page, and again
    * after every reconnect. Posts written before that moment were not pushed (they may have landed
@@ -68,7 +70,10 @@ export interface NotificationHandlers {
 const notificationListeners = new Set<NotificationHandlers>();
 const activityFollowers = new Set<ActivityHandlers>();
 /** Some page still wants live updates: keep the connection. */
-const inUse = () => followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0;
+/** Moderators' review queue: the number of pending flags, pushed when flags come or are resolved. */
+const queueListeners = new Set<(pending: number) => void>();
+const inUse = () =>
+  followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0 || queueListeners.size > 0;
 /** A connection has been open before: the next "connect" is a reconnect. */
 let connectedBefore = false;
 
@@ -114,6 +119,14 @@ function connection(): ForumSocket {
     for (const follower of followers) {
       if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
+  });
+  created.on("post.removed", ({ threadId, postId }) => {
+    for (const follower of followers) {
+      if (follower.threadId === threadId) follower.onRemove?.(postId);
+    }
+  });
+  created.on("moderation.queue", ({ pending }) => {
+    for (const listener of queueListeners) listener(pending);
   });
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
@@ -191,6 +204,17 @@ export function followActivity(handlers: ActivityHandlers): () => void {
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (activityFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+/** A moderator's review queue hears of new and resolved flags until the returned function is called. */
+export function followModerationQueue(listener: (pending: number) => void): () => void {
+  clearTimeout(idleTimer);
+  queueListeners.add(listener);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (queueListeners.delete(listener)) closeWhenIdle(live);
   };
 }
 

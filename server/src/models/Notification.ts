@@ -13,6 +13,8 @@ const notificationSchema = new mongoose.Schema(
     /** Repeated reactions to one post collapse into one unread notification counting them. */
     count: { type: Number, default: 1 },
     reaction: { type: String, default: null },
+    /** Moderation notices carry their text: a hide reason, a flag's outcome, a moderator's message. */
+    message: { type: String, default: null },
     read: { type: Boolean, default: false },
   },
   { timestamps: true },

@@ -23,6 +23,13 @@ const postSchema = new mongoose.Schema(
     /** Soft delete: the body stays for moderators, everyone is shown an empty post. */
     deletedAt: { type: Date, default: null },
     deletedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    /** Hidden by a moderator (or automatically by flags): only its author and moderators see the text. */
+    hiddenAt: { type: Date, default: null },
+    /** Null when flags hid it automatically. */
+    hiddenById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    hiddenReason: { type: String, default: null },
+    /** Hidden by the flag threshold until a moderator reviews it. */
+    hiddenAuto: { type: Boolean, default: false },
     /** One counter per reaction kind, changed only with $inc; the reactions are Reaction documents. */
     reactionCounts: {
       like: { type: Number, default: 0 },

@@ -20,3 +20,4 @@ export { TagGroup } from "./TagGroup.js";
 export { Notification } from "./Notification.js";
 export { Watch } from "./Watch.js";
 export { DigestState } from "./DigestState.js";
+export { Flag } from "./Flag.js";

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { isStaff } from "./actor.js";
 import { allow, can } from "./policy.js";
 import type { ThreadSubject } from "./threadPolicy.js";
 
@@ -6,6 +7,8 @@ export interface AttachmentSubject {
   uploaderId: mongoose.Types.ObjectId;
   /** The thread of the post that links to it; null while it is not in any post yet. */
   thread: ThreadSubject | null;
+  /** Set when the post that links to it is hidden: then only its author and moderators may download it. */
+  hiddenPostAuthorId?: mongoose.Types.ObjectId | null;
 }
 
 /** Anyone signed in may post somewhere (the network-wide categories), so may upload. */
@@ -15,5 +18,7 @@ allow<null>("Attachment", ["upload"], (actor) => actor !== null);
 allow<AttachmentSubject>("Attachment", ["read"], (actor, attachment) => {
   if (!actor) return false;
   if (attachment.thread === null) return actor.id === attachment.uploaderId.toString();
-  return can(actor, "read", "Thread", attachment.thread);
+  if (!can(actor, "read", "Thread", attachment.thread)) return false;
+  if (!attachment.hiddenPostAuthorId) return true;
+  return isStaff(actor) || actor.id === attachment.hiddenPostAuthorId.toString();
 });

@@ -7,6 +7,7 @@ import "./userPolicy.js";
 import "./attachmentPolicy.js";
 import "./personPolicy.js";
 import "./moderationPolicy.js";
+import "./flagPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -13,7 +13,11 @@ export interface PostSubject {
   /** The thread's group; null for network-wide threads. */
   groupId: mongoose.Types.ObjectId | null;
   deletedAt?: Date | null;
+  hiddenAt?: Date | null;
 }
+
+/** Only admins: a purge erases the post for good (moderators hide instead). */
+const isAdmin = (actor: { role: string }): boolean => actor.role === "admin";
 
 const readsThread = (actor: Parameters<typeof can>[0], post: PostSubject): boolean =>
   can<ThreadSubject>(actor, "read", "Thread", { groupId: post.groupId });
@@ -34,8 +38,34 @@ allow<PostSubject>("Post", ["react"], (actor, post) => {
   return !isAuthor(actor, post);
 });
 
-/** The history of a deleted post holds what was removed: only moderators and admins see it. */
+/** The history of a deleted or hidden post holds what was removed: moderators and admins see it. */
 allow<PostSubject>("Post", ["readRevisions"], (actor, post) => {
   if (!actor || !readsThread(actor, post)) return false;
-  return !post.deletedAt || isStaff(actor);
+  if (isStaff(actor)) return true;
+  // A hidden post's history holds the hidden text: its author still sees it.
+  if (post.hiddenAt) return !post.deletedAt && isAuthor(actor, post);
+  return !post.deletedAt;
+});
+
+/** Moderators hide and restore posts in any thread they read (every thread). */
+allow<PostSubject>("Post", ["hide", "restore"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return isStaff(actor);
+});
+
+allow<PostSubject>("Post", ["purge"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return isAdmin(actor);
+});
+
+/** The text of a hidden post: its author (to see why) and moderators (to review it). */
+allow<PostSubject>("Post", ["readHidden"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return isAuthor(actor, post) || isStaff(actor);
+});
+
+/** Whoever reads a post may report it, except their own. */
+allow<PostSubject>("Post", ["flag"], (actor, post) => {
+  if (!actor || !readsThread(actor, post)) return false;
+  return !isAuthor(actor, post);
 });

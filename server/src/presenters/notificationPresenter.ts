@@ -25,6 +25,7 @@ export async function presentNotifications(notifications: NotificationDocument[]
     postId: item.postId ? item.postId.toString() : null,
     count: item.count,
     reaction: item.reaction ?? null,
+    message: item.message ?? null,
     read: item.read,
     createdAt: item.createdAt.toISOString(),
   }));

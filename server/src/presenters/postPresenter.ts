@@ -33,33 +33,55 @@ export function presentPost(
 ): PostView {
   const id = post._id.toString();
   const deleted = Boolean(post.deletedAt);
-  const subject: PostSubject = { authorId: post.authorId, groupId: thread.groupId ?? null, deletedAt: post.deletedAt };
+  const subject: PostSubject = {
+    authorId: post.authorId,
+    groupId: thread.groupId ?? null,
+    deletedAt: post.deletedAt,
+    hiddenAt: post.hiddenAt,
+  };
   const allowed = (action: string): boolean => viewer.actor !== null && can(viewer.actor, action, "Post", subject);
+  const hidden = Boolean(post.hiddenAt);
+  // Everyone else gets a placeholder: neither the text nor the reason leaves the server.
+  const revealed = !hidden || allowed("readHidden");
+  const authorId = post.authorId.toString();
+  const editorId = post.editedById?.toString() ?? null;
+  const moderatorEditor = editorId && editorId !== authorId ? authors.get(editorId) : undefined;
   return {
     id,
     number: post.number,
-    author: authors.get(post.authorId.toString()) ?? unknownAuthor(post.authorId.toString()),
-    html: deleted ? "" : post.html,
+    author: authors.get(authorId) ?? unknownAuthor(authorId),
+    html: deleted || !revealed ? "" : post.html,
     createdAt: post.createdAt.toISOString(),
     editedAt: post.editedAt ? post.editedAt.toISOString() : null,
     deletedAt: post.deletedAt ? post.deletedAt.toISOString() : null,
+    hidden: hidden ? { reason: revealed ? (post.hiddenReason ?? "") : null, auto: Boolean(post.hiddenAuto) } : null,
+    editedByModerator: moderatorEditor ? { id: moderatorEditor.id, name: moderatorEditor.name } : null,
     reactions: REACTIONS.map((kind) => ({
       kind,
       count: Math.max(0, post.reactionCounts?.[kind] ?? 0),
       mine: viewer.myReactions.has(`${id}:${kind}`),
     })),
     can: {
-      edit: !deleted && allowed("edit"),
+      edit: !deleted && revealed && allowed("edit"),
       // The first post stands for the thread: removing it is moderation of the thread.
       delete: !deleted && post.number !== 1 && allowed("delete"),
-      react: !deleted && allowed("react"),
+      react: !deleted && !hidden && allowed("react"),
+      flag: !deleted && !hidden && allowed("flag"),
+      hide: !deleted && (!hidden || Boolean(post.hiddenAuto)) && allowed("hide"),
+      restore: hidden && allowed("restore"),
+      purge: post.number !== 1 && allowed("purge"),
     },
   };
 }
 
+/** Who else than the author a presented post names: the moderator of its last edit. */
+export const peopleOfPost = (post: Pick<PostDocument, "authorId" | "editedById">) =>
+  post.editedById ? [post.authorId, post.editedById] : [post.authorId];
+
 export const presentPostRevision = (
   revision: PostRevisionDocument,
   authors: Map<string, AuthorSummary>,
+  postAuthorId: string,
 ): PostRevisionView => {
   const editor = authors.get(revision.editorId.toString()) ?? unknownAuthor(revision.editorId.toString());
   return {
@@ -67,6 +89,7 @@ export const presentPostRevision = (
     body: revision.body,
     editedAt: revision.createdAt.toISOString(),
     editor: { id: editor.id, name: editor.name },
+    byModerator: editor.id !== postAuthorId,
   };
 };
 

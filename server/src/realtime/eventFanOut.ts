@@ -2,13 +2,21 @@ import type { ForumIo } from "./socketServer.js";
 import type { Logger } from "../logger.js";
 import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
-import { EVERYONE, presentPost } from "../presenters/postPresenter.js";
+import { EVERYONE, peopleOfPost, presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { eventBus } from "../services/eventBus.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 
 /** Events that change a post everyone in its thread is looking at. */
-const POST_UPDATES = new Set(["posts.edit", "posts.delete", "posts.react", "posts.unreact"]);
+const POST_UPDATES = new Set([
+  "posts.edit",
+  "posts.delete",
+  "posts.react",
+  "posts.unreact",
+  // Moderation: the push is the placeholder (EVERYONE reads no hidden text), see postModerationFanOut.ts.
+  "posts.hide",
+  "posts.restore",
+]);
 
 /** Turns recorded events into live updates for the rooms allowed to see them. */
 export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
@@ -33,7 +41,7 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
     ])
       .then(async ([post, thread]) => {
         if (!post || !thread) return;
-        const authors = await loadAuthors([post.authorId]);
+        const authors = await loadAuthors(peopleOfPost(post));
         // A push goes to a whole room: it carries the post as anyone sees it (no abilities, no "mine").
         io.to(threadRoom(threadId)).emit(live, { threadId, post: presentPost(post, thread, authors, EVERYONE) });
         if (event.name !== "posts.create") return;

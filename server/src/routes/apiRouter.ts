@@ -23,6 +23,7 @@ import { watchRoutes } from "./watchRoutes.js";
 import { personRoutes } from "./personRoutes.js";
 import { mentionRoutes } from "./mentionRoutes.js";
 import { moderationRoutes } from "./moderationRoutes.js";
+import { postModerationRoutes } from "./postModerationRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -47,6 +48,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(personRoutes());
   router.use(mentionRoutes());
   router.use(moderationRoutes());
+  router.use(postModerationRoutes(config));
   router.use(apiNotFoundHandler);
   return router;
 }

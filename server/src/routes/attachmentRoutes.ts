@@ -9,6 +9,7 @@ import { AppError, badRequest, notFound, unauthorized } from "../errors/AppError
 import { countAttempt } from "../http/rateLimits.js";
 import { parseObjectId } from "../http/validation.js";
 import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
+import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { storedFilePath, uploadDirectory } from "../services/uploadStorage.js";
@@ -33,7 +34,9 @@ async function loadReadableAttachment(req: Request): Promise<AttachmentDocument>
   if (!attachment) throw notFound();
   const thread = attachment.threadId ? await Thread.findById(attachment.threadId, { groupId: 1 }).lean() : null;
   if (attachment.threadId && !thread) throw notFound();
-  authorize(req.actor, "read", "Attachment", { uploaderId: attachment.uploaderId, thread });
+  const post = attachment.postId ? await Post.findById(attachment.postId, { hiddenAt: 1, authorId: 1 }).lean() : null;
+  const hiddenPostAuthorId = post?.hiddenAt ? post.authorId : null;
+  authorize(req.actor, "read", "Attachment", { uploaderId: attachment.uploaderId, thread, hiddenPostAuthorId });
   return attachment;
 }
 

@@ -17,7 +17,7 @@ import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
 import { authorize, can } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
-import { presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
+import { peopleOfPost, presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
 import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
@@ -78,7 +78,7 @@ export function categoryRoutes(): Router {
       clientId: input.clientId,
       ip: req.ip ?? null,
     });
-    const authors = await loadAuthors([firstPost.authorId]);
+    const authors = await loadAuthors(peopleOfPost(firstPost));
     const viewer = { actor: req.actor, myReactions: new Set<string>() };
     res.status(created ? 201 : 200).json({
       thread: { id: thread._id.toString() },

@@ -12,30 +12,35 @@ import { PostRevision } from "../models/PostRevision.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import type { PostSubject } from "../policies/postPolicy.js";
-import { presentPost, presentPostRevision } from "../presenters/postPresenter.js";
+import { peopleOfPost, presentPost, presentPostRevision } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
 
-interface LoadedPost {
+export interface LoadedPost {
   post: PostDocument;
   thread: ThreadDocument;
   subject: PostSubject;
 }
 
 /** The post named in the URL and its thread, if the actor may read them (404 otherwise, 401 for visitors). */
-async function loadReadablePost(req: Request): Promise<LoadedPost> {
+export async function loadReadablePost(req: Request): Promise<LoadedPost> {
   const post = await Post.findById(parseObjectId(req.params.id)).lean();
   const thread = post ? await Thread.findById(post.threadId).lean() : null;
   if (!post || !thread) throw req.actor ? notFound() : unauthorized();
-  const subject: PostSubject = { authorId: post.authorId, groupId: thread.groupId ?? null, deletedAt: post.deletedAt };
+  const subject: PostSubject = {
+    authorId: post.authorId,
+    groupId: thread.groupId ?? null,
+    deletedAt: post.deletedAt,
+    hiddenAt: post.hiddenAt,
+  };
   authorize(req.actor, "read", "Post", subject);
   return { post, thread, subject };
 }
 
 /** The post as the acting person sees it now. */
-async function presentForActor(req: Request, post: PostDocument, thread: ThreadDocument) {
+export async function presentForActor(req: Request, post: PostDocument, thread: ThreadDocument) {
   const [authors, myReactions] = await Promise.all([
-    loadAuthors([post.authorId]),
+    loadAuthors(peopleOfPost(post)),
     loadMyReactions(req.user?._id, [post._id]),
   ]);
   return presentPost(post, thread, authors, { actor: req.actor, myReactions });
@@ -76,13 +81,14 @@ export function postRoutes(): Router {
     const body: { revisions: PostRevisionView[] } = {
       revisions:
         revisions.length > 0
-          ? revisions.map((revision) => presentPostRevision(revision, authors))
+          ? revisions.map((revision) => presentPostRevision(revision, authors, post.authorId.toString()))
           : [
               {
                 version: 1,
                 body: post.body,
                 editedAt: post.createdAt.toISOString(),
                 editor: { id: post.authorId.toString(), name: authors.get(post.authorId.toString())?.name ?? "" },
+                byModerator: false,
               },
             ],
     };

@@ -15,7 +15,7 @@ import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
-import { presentPost } from "../presenters/postPresenter.js";
+import { peopleOfPost, presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
 import { loadTags, tagsOf } from "../services/tagDirectory.js";
@@ -33,7 +33,7 @@ async function readableThread(req: Request): Promise<ThreadDocument> {
 /** A page of posts as this viewer sees them (their abilities and reactions included). */
 async function presentPage(req: Request, thread: ThreadDocument, page: PostsPageDocuments): Promise<PostsPage> {
   const [authors, myReactions] = await Promise.all([
-    loadAuthors(page.posts.map((post) => post.authorId)),
+    loadAuthors(page.posts.flatMap(peopleOfPost)),
     loadMyReactions(
       req.user?._id,
       page.posts.map((post) => post._id),

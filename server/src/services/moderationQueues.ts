@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import type { ModerationQueueCounts } from "@forum/shared";
+import { Flag } from "../models/Flag.js";
 import { User } from "../models/User.js";
 
 /** Account requests waiting for a moderator's yes or no (/admin/prosby). */
@@ -7,16 +8,11 @@ export async function countPendingAccountRequests(): Promise<number> {
   return User.countDocuments({ status: "pending" });
 }
 
-/*
- * MERGE NOTE (issue 5): the Flag model and post approval are built on other branches. Until they
- * land, these two count the raw collection so they already work (0 while nothing is there); at the
- * merge swap them to `Flag.countDocuments({ status: "pending" })` and
- * `Post.countDocuments({ "approval.status": "pending" })`.
- */
+/* MERGE NOTE (issue 5): post approval is built on another branch; swap its counter at the merge. */
 
 /** Flags waiting for review (/moderacja/zgloszenia). */
 export async function countPendingFlags(): Promise<number> {
-  return mongoose.connection.collection("flags").countDocuments({ status: "pending" });
+  return Flag.countDocuments({ status: "pending" });
 }
 
 /** Posts held for approval before others see them (/moderacja/zatwierdzanie). */

@@ -26,5 +26,11 @@ export function notificationLine(view: NotificationView): string {
         : `${who} zareagował(a) ${REACTION_NAMES[view.reaction ?? ""] ?? ""} na Pani/Pana wpis w wątku ${where}`;
     case "moderation":
       return `Moderator zmienił Pani/Pana wpis w wątku ${where}`;
+    case "post_hidden":
+      return `Moderacja ukryła Pani/Pana wpis w wątku ${where}: ${view.message ?? ""}`;
+    case "flag_outcome":
+      return `Pani/Pana zgłoszenie wpisu w wątku ${where} zostało rozpatrzone`;
+    case "moderator_message":
+      return `${who} (moderacja) pisze do Pani/Pana w sprawie wpisu w wątku ${where}: ${view.message ?? ""}`;
   }
 }

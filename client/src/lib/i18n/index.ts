@@ -7,6 +7,8 @@ import spacesPl from "./spaces.pl.json";
 import spacesEn from "./spaces.en.json";
 import auditPl from "./audit.pl.json";
 import auditEn from "./audit.en.json";
+import flagsPl from "./flags.pl.json";
+import flagsEn from "./flags.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -39,6 +41,8 @@ export function setUpI18n(): void {
   addMessages("en", spacesEn);
   addMessages("pl", auditPl);
   addMessages("en", auditEn);
+  addMessages("pl", flagsPl);
+  addMessages("en", flagsEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

@@ -1,0 +1,41 @@
+import type mongoose from "mongoose";
+import { conflict } from "../errors/AppError.js";
+import { Post, type PostDocument } from "../models/Post.js";
+import type { ThreadDocument } from "../models/Thread.js";
+import { hiddenState } from "./postHider.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface PostRestorerProps {
+  post: PostDocument;
+  thread: Pick<ThreadDocument, "_id" | "groupId">;
+  moderatorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Shows a hidden post to everyone again. */
+export async function postRestorer(props: PostRestorerProps): Promise<PostDocument> {
+  const { post } = props;
+  if (!post.hiddenAt) throw conflict("Ten wpis nie jest ukryty.");
+  const updated = await Post.findOneAndUpdate(
+    { _id: post._id, hiddenAt: post.hiddenAt },
+    { $set: { hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenAuto: false } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw conflict("Ten wpis nie jest ukryty.");
+  await recordEvent({
+    name: "posts.restore",
+    actorId: props.moderatorId,
+    subjectType: "Post",
+    subjectId: post._id,
+    groupId: props.thread.groupId,
+    threadId: props.thread._id,
+    data: {
+      number: post.number,
+      authorId: post.authorId.toString(),
+      before: hiddenState(post),
+      after: hiddenState(updated),
+    },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}
