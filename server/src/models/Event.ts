@@ -19,6 +19,9 @@ const eventSchema = new mongoose.Schema(
 );
 eventSchema.index({ createdAt: -1 });
 eventSchema.index({ name: 1, createdAt: -1 });
+/** A person's moderation history: events about them, and events about their posts (`data.targetUserId`). */
+eventSchema.index({ subjectId: 1, createdAt: -1 });
+eventSchema.index({ "data.targetUserId": 1, createdAt: -1 });
 
 export type EventDocument = InferSchemaType<typeof eventSchema> & { _id: mongoose.Types.ObjectId };
 export const Event = mongoose.model("Event", eventSchema, "events");

@@ -20,3 +20,5 @@ export { TagGroup } from "./TagGroup.js";
 export { Notification } from "./Notification.js";
 export { Watch } from "./Watch.js";
 export { DigestState } from "./DigestState.js";
+export { PendingPost } from "./PendingPost.js";
+export { UserNote } from "./UserNote.js";

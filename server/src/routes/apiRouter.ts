@@ -22,6 +22,7 @@ import { notificationRoutes } from "./notificationRoutes.js";
 import { watchRoutes } from "./watchRoutes.js";
 import { personRoutes } from "./personRoutes.js";
 import { mentionRoutes } from "./mentionRoutes.js";
+import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -32,8 +33,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(adminUserRoutes());
   router.use(homeRoutes());
   router.use(groupRoutes());
-  router.use(categoryRoutes());
-  router.use(threadRoutes());
+  router.use(categoryRoutes(config));
+  router.use(threadRoutes(config));
   router.use(postRoutes());
   router.use(jstRoutes());
   router.use(invitationRoutes(config));
@@ -45,6 +46,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(watchRoutes());
   router.use(personRoutes());
   router.use(mentionRoutes());
+  router.use(peopleModerationRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }
