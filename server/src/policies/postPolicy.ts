@@ -44,8 +44,8 @@ allow<PostSubject>("Post", ["readRevisions"], (actor, post) => {
 export interface PendingPostSubject {
   authorId: mongoose.Types.ObjectId;
 }
-allow<PendingPostSubject>("PendingPost", ["read"], (actor, pending) => {
-  if (!actor) return false;
+allow<PendingPostSubject | null>("PendingPost", ["read"], (actor, pending) => {
+  if (!actor || !pending) return false;
   return isStaff(actor) || isAuthor(actor, pending as PostSubject);
 });
 allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor) => actor !== null && isStaff(actor));
