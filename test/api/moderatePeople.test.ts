@@ -262,6 +262,11 @@ describe("suspension by a moderator", () => {
     expect(attempt.body.error.message).toContain("15 marca 2099");
     const view = (await moderator.get(`/api/people/${piotr.username}/moderation`)).body.moderation;
     expect(view.suspension).toEqual({ reason: "Łamanie regulaminu", until });
+    // The person page stays open to moderators (to lift it there), not to members.
+    expect((await moderator.get(`/api/people/${piotr.username}`)).status).toBe(200);
+    expect((await (await signedInAgent(server.url, DEMO.memberA)).get(`/api/people/${piotr.username}`)).status).toBe(
+      404,
+    );
     expect((await moderator.post(`/api/admin/users/${piotr._id}/unsuspend`)).status).toBe(200);
     expect((await signIn(await csrfAgent(server.url), email)).status).toBe(200);
   });
