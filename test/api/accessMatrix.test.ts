@@ -431,6 +431,12 @@ const rows: Row[] = [
   },
   {
     method: "get",
+    route: "/categories/:id/pending",
+    path: () => `/api/categories/${ids.discussionA}/pending`,
+    expected: groupA(200),
+  },
+  {
+    method: "get",
     route: "/threads/:id/pending",
     path: () => `/api/threads/${ids.threadA}/pending`,
     expected: groupA(200),

@@ -134,6 +134,11 @@ describe("new members' approval queue", () => {
       reason: "Forum nie służy do reklam.",
     });
 
+    expect((await newbie.get(`/api/categories/${discussionA}/pending`)).body.items).toEqual([
+      expect.objectContaining({ kind: "thread", title: "Mój pierwszy wątek", status: "pending" }),
+    ]);
+    const anna = await signedInAgent(server.url, DEMO.memberA);
+    expect((await anna.get(`/api/categories/${discussionA}/pending`)).body.items).toEqual([]);
     const approved = await moderator.post(`/api/moderation/approvals/${started.body.pending.id}/approve`);
     expect(approved.status).toBe(200);
     const thread = await Thread.findOne({ title: "Mój pierwszy wątek" }).lean();

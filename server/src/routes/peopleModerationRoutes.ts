@@ -15,6 +15,7 @@ import { userNoteCreator, userNoteDeleter } from "../commands/userNoteWriter.js"
 import { userSilencer, userUnsilencer } from "../commands/userSilencer.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
+import { Category } from "../models/Category.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { PendingPost, type PendingPostDocument } from "../models/PendingPost.js";
 import { Thread } from "../models/Thread.js";
@@ -173,6 +174,26 @@ export function peopleModerationRoutes(): Router {
       .limit(QUEUE_PAGE)
       .lean();
     // Moderators do not need others' rejected posts in the thread; authors keep seeing why theirs was turned down.
+    const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(req.user!._id));
+    const body: { items: PendingPostView[] } = { items: await presentPendingPosts(visible) };
+    res.json(body);
+  });
+
+  /** New threads waiting in a category: the viewer's own (also turned down ones, with why); moderators see all waiting. */
+  router.get("/categories/:id/pending", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const category = await Category.findById(parseObjectId(req.params.id), { groupId: 1, kind: 1 }).lean();
+    if (!category) throw notFound();
+    authorize(req.actor, "read", "Category", category);
+    const staff = can(req.actor, "list", "PendingPost", null);
+    const items = await PendingPost.find(
+      staff
+        ? { categoryId: category._id, kind: "thread", status: anyOf(["pending", "rejected"]) }
+        : { categoryId: category._id, kind: "thread", status: anyOf(["pending", "rejected"]), authorId: req.user._id },
+    )
+      .sort({ createdAt: 1 })
+      .limit(QUEUE_PAGE)
+      .lean();
     const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(req.user!._id));
     const body: { items: PendingPostView[] } = { items: await presentPendingPosts(visible) };
     res.json(body);
