@@ -57,6 +57,13 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, { message: "musi zaczynać się od smtp:// lub smtps://" })
     .optional(),
   MAIL_FROM: z.string().min(3).default("Forum Współpracy JST <forum@localhost>"),
+  /** A member's first N posts wait for a moderator's approval; 0 turns the queue off. */
+  NEW_MEMBER_APPROVAL_POSTS: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int()
+    .min(0, { message: "dozwolone: 0–100" })
+    .max(100, { message: "dozwolone: 0–100" })
+    .default(2),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

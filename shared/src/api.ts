@@ -192,6 +192,8 @@ export interface Abilities {
   inviteTo: string[];
   /** Create, describe and order categories in groups and the network. */
   manageCategories: boolean;
+  /** Set while the user is silenced: they read but may not post, react or flag. */
+  silence?: { reason: string; until: string | null } | null;
 }
 
 export interface MeResponse {

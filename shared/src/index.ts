@@ -17,3 +17,4 @@ export * from "./attachments.js";
 export * from "./moderation.js";
 export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
+export * from "./schemas/people.js";

@@ -37,6 +37,21 @@ export interface ServerToClientEvents {
   "post.removed": (payload: { threadId: string; postId: string }) => void;
   /** To moderators' own rooms: flags were added or resolved; `pending` is the number of pending flags. */
   "moderation.queue": (payload: { pending: number }) => void;
+  /** To moderators: the approval queue changed (an item arrived or was decided); how many wait now. */
+  "approval.changed": (payload: { total: number }) => void;
+  /** To the author: a moderator decided on their waiting post (an approved one also arrives as post.created). */
+  "approval.decided": (payload: ApprovalDecision) => void;
+  /** To the person: they were silenced or unsilenced (null), so the composer changes at once. */
+  "silence.changed": (payload: { silence: { reason: string; until: string | null } | null }) => void;
+}
+
+export interface ApprovalDecision {
+  pendingId: string;
+  status: "approved" | "rejected";
+  /** The thread the post is in now (new threads get one at approval); null when rejected. */
+  threadId: string | null;
+  /** The moderator's message to the author, for a rejection. */
+  message: string | null;
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

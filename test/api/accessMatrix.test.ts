@@ -6,7 +6,9 @@ import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
+import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { User } from "../../server/src/models/User.js";
+import { UserNote } from "../../server/src/models/UserNote.js";
 import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -467,6 +469,67 @@ const rows: Row[] = [
     body: {},
     expected: staff(400),
   },
+  // — moderation: people —
+  { method: "get", route: "/moderation/approvals", path: () => "/api/moderation/approvals", expected: staff(200) },
+  {
+    method: "post",
+    route: "/moderation/approvals/:id/approve",
+    path: () => `/api/moderation/approvals/${peopleIds.pendingPost}/approve`,
+    // The moderator publishes it; by the admin's turn it has been decided. Its author sees it, may not decide.
+    expected: { ...staff(200, 409), memberA: 403 },
+  },
+  {
+    method: "post",
+    route: "/moderation/approvals/:id/reject",
+    path: () => `/api/moderation/approvals/${peopleIds.pendingPost}/reject`,
+    body: {},
+    expected: { ...staff(400), memberA: 403 },
+  },
+  {
+    method: "get",
+    route: "/categories/:id/pending",
+    path: () => `/api/categories/${ids.discussionA}/pending`,
+    expected: groupA(200),
+  },
+  {
+    method: "get",
+    route: "/threads/:id/pending",
+    path: () => `/api/threads/${ids.threadA}/pending`,
+    expected: groupA(200),
+  },
+  {
+    method: "get",
+    route: "/people/:username/moderation",
+    path: () => "/api/people/robert.pawlak/moderation",
+    expected: staff(200),
+  },
+  {
+    method: "put",
+    route: "/people/:username/silence",
+    path: () => "/api/people/robert.pawlak/silence",
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "delete",
+    route: "/people/:username/silence",
+    path: () => "/api/people/robert.pawlak/silence",
+    expected: staff(200),
+  },
+  {
+    method: "post",
+    route: "/people/:username/notes",
+    path: () => "/api/people/robert.pawlak/notes",
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "delete",
+    route: "/people/:username/notes/:noteId",
+    path: () => `/api/people/robert.pawlak/notes/${peopleIds.noteByAdmin}`,
+    // Only the note's author deletes it.
+    expected: staff(403, 200),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -539,6 +602,24 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => server?.stop());
+
+// — moderation: people — a waiting post and an admin's note for the rows above.
+const peopleIds = { pendingPost: "", noteByAdmin: "" };
+beforeAll(async () => {
+  const pending = await PendingPost.create({
+    kind: "reply",
+    authorId: ids.memberA,
+    threadId: ids.threadA,
+    categoryId: ids.categoryA,
+    body: "Czeka na zatwierdzenie.",
+    html: "<p>Czeka na zatwierdzenie.</p>",
+    clientId: randomUUID(),
+  });
+  peopleIds.pendingPost = pending._id.toString();
+  const admin = await User.findOne({ email: DEMO.admin }).lean();
+  const note = await UserNote.create({ userId: ids.target, authorId: admin?._id, body: "Notatka administratora." });
+  peopleIds.noteByAdmin = note._id.toString();
+});
 
 describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {
   it("answers each kind of person as the policies say", async () => {
@@ -701,6 +782,50 @@ async function signInCookieFor(role: Exclude<RoleName, "visitor">): Promise<stri
     .map((cookie) => cookie.toValueString())
     .join("; ");
 }
+
+// — moderation: people —
+describe("approval queue and silence socket events", () => {
+  it("approval.changed reaches only moderators and admins", async () => {
+    const sockets = await Promise.all(
+      ROLES.map(async (role) => {
+        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+        const socket = connect(server.url, {
+          transports: ["websocket"],
+          forceNew: true,
+          extraHeaders: cookie ? { Cookie: cookie } : {},
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        let received = false;
+        socket.on("approval.changed", () => (received = true));
+        return { role, socket, received: () => received };
+      }),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const pending = await PendingPost.create({
+        kind: "reply",
+        authorId: ids.memberA,
+        threadId: ids.threadA,
+        categoryId: ids.categoryA,
+        body: "Do odrzucenia.",
+        html: "<p>Do odrzucenia.</p>",
+        clientId: randomUUID(),
+      });
+      const rejected = await agents.moderator
+        .post(`/api/moderation/approvals/${pending._id.toString()}/reject`)
+        .send({ message: "Nie na temat." });
+      expect(rejected.status).toBe(204);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received()]));
+      expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, role === "moderator" || role === "admin"])));
+    } finally {
+      for (const { socket } of sockets) socket.disconnect();
+    }
+  });
+});
 
 describe("the table", () => {
   it("covers every route the server declares", () => {

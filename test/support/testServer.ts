@@ -48,6 +48,8 @@ export async function spawnForum(options: {
       LOG_LEVEL: process.env.FORUM_TEST_LOG_LEVEL ?? "warn",
       MONGODB_URI: testDatabaseUri(options.dbName),
       SEED_DEMO: options.seed ? "always" : "never",
+      // Most tests post as fresh members; the approval queue is tested where it is asked for.
+      NEW_MEMBER_APPROVAL_POSTS: "0",
       ...(maxPoolSize ? { MONGODB_MAX_POOL_SIZE: String(maxPoolSize) } : {}),
       ...options.env,
     },

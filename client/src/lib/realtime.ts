@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import type { PostView } from "@forum/shared/api";
 import type { NotificationView } from "@forum/shared/notifications";
 import type {
+  ApprovalDecision,
   ClientToServerEvents,
   ServerToClientEvents,
   SocketAck,
@@ -69,11 +70,23 @@ export interface NotificationHandlers {
 }
 const notificationListeners = new Set<NotificationHandlers>();
 const activityFollowers = new Set<ActivityHandlers>();
+
+/** The approval queue (moderators), decisions on one's own waiting posts, and one's own silence. */
+export interface PeopleModerationHandlers {
+  onQueueChanged?: (total: number) => void;
+  onDecided?: (decision: ApprovalDecision) => void;
+  onSilenceChanged?: (silence: { reason: string; until: string | null } | null) => void;
+}
+const peopleFollowers = new Set<PeopleModerationHandlers>();
 /** Some page still wants live updates: keep the connection. */
 /** Moderators' review queue: the number of pending flags, pushed when flags come or are resolved. */
 const queueListeners = new Set<(pending: number) => void>();
 const inUse = () =>
-  followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0 || queueListeners.size > 0;
+  followers.size > 0 ||
+  notificationListeners.size > 0 ||
+  activityFollowers.size > 0 ||
+  queueListeners.size > 0 ||
+  peopleFollowers.size > 0;
 /** A connection has been open before: the next "connect" is a reconnect. */
 let connectedBefore = false;
 
@@ -135,6 +148,15 @@ function connection(): ForumSocket {
   });
   created.on("notification.created", (payload) => {
     for (const listener of notificationListeners) listener.onCreated(payload);
+  });
+  created.on("approval.changed", ({ total }) => {
+    for (const follower of peopleFollowers) follower.onQueueChanged?.(total);
+  });
+  created.on("approval.decided", (decision) => {
+    for (const follower of peopleFollowers) follower.onDecided?.(decision);
+  });
+  created.on("silence.changed", ({ silence }) => {
+    for (const follower of peopleFollowers) follower.onSilenceChanged?.(silence);
   });
   created.on("notification.read", (payload) => {
     for (const listener of notificationListeners) listener.onRead(payload);
@@ -215,6 +237,18 @@ export function followModerationQueue(listener: (pending: number) => void): () =
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (queueListeners.delete(listener)) closeWhenIdle(live);
+  };
+}
+
+/** Receives approval-queue changes, decisions on own waiting posts and own silence until the returned function is called. */
+export function followPeopleModeration(handlers: PeopleModerationHandlers): () => void {
+  clearTimeout(idleTimer);
+  const follower = { ...handlers };
+  peopleFollowers.add(follower);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (peopleFollowers.delete(follower)) closeWhenIdle(live);
   };
 }
 

@@ -24,7 +24,14 @@ export async function authorMessenger(props: AuthorMessengerProps): Promise<void
     subjectId: props.post.authorId,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { postId: props.post._id.toString(), number: props.post.number, text: props.text, before: null, after: null },
+    data: {
+      postId: props.post._id.toString(),
+      number: props.post.number,
+      targetUserId: props.post.authorId.toString(),
+      text: props.text,
+      before: null,
+      after: null,
+    },
     ip: props.ip ?? null,
   });
 }

@@ -46,6 +46,7 @@ export async function flagCreator(props: FlagCreatorProps): Promise<FlagDocument
     threadId: thread._id,
     data: {
       postId: post._id.toString(),
+      targetUserId: post.authorId.toString(),
       number: post.number,
       before: null,
       after: { reason: flag.reason, text: flag.text, status: flag.status },

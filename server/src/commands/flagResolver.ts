@@ -55,6 +55,7 @@ export async function flagResolver(props: FlagResolverProps): Promise<{ post: Po
     data: {
       number: post.number,
       resolution: props.resolution,
+      targetUserId: post.authorId.toString(),
       flagIds,
       flaggerIds: pending.map((flag) => flag.flaggerId.toString()),
       before: { status: "pending", hidden: Boolean(post.hiddenAt) },

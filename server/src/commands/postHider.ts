@@ -50,6 +50,7 @@ export async function postHider(props: PostHiderProps): Promise<PostDocument> {
     data: {
       number: post.number,
       authorId: post.authorId.toString(),
+      targetUserId: post.authorId.toString(),
       reason,
       before: hiddenState(post),
       after: hiddenState(updated),

@@ -61,7 +61,13 @@ export async function postPurger(props: PostPurgerProps): Promise<void> {
     subjectId: post._id,
     groupId: props.thread.groupId,
     threadId: props.thread._id,
-    data: { number: post.number, authorId: post.authorId.toString(), before, after: null },
+    data: {
+      number: post.number,
+      authorId: post.authorId.toString(),
+      targetUserId: post.authorId.toString(),
+      before,
+      after: null,
+    },
     ip: props.ip ?? null,
   });
 }

@@ -32,6 +32,7 @@ export async function postRestorer(props: PostRestorerProps): Promise<PostDocume
     data: {
       number: post.number,
       authorId: post.authorId.toString(),
+      targetUserId: post.authorId.toString(),
       before: hiddenState(post),
       after: hiddenState(updated),
     },

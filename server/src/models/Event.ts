@@ -44,6 +44,9 @@ eventSchema.pre(["updateOne", "deleteOne"], { document: true, query: false }, re
 eventSchema.pre("save", function refuseResave() {
   if (!this.isNew) refuseChange();
 });
+/** A person's moderation history: events about them, and events about their posts (`data.targetUserId`). */
+eventSchema.index({ subjectId: 1, createdAt: -1 });
+eventSchema.index({ "data.targetUserId": 1, createdAt: -1 });
 
 export type EventDocument = InferSchemaType<typeof eventSchema> & { _id: mongoose.Types.ObjectId };
 export const Event = mongoose.model("Event", eventSchema, "events");

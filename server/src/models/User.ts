@@ -32,6 +32,12 @@ const userSchema = new mongoose.Schema(
       until: { type: Date, default: null },
       byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     },
+    /** Set while silenced: the person reads but may not post, react or flag (see services/silenceStatus.ts). */
+    silence: {
+      reason: { type: String, default: null },
+      until: { type: Date, default: null },
+      byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    },
     /** What the person wrote with an account request, for the moderators' queue. */
     requestMessage: { type: String, default: "" },
     lastLoginAt: { type: Date, default: null },

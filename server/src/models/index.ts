@@ -21,3 +21,5 @@ export { Notification } from "./Notification.js";
 export { Watch } from "./Watch.js";
 export { DigestState } from "./DigestState.js";
 export { Flag } from "./Flag.js";
+export { PendingPost } from "./PendingPost.js";
+export { UserNote } from "./UserNote.js";

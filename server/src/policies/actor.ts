@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import type { GroupRole, Role, UserStatus } from "@forum/shared";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
+import { activeSilence, type SilenceInForce } from "../services/silenceStatus.js";
 import { effectiveStatus } from "../services/userStatus.js";
 
 /** Who is acting, with everything a policy needs, loaded once per request or socket. */
@@ -11,6 +12,8 @@ export interface Actor {
   status: UserStatus;
   /** groupId → the actor's role in that group. */
   groups: Map<string, GroupRole>;
+  /** Set while silenced: reading goes on, writing (posting, reacting, flagging) is refused. */
+  silence?: SilenceInForce | null;
 }
 
 export async function loadActor(user: UserDocument & { _id: mongoose.Types.ObjectId }): Promise<Actor> {
@@ -20,8 +23,13 @@ export async function loadActor(user: UserDocument & { _id: mongoose.Types.Objec
     role: user.role,
     status: effectiveStatus(user),
     groups: new Map(memberships.map((membership) => [membership.groupId.toString(), membership.role])),
+    silence: activeSilence(user),
   };
 }
 
 export const isStaff = (actor: Actor): boolean => actor.role === "admin" || actor.role === "moderator";
 export const readsAllGroups = (actor: Actor): boolean => isStaff(actor) || actor.role === "expert";
+
+/** A silence still in force at this moment (the actor may outlive its end on a long socket connection). */
+export const isSilenced = (actor: Actor, now = new Date()): boolean =>
+  Boolean(actor.silence && (actor.silence.until === null || actor.silence.until > now));

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { allow } from "./policy.js";
-import { isStaff, readsAllGroups } from "./actor.js";
+import { isSilenced, isStaff, readsAllGroups } from "./actor.js";
 
 export interface CategorySubject {
   groupId: mongoose.Types.ObjectId | null;
@@ -15,7 +15,7 @@ allow<CategorySubject>("Category", ["read"], (actor, category) => {
 });
 
 allow<CategorySubject>("Category", ["createThread"], (actor, category) => {
-  if (!actor) return false;
+  if (!actor || isSilenced(actor)) return false;
   if (category.kind === "announcements") return isStaff(actor);
   if (category.groupId === null) return true;
   return isStaff(actor) || actor.groups.has(category.groupId.toString());

@@ -78,3 +78,42 @@ describe("authorize", () => {
     expect(() => can(actors.admin ?? null, "fly", "Thread", threadInA)).toThrow(/No policy declared/);
   });
 });
+
+describe("silence", () => {
+  const silenced: Actor = { ...actor("member", [groupA]), silence: { reason: "Spam", until: null } };
+  const lapsed: Actor = {
+    ...actor("member", [groupA]),
+    silence: { reason: "Spam", until: new Date(Date.now() - 1000) },
+  };
+  const othersPost = { groupId: groupA, authorId: new mongoose.Types.ObjectId(), deletedAt: null };
+
+  it("leaves reading alone but refuses replying, starting threads and reacting", () => {
+    expect(can(silenced, "read", "Thread", threadInA)).toBe(true);
+    expect(can(silenced, "read", "Post", othersPost)).toBe(true);
+    expect(can(silenced, "reply", "Thread", threadInA)).toBe(false);
+    expect(can(silenced, "createThread", "Category", discussionInA)).toBe(false);
+    expect(can(silenced, "react", "Post", othersPost)).toBe(false);
+  });
+
+  it("says why and until when", () => {
+    expect(() => authorize(silenced, "reply", "Thread", threadInA)).toThrow(
+      expect.objectContaining({ status: 403, message: "Twoje konto jest wyciszone do odwołania: Spam" }),
+    );
+  });
+
+  it("ends by itself once its end date has passed", () => {
+    expect(can(lapsed, "reply", "Thread", threadInA)).toBe(true);
+    expect(can(lapsed, "react", "Post", othersPost)).toBe(true);
+  });
+});
+
+describe("moderating people", () => {
+  const member = { _id: new mongoose.Types.ObjectId(), role: "member" as const };
+  const moderatorUser = { _id: new mongoose.Types.ObjectId(), role: "moderator" as const };
+  it.each(["suspend", "silence"])("%s: moderators act on members, admins also on moderators", (action) => {
+    expect(can(actors.moderator ?? null, action, "User", member)).toBe(true);
+    expect(can(actors.moderator ?? null, action, "User", moderatorUser)).toBe(false);
+    expect(can(actors.admin ?? null, action, "User", moderatorUser)).toBe(true);
+    expect(can(actors.expert ?? null, action, "User", member)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
-import type { Actor } from "./actor.js";
+import { silenceMessage } from "../services/silenceStatus.js";
+import { isSilenced, type Actor } from "./actor.js";
 
 /** A rule: may this actor (null = visitor) do the action on this subject? */
 type Rule<Subject> = (actor: Actor | null, subject: Subject) => boolean;
@@ -25,9 +26,16 @@ export function can<Subject>(actor: Actor | null, action: string, subjectType: s
 export function authorize<Subject>(actor: Actor | null, action: string, subjectType: string, subject: Subject): void {
   if (can(actor, action, subjectType, subject)) return;
   if (!actor) throw unauthorized();
-  if (action !== "read" && canRead(actor, subjectType, subject)) throw forbidden();
+  if (action !== "read" && canRead(actor, subjectType, subject)) {
+    if (actor.silence && isSilenced(actor) && SILENCED_ACTIONS.has(action))
+      throw forbidden(silenceMessage(actor.silence));
+    throw forbidden();
+  }
   throw notFound();
 }
+
+/** Writes a silenced person is refused (the rules check `isSilenced`); the refusal says why and until when. */
+const SILENCED_ACTIONS = new Set(["reply", "createThread", "react", "flag"]);
 
 function canRead(actor: Actor, subjectType: string, subject: unknown): boolean {
   return rules.has(`${subjectType}:read`) && can(actor, "read", subjectType, subject);

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { allow, can } from "./policy.js";
-import { isStaff } from "./actor.js";
+import { isSilenced, isStaff } from "./actor.js";
 import type { ThreadSubject } from "./threadPolicy.js";
 
 /**
@@ -32,9 +32,9 @@ allow<PostSubject>("Post", ["edit", "delete"], (actor, post) => {
   return isAuthor(actor, post) || isStaff(actor);
 });
 
-/** Whoever may read the thread reacts, but not to their own post. */
+/** Whoever may read the thread reacts, but not to their own post, nor while silenced. */
 allow<PostSubject>("Post", ["react"], (actor, post) => {
-  if (!actor || !readsThread(actor, post)) return false;
+  if (!actor || isSilenced(actor) || !readsThread(actor, post)) return false;
   return !isAuthor(actor, post);
 });
 
@@ -66,6 +66,17 @@ allow<PostSubject>("Post", ["readHidden"], (actor, post) => {
 
 /** Whoever reads a post may report it, except their own. */
 allow<PostSubject>("Post", ["flag"], (actor, post) => {
-  if (!actor || !readsThread(actor, post)) return false;
+  if (!actor || isSilenced(actor) || !readsThread(actor, post)) return false;
   return !isAuthor(actor, post);
 });
+
+/** A post waiting for approval: its author and moderators see it; moderators decide on it. */
+export interface PendingPostSubject {
+  authorId: mongoose.Types.ObjectId;
+}
+allow<PendingPostSubject | null>("PendingPost", ["read"], (actor, pending) => {
+  if (!actor || !pending) return false;
+  return isStaff(actor) || isAuthor(actor, pending as PostSubject);
+});
+allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor) => actor !== null && isStaff(actor));
+allow<null>("PendingPost", ["list"], (actor) => actor !== null && isStaff(actor));

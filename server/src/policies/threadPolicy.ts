@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { allow } from "./policy.js";
-import { isStaff, readsAllGroups } from "./actor.js";
+import { isSilenced, isStaff, readsAllGroups } from "./actor.js";
 
 export interface ThreadSubject {
   groupId: mongoose.Types.ObjectId | null;
@@ -14,7 +14,7 @@ allow<ThreadSubject>("Thread", ["read"], (actor, thread) => {
 
 /** Experts read every group but write only where they are members (invited). */
 allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
-  if (!actor) return false;
+  if (!actor || isSilenced(actor)) return false;
   if (thread.groupId === null) return true;
   return isStaff(actor) || actor.groups.has(thread.groupId.toString());
 });

@@ -11,10 +11,22 @@ export interface UserSubject {
 /** Moderators see and manage people; only admins touch admins, and nobody acts on themselves here. */
 allow<UserSubject>("User", ["read", "list"], (actor) => actor !== null && isStaff(actor));
 
-allow<UserSubject>("User", ["suspend"], (actor, user) => {
+/** Admins suspend and silence anyone but themselves; moderators only members and experts. */
+allow<UserSubject>("User", ["suspend", "silence"], (actor, user) => {
   if (!actor || !isStaff(actor) || actor.id === user._id.toString()) return false;
-  return user.role !== "admin" || actor.role === "admin";
+  return actor.role === "admin" || user.role === "member" || user.role === "expert";
 });
+/** Notes about a person and their moderation history: moderators and admins only. */
+allow<UserSubject>("User", ["moderate", "note"], (actor) => actor !== null && isStaff(actor));
+
+export interface UserNoteSubject {
+  authorId: mongoose.Types.ObjectId;
+}
+/** A note is deleted only by the moderator who wrote it (the event keeps it in the audit log). */
+allow<UserNoteSubject>("UserNote", ["delete"], (actor, note) => {
+  return actor !== null && isStaff(actor) && note.authorId.toString() === actor.id;
+});
+allow<UserNoteSubject>("UserNote", ["read"], (actor) => actor !== null && isStaff(actor));
 
 allow<UserSubject>("User", ["changeRole"], (actor, user) => {
   return actor !== null && actor.role === "admin" && actor.id !== user._id.toString();

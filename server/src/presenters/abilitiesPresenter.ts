@@ -19,5 +19,8 @@ export async function presentAbilities(actor: Actor): Promise<Abilities> {
     changeRoles: actor.role === "admin",
     inviteTo: candidates.filter((group) => can(actor, "invite", "Group", group)).map((group) => group.slug),
     manageCategories: can(actor, "manage", "Category", { groupId: null, kind: "discussion" }),
+    silence: actor.silence
+      ? { reason: actor.silence.reason, until: actor.silence.until ? actor.silence.until.toISOString() : null }
+      : null,
   };
 }

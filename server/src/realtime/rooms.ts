@@ -4,3 +4,5 @@ export const threadRoom = (threadId: string): string => `thread_${threadId}`;
 export const groupRoom = (groupId: string): string => `group_${groupId}`;
 /** Every signed-in person: activity in network-wide categories. */
 export const NETWORK_ROOM = "network";
+/** Moderators and admins: the approval queue's live changes. */
+export const STAFF_ROOM = "staff";

@@ -13,6 +13,7 @@ import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 import { startPostModerationFanOut } from "./postModerationFanOut.js";
+import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { relayTyping } from "./typingRelay.js";
 
 interface SocketData {
@@ -71,7 +72,7 @@ export function createSocketServer(
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor;
-    if (actor) void socket.join([userRoom(actor.id), ...socket.data.activityRooms]);
+    if (actor) void socket.join([userRoom(actor.id), ...socket.data.activityRooms, ...peopleModerationRooms(actor)]);
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;
@@ -105,5 +106,6 @@ export function createSocketServer(
 
   startEventFanOut(io, logger);
   startPostModerationFanOut(io, logger);
+  startPeopleModerationFanOut(io, logger);
   return io;
 }

@@ -24,6 +24,7 @@ import { personRoutes } from "./personRoutes.js";
 import { mentionRoutes } from "./mentionRoutes.js";
 import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
+import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -34,8 +35,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(adminUserRoutes());
   router.use(homeRoutes());
   router.use(groupRoutes());
-  router.use(categoryRoutes());
-  router.use(threadRoutes());
+  router.use(categoryRoutes(config));
+  router.use(threadRoutes(config));
   router.use(postRoutes());
   router.use(jstRoutes());
   router.use(invitationRoutes(config));
@@ -49,6 +50,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(mentionRoutes());
   router.use(moderationRoutes());
   router.use(postModerationRoutes(config));
+  router.use(peopleModerationRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -9,7 +9,9 @@ import {
 import { categoryCreator } from "../commands/categoryCreator.js";
 import { categoryMover } from "../commands/categoryMover.js";
 import { categoryUpdater } from "../commands/categoryUpdater.js";
+import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { threadCreator } from "../commands/threadCreator.js";
+import type { Config } from "../config.js";
 import { conflict, notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
@@ -18,13 +20,15 @@ import { Thread } from "../models/Thread.js";
 import { authorize, can } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
 import { peopleOfPost, presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
+import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
+import { needsApproval } from "../services/approvalGate.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
 import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
 
 const THREADS_PER_PAGE = 50;
 
-export function categoryRoutes(): Router {
+export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">): Router {
   const router = Router();
 
   router.get("/categories/:id/threads", async (req, res) => {
@@ -69,6 +73,17 @@ export function categoryRoutes(): Router {
     authorize(req.actor, "createThread", "Category", category);
     const input = parseInput(createThreadSchema, req.body);
     await assertKnownTags(input.tags);
+    if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
+      const { pending } = await pendingPostCreator({
+        kind: "thread",
+        category,
+        authorId: req.user._id,
+        ...input,
+        ip: req.ip ?? null,
+      });
+      res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
+      return;
+    }
     const { thread, firstPost, created } = await threadCreator({
       category,
       authorId: req.user._id,

@@ -3,6 +3,7 @@ import { USERNAME_PATTERN, type PersonView } from "@forum/shared";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { Membership } from "../models/Membership.js";
 import { User } from "../models/User.js";
+import { isStaff } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import type { PersonSubject } from "../policies/personPolicy.js";
 import { loadAuthors } from "../services/authorDirectory.js";
@@ -20,7 +21,9 @@ export function personRoutes(): Router {
       { username },
       { name: 1, username: 1, role: 1, status: 1, suspension: 1, position: 1, consents: 1 },
     ).lean();
-    if (!user || effectiveStatus(user) !== "active") throw notFound();
+    // Moderators still open a suspended person's page: that is where the suspension is lifted.
+    const status = user ? effectiveStatus(user) : null;
+    if (!user || (status !== "active" && !(status === "suspended" && isStaff(req.actor)))) throw notFound();
     const memberships = await Membership.find({ userId: user._id }, { groupId: 1 }).lean();
     const subject: PersonSubject = {
       id: user._id.toString(),

@@ -7,7 +7,9 @@ import {
   type PostsPage,
   type ThreadDetail,
 } from "@forum/shared";
+import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { postCreator } from "../commands/postCreator.js";
+import type { Config } from "../config.js";
 import { readPositionMarker } from "../commands/readPositionMarker.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
@@ -16,6 +18,8 @@ import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { peopleOfPost, presentPost } from "../presenters/postPresenter.js";
+import { needsApproval } from "../services/approvalGate.js";
+import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
 import { loadTags, tagsOf } from "../services/tagDirectory.js";
@@ -48,7 +52,7 @@ async function presentPage(req: Request, thread: ThreadDocument, page: PostsPage
   };
 }
 
-export function threadRoutes(): Router {
+export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">): Router {
   const router = Router();
 
   /** The thread's header and the page its reader starts at (the first unread post). */
@@ -103,6 +107,17 @@ export function threadRoutes(): Router {
     if (!thread) throw notFound();
     authorize(req.actor, "reply", "Thread", thread);
     const input = parseInput(createPostSchema, req.body);
+    if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
+      const { pending } = await pendingPostCreator({
+        kind: "reply",
+        thread,
+        authorId: req.user._id,
+        ...input,
+        ip: req.ip ?? null,
+      });
+      res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
+      return;
+    }
     const { post, created } = await postCreator({
       thread,
       authorId: req.user._id,

@@ -1,14 +1,12 @@
-import mongoose from "mongoose";
 import type { ModerationQueueCounts } from "@forum/shared";
 import { Flag } from "../models/Flag.js";
+import { PendingPost } from "../models/PendingPost.js";
 import { User } from "../models/User.js";
 
 /** Account requests waiting for a moderator's yes or no (/admin/prosby). */
 export async function countPendingAccountRequests(): Promise<number> {
   return User.countDocuments({ status: "pending" });
 }
-
-/* MERGE NOTE (issue 5): post approval is built on another branch; swap its counter at the merge. */
 
 /** Flags waiting for review (/moderacja/zgloszenia). */
 export async function countPendingFlags(): Promise<number> {
@@ -17,7 +15,7 @@ export async function countPendingFlags(): Promise<number> {
 
 /** Posts held for approval before others see them (/moderacja/zatwierdzanie). */
 export async function countPostsAwaitingApproval(): Promise<number> {
-  return mongoose.connection.collection("posts").countDocuments({ "approval.status": "pending" });
+  return PendingPost.countDocuments({ status: "pending" });
 }
 
 export async function moderationQueueCounts(): Promise<ModerationQueueCounts> {

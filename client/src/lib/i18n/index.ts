@@ -9,6 +9,8 @@ import auditPl from "./audit.pl.json";
 import auditEn from "./audit.en.json";
 import flagsPl from "./flags.pl.json";
 import flagsEn from "./flags.en.json";
+import peoplePl from "./people.pl.json";
+import peopleEn from "./people.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -43,6 +45,8 @@ export function setUpI18n(): void {
   addMessages("en", auditEn);
   addMessages("pl", flagsPl);
   addMessages("en", flagsEn);
+  addMessages("pl", peoplePl);
+  addMessages("en", peopleEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

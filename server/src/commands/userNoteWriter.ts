@@ -1,0 +1,44 @@
+import type mongoose from "mongoose";
+import { UserNote, type UserNoteDocument } from "../models/UserNote.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface UserNoteCreatorProps {
+  userId: mongoose.Types.ObjectId;
+  authorId: mongoose.Types.ObjectId;
+  body: string;
+  ip?: string | null;
+}
+
+/** A moderator's note about a person (seen only by moderators and admins). */
+export async function userNoteCreator(props: UserNoteCreatorProps): Promise<UserNoteDocument> {
+  const created = await UserNote.create({ userId: props.userId, authorId: props.authorId, body: props.body });
+  const note = created.toObject() as UserNoteDocument;
+  await recordEvent({
+    name: "userNotes.create",
+    actorId: props.authorId,
+    subjectType: "UserNote",
+    subjectId: note._id,
+    data: { before: null, after: { body: note.body }, targetUserId: props.userId.toString() },
+    ip: props.ip ?? null,
+  });
+  return note;
+}
+
+export interface UserNoteDeleterProps {
+  note: UserNoteDocument;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Removes the note; its text stays in the event, so the audit log still has it. */
+export async function userNoteDeleter(props: UserNoteDeleterProps): Promise<void> {
+  await UserNote.deleteOne({ _id: props.note._id });
+  await recordEvent({
+    name: "userNotes.delete",
+    actorId: props.actorId,
+    subjectType: "UserNote",
+    subjectId: props.note._id,
+    data: { before: { body: props.note.body }, after: null, targetUserId: props.note.userId.toString() },
+    ip: props.ip ?? null,
+  });
+}

@@ -1,0 +1,56 @@
+import type mongoose from "mongoose";
+import { applyUserChanges } from "../models/applyUserChanges.js";
+import type { UserDocument } from "../models/User.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface UserSilencerProps {
+  /** The person to silence (already authorized). */
+  user: UserDocument;
+  /** Shown to the person above the composer and with every refused write. */
+  reason: string;
+  /** End of the silence; null until lifted. */
+  until: Date | null;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+const restriction = (silence: UserDocument["silence"] | undefined) =>
+  silence?.reason ? { reason: silence.reason, until: silence.until ?? null } : null;
+
+/** Silences an account: it still reads, but may not post, react or flag; the event updates open sockets. */
+export async function userSilencer(props: UserSilencerProps): Promise<UserDocument> {
+  const before = { silence: restriction(props.user.silence) };
+  const after = { silence: { reason: props.reason, until: props.until } };
+  const updated = await applyUserChanges(props.user._id, {
+    silence: { reason: props.reason, until: props.until, byId: props.actorId },
+  });
+  await recordEvent({
+    name: "users.silence",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { before, after, reason: props.reason, targetUserId: props.user._id.toString() },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}
+
+export interface UserUnsilencerProps {
+  user: UserDocument;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+export async function userUnsilencer(props: UserUnsilencerProps): Promise<UserDocument> {
+  const before = { silence: restriction(props.user.silence) };
+  const updated = await applyUserChanges(props.user._id, { silence: { reason: null, until: null, byId: null } });
+  await recordEvent({
+    name: "users.unsilence",
+    actorId: props.actorId,
+    subjectType: "User",
+    subjectId: props.user._id,
+    data: { before, after: { silence: null }, targetUserId: props.user._id.toString() },
+    ip: props.ip ?? null,
+  });
+  return updated;
+}

@@ -1,0 +1,56 @@
+import type { ApprovalDecision } from "@forum/shared";
+import type { Logger } from "../logger.js";
+import { PendingPost } from "../models/PendingPost.js";
+import { User } from "../models/User.js";
+import { isStaff, type Actor } from "../policies/actor.js";
+import { eventBus } from "../services/eventBus.js";
+import { activeSilence } from "../services/silenceStatus.js";
+import type { ForumIo } from "./socketServer.js";
+import { STAFF_ROOM, userRoom } from "./rooms.js";
+
+const QUEUE_EVENTS = new Set(["pendingPosts.create", "posts.approve", "posts.reject"]);
+
+/** The rooms a connection joins for the approval queue (moderators and admins only). */
+export const peopleModerationRooms = (actor: Actor): string[] => (isStaff(actor) ? [STAFF_ROOM] : []);
+
+/**
+ * Live side of the approval queue and of silences: moderators' queues learn the new total, an
+ * author learns the decision on their waiting post (the published post itself arrives as the
+ * ordinary post.created), and a silenced person's open connections stop relaying their writes.
+ */
+export function startPeopleModerationFanOut(io: ForumIo, logger: Logger): () => void {
+  return eventBus.subscribe((event) => {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const fail = (error: unknown) =>
+      logger.error({ err: error, event: event.name }, "people moderation fan-out failed");
+    if (QUEUE_EVENTS.has(event.name)) {
+      PendingPost.countDocuments({ status: "pending" })
+        .then((total) => io.to(STAFF_ROOM).emit("approval.changed", { total }))
+        .catch(fail);
+    }
+    if ((event.name === "posts.approve" || event.name === "posts.reject") && typeof data.targetUserId === "string") {
+      const decision: ApprovalDecision = {
+        pendingId: String(data.pendingId),
+        status: event.name === "posts.approve" ? "approved" : "rejected",
+        threadId: event.name === "posts.approve" ? (event.threadId?.toString() ?? null) : null,
+        message: typeof data.reason === "string" ? data.reason : null,
+      };
+      io.to(userRoom(data.targetUserId)).emit("approval.decided", decision);
+    }
+    if (event.name === "users.silence" || event.name === "users.unsilence") {
+      void refreshSilence(io, event.subjectId.toString()).catch(fail);
+    }
+  });
+}
+
+async function refreshSilence(io: ForumIo, userId: string): Promise<void> {
+  const user = await User.findById(userId, { silence: 1 }).lean();
+  const silence = user ? activeSilence(user) : null;
+  for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+    // The connection's actor is what socket writes (typing) are checked against; this process holds it.
+    if (socket.data.actor) socket.data.actor.silence = silence;
+  }
+  io.to(userRoom(userId)).emit("silence.changed", {
+    silence: silence ? { reason: silence.reason, until: silence.until ? silence.until.toISOString() : null } : null,
+  });
+}
