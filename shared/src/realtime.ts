@@ -1,4 +1,4 @@
-import type { PostView } from "./api.js";
+import type { PostView, TagView, ThreadStateView } from "./api.js";
 import type { NotificationView } from "./notifications.js";
 
 /** Answer to a socket request that needs one (room joins). */
@@ -33,6 +33,19 @@ export interface ServerToClientEvents {
   "notification.read": (payload: { unreadCount: number }) => void;
   /** A post was written somewhere the socket may read (its group's room, or the network room). */
   "thread.activity": (payload: ThreadActivity) => void;
+  /** A moderator changed a thread (pin, lock, closing, slow mode, title, tags): to its room and its group's room. */
+  "thread.updated": (payload: ThreadUpdate) => void;
+}
+
+/** A thread's new title, tags and moderation state, as everyone who may read it sees them. */
+export interface ThreadUpdate {
+  threadId: string;
+  categoryId: string;
+  /** null for network-wide categories. */
+  groupId: string | null;
+  title: string;
+  tags: TagView[];
+  state: ThreadStateView;
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

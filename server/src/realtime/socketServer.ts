@@ -12,6 +12,7 @@ import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
+import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
 
 interface SocketData {
@@ -103,5 +104,6 @@ export function createSocketServer(
   });
 
   startEventFanOut(io, logger);
+  startThreadStateFanOut(io, logger);
   return io;
 }

@@ -14,7 +14,9 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
+import { Post } from "../models/Post.js";
+import { assertAcceptsReply, lockedFor, presentThreadState } from "../services/threadState.js";
 import { presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { loadMyReactions } from "../services/reactionDirectory.js";
@@ -73,6 +75,11 @@ export function threadRoutes(): Router {
         lastPostNumber: thread.lastPostNumber,
         createdAt: thread.createdAt.toISOString(),
         lastPostAt: thread.lastPostAt.toISOString(),
+        state: presentThreadState(thread),
+        can: {
+          reply: can(req.actor, "reply", "Thread", thread) && !(req.actor && lockedFor(req.actor, thread)),
+          moderate: can(req.actor, "lock", "Thread", thread),
+        },
       },
       lastReadNumber,
       ...(await presentPage(req, thread, page)),
@@ -103,6 +110,10 @@ export function threadRoutes(): Router {
     if (!thread) throw notFound();
     authorize(req.actor, "reply", "Thread", thread);
     const input = parseInput(createPostSchema, req.body);
+    // A retried send of a stored post answers as before; only new posts meet the lock and slow mode.
+    if (!(await Post.exists({ authorId: req.user._id, clientId: input.clientId }))) {
+      await assertAcceptsReply(req.actor, thread, req.user._id);
+    }
     const { post, created } = await postCreator({
       thread,
       authorId: req.user._id,
