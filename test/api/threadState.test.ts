@@ -9,6 +9,8 @@ import { startTestServer, type TestServer } from "../support/testServer.js";
 
 let server: TestServer;
 let anna: TestAgent;
+/** Another member of group A. */
+let piotr: TestAgent;
 let expert: TestAgent;
 let moderator: TestAgent;
 let categoryId = "";
@@ -38,6 +40,7 @@ beforeAll(async () => {
   server = await startTestServer({ seed: true, label: "threadState" });
   anna = await signedInAgent(server.url, DEMO.memberA);
   expert = await signedInAgent(server.url, DEMO.expert);
+  piotr = await signedInAgent(server.url, "piotr.mazur@demo.forum-jst.pl");
   moderator = await signedInAgent(server.url, DEMO.moderator);
   const detail = (await anna.get("/api/groups/gwd-malopolska")).body as GroupDetail;
   categoryId = detail.categories.find((candidate) => candidate.slug === "dyskusje")?.id ?? "";
@@ -231,8 +234,10 @@ describe("slow mode", () => {
       before: { slowModeSeconds: 0 },
       after: { slowModeSeconds: 120 },
     });
-    expect((await reply(anna, threadId)).status).toBe(201);
-    const tooSoon = await reply(anna, threadId);
+    // The opening post counts too: its author waits like anyone else.
+    expect((await reply(anna, threadId)).status).toBe(429);
+    expect((await reply(piotr, threadId)).status).toBe(201);
+    const tooSoon = await reply(piotr, threadId);
     expect(tooSoon.status).toBe(429);
     expect(tooSoon.body.error.message).toMatch(
       /tryb powolny: jeden wpis na 120 s\. Możesz odpowiedzieć ponownie za \d+ s/,
@@ -241,7 +246,7 @@ describe("slow mode", () => {
     expect((await reply(moderator, threadId)).status).toBe(201);
 
     await moderator.put(`/api/threads/${threadId}/slow-mode`).send({ seconds: 0 });
-    expect((await reply(anna, threadId)).status).toBe(201);
+    expect((await reply(piotr, threadId)).status).toBe(201);
   });
 
   it("refuses a negative or fractional number of seconds", async () => {

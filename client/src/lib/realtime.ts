@@ -7,6 +7,7 @@ import type {
   SocketAck,
   ThreadActivity,
   ThreadTypingPayload,
+  ThreadUpdate,
 } from "@forum/shared/realtime";
 import { currentUser } from "./session";
 
@@ -33,6 +34,8 @@ export interface ThreadHandlers {
    * not replay them): fetch the posts after the last one shown.
    */
   onJoined?: () => void;
+  /** A moderator changed the thread (title, tags, pin, lock, closing, slow mode). */
+  onThreadUpdate?: (update: ThreadUpdate) => void;
 }
 
 export interface ActivityHandlers {
@@ -67,8 +70,10 @@ export interface NotificationHandlers {
 }
 const notificationListeners = new Set<NotificationHandlers>();
 const activityFollowers = new Set<ActivityHandlers>();
+const threadUpdateListeners = new Set<(update: ThreadUpdate) => void>();
 /** Some page still wants live updates: keep the connection. */
-const inUse = () => followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0;
+const inUse = () =>
+  followers.size > 0 || notificationListeners.size > 0 || activityFollowers.size > 0 || threadUpdateListeners.size > 0;
 /** A connection has been open before: the next "connect" is a reconnect. */
 let connectedBefore = false;
 
@@ -114,6 +119,12 @@ function connection(): ForumSocket {
     for (const follower of followers) {
       if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
+  });
+  created.on("thread.updated", (update) => {
+    for (const follower of followers) {
+      if (follower.threadId === update.threadId) follower.onThreadUpdate?.(update);
+    }
+    for (const listener of threadUpdateListeners) listener(update);
   });
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
@@ -191,6 +202,21 @@ export function followActivity(handlers: ActivityHandlers): () => void {
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (activityFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+/**
+ * Moderators' changes to threads the user may read (pins, locks, titles): lists re-sort and relabel.
+ * Pushed to the user's group rooms, which the server joins on connecting.
+ */
+export function followThreadUpdates(onUpdate: (update: ThreadUpdate) => void): () => void {
+  clearTimeout(idleTimer);
+  const listener = (update: ThreadUpdate) => onUpdate(update);
+  threadUpdateListeners.add(listener);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (threadUpdateListeners.delete(listener)) closeWhenIdle(live);
   };
 }
 
