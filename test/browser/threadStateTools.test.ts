@@ -134,7 +134,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
         await seconds.fill("30");
         await seconds.press("Enter");
         await slowDialog.waitFor({ state: "hidden" });
-        await member.getByText("Tryb powolny: jeden wpis na 30 s").waitFor({ timeout: LIVE_TIMEOUT });
+        await member.getByText("Tryb powolny: jeden wpis na 30 s", { exact: true }).waitFor({ timeout: LIVE_TIMEOUT });
 
         // Rename: the member's heading follows.
         await openTool(moderator, "Zmień tytuł i tagi…");
@@ -147,6 +147,21 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
           .getByRole("heading", { level: 1, name: `Nowy tytuł po moderacji (${viewport})` })
           .waitFor({ timeout: LIVE_TIMEOUT });
         await saveScreenshot(moderator, `${viewport}-thread-tools-after`);
+
+        // The category lists the pinned thread first, with its badge; the home page has it under "Przypięte".
+        await moderator
+          .getByRole("navigation", { name: "Ścieżka nawigacji" })
+          .getByRole("link", { name: "Dyskusje między sesjami" })
+          .click();
+        const first = moderator.locator(".thread").first();
+        await first.getByRole("link", { name: `Nowy tytuł po moderacji (${viewport})` }).waitFor();
+        expect(await first.innerText()).toContain("Przypięty dla wszystkich");
+        await expectNoAxeViolations(moderator);
+        await saveScreenshot(moderator, `${viewport}-category-pinned`);
+        await member.goto(`${server.url}/`);
+        const pinnedSection = member.getByRole("region", { name: "Przypięte" });
+        await pinnedSection.getByRole("link", { name: `Nowy tytuł po moderacji (${viewport})` }).waitFor();
+        await expectNoAxeViolations(member);
 
         const events = await Event.find({ subjectId: threadId }).sort({ createdAt: 1 }).lean();
         const changes = events.filter((event) => event.name !== "threads.create");
