@@ -7,7 +7,7 @@ import { DEMO } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 // Jest reads testTimeout only from the top-level config, not from a project: set it per test.
-const JOURNEY_TIMEOUT = 120_000;
+const JOURNEY_TIMEOUT = 180_000;
 /** "Within a few seconds": how long a moderator's change may take to show in the other browser. */
 const LIVE_TIMEOUT = 5_000;
 

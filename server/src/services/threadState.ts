@@ -47,8 +47,8 @@ export function presentThreadState(thread: ThreadStateFields, now = new Date()):
 export const lockedFor = (actor: Actor, thread: ThreadStateFields & { groupId?: mongoose.Types.ObjectId | null }) =>
   !can(actor, "bypassLock", "Thread", thread) && effectiveLock(thread) !== null;
 
-export const tooFast = (message: string, waitSeconds: number) =>
-  new AppError(429, "slow_mode", message, { body: `Poczekaj ${waitSeconds} s.` });
+/** 429 with the whole sentence (the composer shows the message as it is). */
+const tooFast = (message: string) => new AppError(429, "slow_mode", message);
 
 /**
  * Refuses a reply the thread's state does not allow: locked or closed (409), or sooner than slow
@@ -76,6 +76,5 @@ export async function assertAcceptsReply(
   const wait = Math.max(1, Math.ceil((latest.createdAt.getTime() + seconds * 1000 - now.getTime()) / 1000));
   throw tooFast(
     `W tym wątku działa tryb powolny: jeden wpis na ${seconds} s. Możesz odpowiedzieć ponownie za ${wait} s.`,
-    wait,
   );
 }
