@@ -58,7 +58,7 @@ async function openTool(page: Page, name: string): Promise<void> {
 
 describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderator tools (%s)", (viewport) => {
   it(
-    "pin, lock with a reason (seen live by a member), unlock, slow mode and rename, keyboard only",
+    "pin, lock with a reason (seen live by a member), unlock, slow mode, rename and a closing date, keyboard only",
     async () => {
       const memberContext = await newContext(browser, "desktop");
       const moderatorContext = await newContext(browser, viewport);
@@ -148,6 +148,18 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
           .waitFor({ timeout: LIVE_TIMEOUT });
         await saveScreenshot(moderator, `${viewport}-thread-tools-after`);
 
+        // A closing planned a few seconds ahead: announced first, then the open page closes by itself.
+        const closesAt = new Date(Date.now() + 4_000).toISOString();
+        const scheduled = await moderatorContext.request.put(`${server.url}/api/threads/${threadId}/closes-at`, {
+          data: { closesAt },
+          headers: { "x-csrf-token": await csrfTokenOf(moderatorContext, server.url) },
+        });
+        expect(scheduled.status()).toBe(200);
+        await member.getByText(/^Zamknie się /).waitFor({ timeout: LIVE_TIMEOUT });
+        await member.getByRole("heading", { name: "Wątek zamknięty" }).waitFor({ timeout: 4_000 + LIVE_TIMEOUT });
+        await member.getByText(/Powód: Wątek zamknięty /).waitFor();
+        await member.getByLabel("Treść odpowiedzi").waitFor({ state: "detached" });
+
         // The category lists the pinned thread first, with its badge; the home page has it under "Przypięte".
         await moderator
           .getByRole("navigation", { name: "Ścieżka nawigacji" })
@@ -171,6 +183,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
           "threads.unlock",
           "threads.setSlowMode",
           "threads.edit",
+          "threads.scheduleClose",
         ]);
         for (const event of changes) {
           expect(event.data).toEqual(

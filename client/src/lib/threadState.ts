@@ -21,3 +21,16 @@ export function localInputFromIso(iso: string | null): string {
   const pad = (part: number) => String(part).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** setTimeout's longest delay; a closing further away is checked again on the next visit. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+/** Calls `onClosed` when the thread's planned closing comes while the page is open; returns the cancel. */
+export function whenClosing(closesAt: string | null, onClosed: () => void): () => void {
+  if (!closesAt) return () => undefined;
+  const delay = new Date(closesAt).getTime() - Date.now();
+  if (delay > LONGEST_TIMER_MS) return () => undefined;
+  // A moment after the server's clock passes it too.
+  const timer = setTimeout(onClosed, Math.max(0, delay) + 1_000);
+  return () => clearTimeout(timer);
+}

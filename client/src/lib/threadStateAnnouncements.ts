@@ -7,13 +7,16 @@ import { announce } from "./announcer";
 /** Says politely what a moderator changed in the open thread (the one change that matters most). */
 export function announceThreadUpdate(
   before: { title: string; tags: TagView[]; state: ThreadStateView },
-  update: ThreadUpdate,
+  update: Pick<ThreadUpdate, "title" | "state">,
   isModerator: boolean,
 ): void {
   const t = get(_);
   const was = before.state;
   const now = update.state;
-  if (now.lock && !was.lock) return announce(t("threadState.live.locked", { values: { reason: now.lock.reason } }));
+  if (now.lock && !was.lock) {
+    const key = now.lock.closed ? "threadState.live.closed" : "threadState.live.locked";
+    return announce(t(key, { values: { reason: now.lock.reason } }));
+  }
   if (!now.lock && was.lock) return announce(t("threadState.live.unlocked"));
   if (update.title !== before.title)
     return announce(t("threadState.live.renamed", { values: { title: update.title } }));
