@@ -78,8 +78,33 @@ export interface TagGroupView {
   tags: TagView[];
 }
 
+/** A pinned thread is listed first until `until` (null: until unpinned). */
+export interface ThreadPinView {
+  scope: "category" | "global";
+  until: string | null;
+}
+
+/** Why the thread accepts no replies (but from moderators); `closed` when its closing date passed. */
+export interface ThreadLockView {
+  reason: string;
+  closed: boolean;
+  at: string;
+}
+
+/** A thread's moderation state as everyone sees it (pins and closings already checked against now). */
+export interface ThreadStateView {
+  pin: ThreadPinView | null;
+  lock: ThreadLockView | null;
+  /** A planned closing still to come; null when none (or already closed: see `lock`). */
+  closesAt: string | null;
+  /** Minimum seconds between one person's posts here; 0 = off. */
+  slowModeSeconds: number;
+}
+
 export interface ThreadSummary {
   id: string;
+  /** Set in category lists, which show pinned threads first. */
+  pin?: ThreadPinView | null;
   title: string;
   tags: TagView[];
   author: AuthorSummary;
@@ -165,6 +190,9 @@ export interface ThreadDetail extends PostsPage {
     lastPostNumber: number;
     createdAt: string;
     lastPostAt: string;
+    state: ThreadStateView;
+    /** What the viewer may do: reply (even when locked, for moderators), use the moderator tools. */
+    can: { reply: boolean; moderate: boolean };
   };
   /** Highest post number the viewer has read before this visit; 0 if never opened (or a visitor). */
   lastReadNumber: number;
@@ -269,6 +297,8 @@ export interface HomeOverview {
   /** Start of "new": the end of the previous visit; null on the first visit (latest activity shown). */
   since: string | null;
   whatsNew: ActivityThread[];
+  /** Threads pinned for the whole forum ("global") that the viewer may read. */
+  pinned?: ActivityThread[];
   upcomingMeetings: MeetingSummary[];
 }
 

@@ -3,6 +3,7 @@ export * from "./schemas/auth.js";
 export * from "./schemas/post.js";
 export * from "./schemas/category.js";
 export * from "./schemas/threadPages.js";
+export * from "./schemas/threadState.js";
 export * from "./api.js";
 export * from "./markdown.js";
 export * from "./mentions.js";

@@ -1,4 +1,4 @@
-import type { PostView } from "./api.js";
+import type { PostView, TagView, ThreadStateView } from "./api.js";
 import type { NotificationView } from "./notifications.js";
 
 /** Answer to a socket request that needs one (room joins). */
@@ -43,6 +43,8 @@ export interface ServerToClientEvents {
   "approval.decided": (payload: ApprovalDecision) => void;
   /** To the person: they were silenced or unsilenced (null), so the composer changes at once. */
   "silence.changed": (payload: { silence: { reason: string; until: string | null } | null }) => void;
+  /** A moderator changed a thread (pin, lock, closing, slow mode, title, tags): to its room and its group's room. */
+  "thread.updated": (payload: ThreadUpdate) => void;
 }
 
 export interface ApprovalDecision {
@@ -52,6 +54,17 @@ export interface ApprovalDecision {
   threadId: string | null;
   /** The moderator's message to the author, for a rejection. */
   message: string | null;
+}
+
+/** A thread's new title, tags and moderation state, as everyone who may read it sees them. */
+export interface ThreadUpdate {
+  threadId: string;
+  categoryId: string;
+  /** null for network-wide categories. */
+  groupId: string | null;
+  title: string;
+  tags: TagView[];
+  state: ThreadStateView;
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

@@ -57,6 +57,9 @@ const staff = (moderator: number, admin = moderator): Expected => ({
   admin,
 });
 
+/** Moderator tools on a group-A thread: readers who are not staff are refused (403), others do not see it (404). */
+const threadModeration = (moderator: number): Expected => ({ ...groupA(403), moderator, admin: moderator });
+
 interface Row {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** The route as declared in server/src/routes (for the completeness check). */
@@ -530,6 +533,55 @@ const rows: Row[] = [
     // Only the note's author deletes it.
     expected: staff(403, 200),
   },
+  // — moderation: threadState —
+  // Bad bodies for the tools that change something, so the table leaves the thread as it was.
+  {
+    method: "put",
+    route: "/threads/:id/pin",
+    path: () => `/api/threads/${ids.threadA}/pin`,
+    body: { scope: "wszędzie" },
+    expected: threadModeration(400),
+  },
+  {
+    method: "delete",
+    route: "/threads/:id/pin",
+    path: () => `/api/threads/${ids.threadA}/pin`,
+    expected: threadModeration(200),
+  },
+  {
+    method: "put",
+    route: "/threads/:id/lock",
+    path: () => `/api/threads/${ids.threadA}/lock`,
+    body: {},
+    expected: threadModeration(400),
+  },
+  {
+    method: "delete",
+    route: "/threads/:id/lock",
+    path: () => `/api/threads/${ids.threadA}/lock`,
+    expected: threadModeration(200),
+  },
+  {
+    method: "put",
+    route: "/threads/:id/closes-at",
+    path: () => `/api/threads/${ids.threadA}/closes-at`,
+    body: { closesAt: "jutro" },
+    expected: threadModeration(400),
+  },
+  {
+    method: "put",
+    route: "/threads/:id/slow-mode",
+    path: () => `/api/threads/${ids.threadA}/slow-mode`,
+    body: { seconds: -1 },
+    expected: threadModeration(400),
+  },
+  {
+    method: "patch",
+    route: "/threads/:id",
+    path: () => `/api/threads/${ids.threadA}`,
+    body: {},
+    expected: threadModeration(400),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -769,6 +821,43 @@ describe("socket events", () => {
     const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
     socket.disconnect();
     expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe("socket events: threadState", () => {
+  it("thread.updated of a group-A thread reaches only those who may read group A", async () => {
+    const sockets = await Promise.all(
+      ROLES.map(async (role) => {
+        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+        const socket = connect(server.url, {
+          transports: ["websocket"],
+          forceNew: true,
+          extraHeaders: cookie ? { Cookie: cookie } : {},
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        const received: string[] = [];
+        socket.on("thread.updated", (update: { threadId: string }) => received.push(update.threadId));
+        return { role, socket, received };
+      }),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const changed = await agents.moderator.put(`/api/threads/${ids.startedA}/slow-mode`).send({ seconds: 0 });
+      expect(changed.status).toBe(200);
+      const allowed = ["memberA", "expert", "moderator", "admin"];
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.includes(ids.startedA)]));
+      expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
+    } finally {
+      for (const { socket } of sockets) socket.disconnect();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import type {
   SocketAck,
   ThreadActivity,
   ThreadTypingPayload,
+  ThreadUpdate,
 } from "@forum/shared/realtime";
 import { currentUser } from "./session";
 
@@ -36,6 +37,8 @@ export interface ThreadHandlers {
    * not replay them): fetch the posts after the last one shown.
    */
   onJoined?: () => void;
+  /** A moderator changed the thread (title, tags, pin, lock, closing, slow mode). */
+  onThreadUpdate?: (update: ThreadUpdate) => void;
 }
 
 export interface ActivityHandlers {
@@ -78,15 +81,17 @@ export interface PeopleModerationHandlers {
   onSilenceChanged?: (silence: { reason: string; until: string | null } | null) => void;
 }
 const peopleFollowers = new Set<PeopleModerationHandlers>();
-/** Some page still wants live updates: keep the connection. */
 /** Moderators' review queue: the number of pending flags, pushed when flags come or are resolved. */
 const queueListeners = new Set<(pending: number) => void>();
+const threadUpdateListeners = new Set<(update: ThreadUpdate) => void>();
+/** Some page still wants live updates: keep the connection. */
 const inUse = () =>
   followers.size > 0 ||
   notificationListeners.size > 0 ||
   activityFollowers.size > 0 ||
   queueListeners.size > 0 ||
-  peopleFollowers.size > 0;
+  peopleFollowers.size > 0 ||
+  threadUpdateListeners.size > 0;
 /** A connection has been open before: the next "connect" is a reconnect. */
 let connectedBefore = false;
 
@@ -140,6 +145,12 @@ function connection(): ForumSocket {
   });
   created.on("moderation.queue", ({ pending }) => {
     for (const listener of queueListeners) listener(pending);
+  });
+  created.on("thread.updated", (update) => {
+    for (const follower of followers) {
+      if (follower.threadId === update.threadId) follower.onThreadUpdate?.(update);
+    }
+    for (const listener of threadUpdateListeners) listener(update);
   });
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
@@ -249,6 +260,21 @@ export function followPeopleModeration(handlers: PeopleModerationHandlers): () =
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (peopleFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+/**
+ * Moderators' changes to threads the user may read (pins, locks, titles): lists re-sort and relabel.
+ * Pushed to the user's group rooms, which the server joins on connecting.
+ */
+export function followThreadUpdates(onUpdate: (update: ThreadUpdate) => void): () => void {
+  clearTimeout(idleTimer);
+  const listener = (update: ThreadUpdate) => onUpdate(update);
+  threadUpdateListeners.add(listener);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (threadUpdateListeners.delete(listener)) closeWhenIdle(live);
   };
 }
 

@@ -1,5 +1,26 @@
 import mongoose, { type InferSchemaType } from "mongoose";
 
+/** Listed first (its category; for "global" also everyone's home page) until `until`, if set. */
+const pinSchema = new mongoose.Schema(
+  {
+    scope: { type: String, enum: ["category", "global"], required: true },
+    until: { type: Date, default: null },
+    byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** No replies but from moderators, with the reason shown in the thread. */
+const lockSchema = new mongoose.Schema(
+  {
+    reason: { type: String, required: true },
+    byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const threadSchema = new mongoose.Schema(
   {
     categoryId: { type: mongoose.Schema.Types.ObjectId, ref: "Category", required: true },
@@ -13,12 +34,21 @@ const threadSchema = new mongoose.Schema(
     lastPostNumber: { type: Number, default: 0 },
     postCount: { type: Number, default: 0 },
     lastPostAt: { type: Date, default: () => new Date() },
+    pin: { type: pinSchema, default: null },
+    lock: { type: lockSchema, default: null },
+    /** From this moment the thread behaves as locked (checked when read: no job needed). */
+    closesAt: { type: Date, default: null },
+    /** Shown once closed; null = "Wątek zamknięty <data>". */
+    closeReason: { type: String, default: null },
+    /** Minimum seconds between one person's posts in the thread; 0 = off. */
+    slowModeSeconds: { type: Number, default: 0 },
   },
   { timestamps: true },
 );
 threadSchema.index({ categoryId: 1, lastPostAt: -1 });
 threadSchema.index({ tags: 1, lastPostAt: -1 });
 threadSchema.index({ lastPostAt: -1 });
+threadSchema.index({ "pin.scope": 1 });
 
 export type ThreadDocument = InferSchemaType<typeof threadSchema> & { _id: mongoose.Types.ObjectId };
 export const Thread = mongoose.model("Thread", threadSchema, "threads");

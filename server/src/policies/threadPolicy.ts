@@ -18,3 +18,8 @@ allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
   if (thread.groupId === null) return true;
   return isStaff(actor) || actor.groups.has(thread.groupId.toString());
 });
+
+/** Moderator tools on a thread (pin, lock, closing date, slow mode, rename and re-tag); moderators also reply when locked. */
+allow<ThreadSubject>("Thread", ["pin", "lock", "scheduleClose", "setSlowMode", "edit", "bypassLock"], (actor) =>
+  actor ? isStaff(actor) : false,
+);

@@ -14,6 +14,7 @@ import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 import { startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
+import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
 
 interface SocketData {
@@ -107,5 +108,6 @@ export function createSocketServer(
   startEventFanOut(io, logger);
   startPostModerationFanOut(io, logger);
   startPeopleModerationFanOut(io, logger);
+  startThreadStateFanOut(io, logger);
   return io;
 }

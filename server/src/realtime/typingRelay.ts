@@ -5,6 +5,7 @@ import { Thread } from "../models/Thread.js";
 import { can, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { threadRoom } from "./rooms.js";
+import { lockedFor } from "../services/threadState.js";
 
 /** Clients send at most every 3 s; anything faster from one socket is dropped without a database query. */
 const MIN_INTERVAL_MS = 2_000;
@@ -37,10 +38,11 @@ export function relayTyping(socket: TypingSocket, logger: Logger): void {
     if (now - (lastRelayed.get(room) ?? 0) < MIN_INTERVAL_MS) return reply({ ok: true });
     lastRelayed.set(room, now);
 
-    Thread.findById(threadId, { groupId: 1 })
+    Thread.findById(threadId, { groupId: 1, lock: 1, closesAt: 1 })
       .lean()
       .then((thread) => {
-        if (!thread || !can(actor, "reply", "Thread", thread)) {
+        // Nobody is "writing" where replies are refused (locked or closed, but for moderators).
+        if (!thread || !can(actor, "reply", "Thread", thread) || lockedFor(actor, thread)) {
           return reply({ ok: false, error: "Nie możesz odpowiadać w tym wątku." });
         }
         socket.to(room).emit("thread.typing", {

@@ -11,6 +11,7 @@ import { homeRoutes } from "./homeRoutes.js";
 import { healthRoutes } from "./healthRoutes.js";
 import { networkRoutes } from "./networkRoutes.js";
 import { threadRoutes } from "./threadRoutes.js";
+import { threadStateRoutes } from "./threadStateRoutes.js";
 import { postRoutes } from "./postRoutes.js";
 import { accountRequestRoutes } from "./accountRequestRoutes.js";
 import { invitationRoutes } from "./invitationRoutes.js";
@@ -37,6 +38,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(groupRoutes());
   router.use(categoryRoutes(config));
   router.use(threadRoutes(config));
+  router.use(threadStateRoutes());
   router.use(postRoutes());
   router.use(jstRoutes());
   router.use(invitationRoutes(config));

@@ -25,6 +25,9 @@ import { needsApproval } from "../services/approvalGate.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
 import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
+import { notEqual } from "../db/comparisons.js";
+import { pinnedFirst } from "../services/pinnedThreads.js";
+import { activePin } from "../services/threadState.js";
 
 const THREADS_PER_PAGE = 50;
 
@@ -36,10 +39,11 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     if (!category) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Category", category);
     const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
-    const threads = await Thread.find({ categoryId: category._id })
-      .sort({ lastPostAt: -1 })
-      .limit(THREADS_PER_PAGE)
-      .lean();
+    const [pinnedCandidates, recent] = await Promise.all([
+      Thread.find({ categoryId: category._id, pin: notEqual(null) }).lean(),
+      Thread.find({ categoryId: category._id }).sort({ lastPostAt: -1 }).limit(THREADS_PER_PAGE).lean(),
+    ]);
+    const threads = pinnedFirst(pinnedCandidates, recent);
     const [authors, tags, readNumbers] = await Promise.all([
       loadAuthors(threads.map((thread) => thread.authorId)),
       loadTags(threads.flatMap((thread) => thread.tags)),
@@ -58,9 +62,10 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
         ...presentCategory(category, unread),
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
       },
-      threads: threads.map((thread) =>
-        presentThreadSummary(thread, authors, tags, readNumbers.get(thread._id.toString()) ?? 0),
-      ),
+      threads: threads.map((thread) => ({
+        ...presentThreadSummary(thread, authors, tags, readNumbers.get(thread._id.toString()) ?? 0),
+        pin: activePin(thread),
+      })),
       canStartThread: can(req.actor, "createThread", "Category", category),
     };
     res.json(body);

@@ -6,7 +6,9 @@ import { unauthorized } from "../errors/AppError.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
-import { Thread } from "../models/Thread.js";
+import { Thread, type ThreadDocument } from "../models/Thread.js";
+import { loadGloballyPinned } from "../services/pinnedThreads.js";
+import { activePin } from "../services/threadState.js";
 import { readsAllGroups } from "../policies/actor.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { presentThreadSummary } from "../presenters/postPresenter.js";
@@ -28,7 +30,7 @@ export function homeRoutes(): Router {
     const since = req.user.previousVisitAt ?? null;
     // Staff and experts read every group, but "my" activity and sessions are those of my groups.
     const spaces = readsAllGroups(actor) && myGroupIds.length === 0 ? {} : { groupId: anyOf([...myGroupIds, null]) };
-    const [threads, meetings] = await Promise.all([
+    const [threads, meetings, pinnedThreads] = await Promise.all([
       Thread.find({ ...spaces, ...(since ? { lastPostAt: greaterThan(since) } : {}) })
         .sort({ lastPostAt: -1 })
         .limit(WHATS_NEW_LIMIT)
@@ -37,27 +39,31 @@ export function homeRoutes(): Router {
         .sort({ startsAt: 1 })
         .limit(UPCOMING_LIMIT)
         .lean(),
+      loadGloballyPinned(actor),
     ]);
+    const listed = [...threads, ...pinnedThreads];
     const groupIds = [
-      ...threads.flatMap((thread) => (thread.groupId ? [thread.groupId] : [])),
+      ...listed.flatMap((thread) => (thread.groupId ? [thread.groupId] : [])),
       ...meetings.map((m) => m.groupId),
     ];
     const [authors, tags, groups, categories] = await Promise.all([
-      loadAuthors(threads.map((thread) => thread.authorId)),
-      loadTags(threads.flatMap((thread) => thread.tags)),
+      loadAuthors(listed.map((thread) => thread.authorId)),
+      loadTags(listed.flatMap((thread) => thread.tags)),
       groupIds.length ? Group.find({ _id: anyOf(groupIds) }, { slug: 1, name: 1 }).lean() : [],
-      threads.length ? Category.find({ _id: anyOf(threads.map((t) => t.categoryId)) }, { name: 1 }).lean() : [],
+      listed.length ? Category.find({ _id: anyOf(listed.map((t) => t.categoryId)) }, { name: 1 }).lean() : [],
     ]);
     const groupById = new Map(groups.map((group) => [group._id.toString(), { slug: group.slug, name: group.name }]));
     const categoryById = new Map(categories.map((category) => [category._id.toString(), category.name]));
-    const whatsNew: ActivityThread[] = threads.map((thread) => ({
+    const activity = (thread: ThreadDocument): ActivityThread => ({
       ...presentThreadSummary(thread, authors, tags),
       category: { id: thread.categoryId.toString(), name: categoryById.get(thread.categoryId.toString()) ?? "" },
       group: thread.groupId ? (groupById.get(thread.groupId.toString()) ?? NETWORK) : NETWORK,
-    }));
+    });
+    const whatsNew = threads.map(activity);
     const overview: HomeOverview = {
       since: since ? since.toISOString() : null,
       whatsNew,
+      pinned: pinnedThreads.map((thread) => ({ ...activity(thread), pin: activePin(thread) })),
       upcomingMeetings: meetings.map((meeting) =>
         presentMeeting(meeting, groupById.get(meeting.groupId.toString()) ?? NETWORK),
       ),

@@ -16,7 +16,9 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
+import { Post } from "../models/Post.js";
+import { assertAcceptsReply, lockedFor, presentThreadState } from "../services/threadState.js";
 import { peopleOfPost, presentPost } from "../presenters/postPresenter.js";
 import { needsApproval } from "../services/approvalGate.js";
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
@@ -77,6 +79,11 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
         lastPostNumber: thread.lastPostNumber,
         createdAt: thread.createdAt.toISOString(),
         lastPostAt: thread.lastPostAt.toISOString(),
+        state: presentThreadState(thread),
+        can: {
+          reply: can(req.actor, "reply", "Thread", thread) && !(req.actor && lockedFor(req.actor, thread)),
+          moderate: can(req.actor, "lock", "Thread", thread),
+        },
       },
       lastReadNumber,
       ...(await presentPage(req, thread, page)),
@@ -107,6 +114,10 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
     if (!thread) throw notFound();
     authorize(req.actor, "reply", "Thread", thread);
     const input = parseInput(createPostSchema, req.body);
+    // A retried send of a stored post answers as before; only new posts meet the lock and slow mode.
+    if (!(await Post.exists({ authorId: req.user._id, clientId: input.clientId }))) {
+      await assertAcceptsReply(req.actor, thread, req.user._id);
+    }
     if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
       const { pending } = await pendingPostCreator({
         kind: "reply",

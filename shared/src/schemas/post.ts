@@ -16,18 +16,22 @@ export const createPostSchema = z.object({
 });
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 
+/** A thread's title, as written when starting it and when a moderator renames it. */
+export const threadTitleSchema = z
+  .string()
+  .trim()
+  .min(5, { message: "Tytuł musi mieć co najmniej 5 znaków." })
+  .max(200, { message: "Tytuł może mieć najwyżej 200 znaków." });
+
+/** Tag slugs from the taxonomy (the server checks they exist); duplicates are dropped by the users of it. */
+export const threadTagsSchema = z
+  .array(z.string().trim().min(1).max(80), { message: "Tagi muszą być listą." })
+  .max(THREAD_TAGS_MAX, { message: `Wątek może mieć najwyżej ${THREAD_TAGS_MAX} tagów.` });
+
 export const createThreadSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(5, { message: "Tytuł musi mieć co najmniej 5 znaków." })
-    .max(200, { message: "Tytuł może mieć najwyżej 200 znaków." }),
+  title: threadTitleSchema,
   /** Slugs from the tag taxonomy; the server refuses unknown ones. */
-  tags: z
-    .array(z.string().trim().min(1).max(80), { message: "Tagi muszą być listą." })
-    .max(THREAD_TAGS_MAX, { message: `Wątek może mieć najwyżej ${THREAD_TAGS_MAX} tagów.` })
-    .default([])
-    .transform((tags) => [...new Set(tags)]),
+  tags: threadTagsSchema.default([]).transform((tags) => [...new Set(tags)]),
   body: postBodySchema,
   /** Client-generated id of the first post: a retried send creates one thread. */
   clientId: z.string().uuid({ message: "Nieprawidłowy identyfikator wpisu." }),

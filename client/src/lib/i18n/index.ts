@@ -11,6 +11,8 @@ import flagsPl from "./flags.pl.json";
 import flagsEn from "./flags.en.json";
 import peoplePl from "./people.pl.json";
 import peopleEn from "./people.en.json";
+import threadStatePl from "./threadState.pl.json";
+import threadStateEn from "./threadState.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -47,6 +49,8 @@ export function setUpI18n(): void {
   addMessages("en", flagsEn);
   addMessages("pl", peoplePl);
   addMessages("en", peopleEn);
+  addMessages("pl", threadStatePl);
+  addMessages("en", threadStateEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
