@@ -14,3 +14,4 @@ export * from "./schemas/notify.js";
 export * from "./passwordStrength.js";
 export * from "./schemas/draft.js";
 export * from "./attachments.js";
+export * from "./schemas/threadRestructure.js";

@@ -33,6 +33,20 @@ export interface ServerToClientEvents {
   "notification.read": (payload: { unreadCount: number }) => void;
   /** A post was written somewhere the socket may read (its group's room, or the network room). */
   "thread.activity": (payload: ThreadActivity) => void;
+  /** A moderator moved the open thread to another category (readable: false when the viewer lost access). */
+  "thread.moved": (payload: ThreadMoved) => void;
+  /** A moderator merged the open thread into another (targetThreadId null when the viewer may not read it). */
+  "thread.merged": (payload: { threadId: string; targetThreadId: string | null }) => void;
+  /** Posts left the open thread ("out") or came into it ("in"), so its numbering changed. */
+  "thread.postsMoved": (payload: { threadId: string; direction: "in" | "out"; postIds: string[] }) => void;
+}
+
+export interface ThreadMoved {
+  threadId: string;
+  readable: boolean;
+  /** Where it is now; only for those who still read it. */
+  category?: { id: string; name: string };
+  group?: { slug: string; name: string };
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

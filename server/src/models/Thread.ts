@@ -13,6 +13,8 @@ const threadSchema = new mongoose.Schema(
     lastPostNumber: { type: Number, default: 0 },
     postCount: { type: Number, default: 0 },
     lastPostAt: { type: Date, default: () => new Date() },
+    /** Set when a moderator merged this thread into another: it is then an empty stub that redirects there. */
+    mergedIntoId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
   },
   { timestamps: true },
 );

@@ -18,3 +18,9 @@ allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
   if (thread.groupId === null) return true;
   return isStaff(actor) || actor.groups.has(thread.groupId.toString());
 });
+
+/** Moving a thread, merging it into another, moving its posts out: ZMP moderators and admins. */
+allow<ThreadSubject>("Thread", ["restructure"], (actor, thread) => {
+  if (!actor || !isStaff(actor)) return false;
+  return thread.groupId === null || readsAllGroups(actor) || actor.groups.has(thread.groupId.toString());
+});

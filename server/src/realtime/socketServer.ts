@@ -13,6 +13,7 @@ import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 import { relayTyping } from "./typingRelay.js";
+import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
 
 interface SocketData {
   actor: Actor | null;
@@ -103,5 +104,6 @@ export function createSocketServer(
   });
 
   startEventFanOut(io, logger);
+  startThreadRestructureFanOut(io, logger);
   return io;
 }

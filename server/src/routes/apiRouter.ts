@@ -22,6 +22,7 @@ import { notificationRoutes } from "./notificationRoutes.js";
 import { watchRoutes } from "./watchRoutes.js";
 import { personRoutes } from "./personRoutes.js";
 import { mentionRoutes } from "./mentionRoutes.js";
+import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -45,6 +46,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(watchRoutes());
   router.use(personRoutes());
   router.use(mentionRoutes());
+  router.use(threadRestructureRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -32,7 +32,7 @@ export function categoryRoutes(): Router {
     if (!category) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Category", category);
     const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
-    const threads = await Thread.find({ categoryId: category._id })
+    const threads = await Thread.find({ categoryId: category._id, mergedIntoId: null })
       .sort({ lastPostAt: -1 })
       .limit(THREADS_PER_PAGE)
       .lean();
