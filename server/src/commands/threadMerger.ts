@@ -44,10 +44,7 @@ export async function threadMerger(props: ThreadMergerProps): Promise<{ postCoun
   if (sourcePostIds.length > 0) {
     await Attachment.updateMany({ postId: anyOf(sourcePostIds) }, { $set: { threadId: target._id } });
   }
-  await Thread.updateOne(
-    { _id: source._id },
-    { $set: { mergedIntoId: target._id, postCount: 0, lastPostNumber: 0 } },
-  );
+  await Thread.updateOne({ _id: source._id }, { $set: { mergedIntoId: target._id, postCount: 0, lastPostNumber: 0 } });
   await ReadPosition.deleteMany({ threadId: source._id });
   await Watch.deleteMany({ targetType: "thread", targetId: source._id });
   await recountCategoryThreads(source.categoryId);

@@ -10,8 +10,7 @@ import { planReadPositions, writeReadPositions } from "../services/readPositionR
 import { recordEvent } from "./recordEvent.js";
 
 export type SplitTarget =
-  | { kind: "new"; title: string; category: CategoryDocument }
-  | { kind: "existing"; thread: ThreadDocument };
+  { kind: "new"; title: string; category: CategoryDocument } | { kind: "existing"; thread: ThreadDocument };
 
 export interface ThreadSplitterProps {
   /** The thread the posts leave (already authorized). */
@@ -23,7 +22,8 @@ export interface ThreadSplitterProps {
   ip?: string | null;
 }
 
-const OPENING_POST_STAYS = "Pierwszy wpis wątku zostaje na miejscu. Aby przenieść cały wątek, użyj „Przenieś wątek” albo „Scal”.";
+const OPENING_POST_STAYS =
+  "Pierwszy wpis wątku zostaje na miejscu. Aby przenieść cały wątek, użyj „Przenieś wątek” albo „Scal”.";
 
 /**
  * Moves selected posts into a new thread or an existing one; they keep their ids and are
@@ -44,8 +44,10 @@ export async function threadSplitter(props: ThreadSplitterProps): Promise<{ thre
   const selected = (await loadPlacedPosts([], props.postIds)).filter(
     (post) => post.threadId.equals(source._id) || (targetId !== null && post.threadId.equals(targetId)),
   );
-  if (selected.length !== props.postIds.length) throw badRequest("Nie znaleziono niektórych zaznaczonych wpisów w tym wątku.");
-  if (selected.some((post) => post.threadId.equals(source._id) && post.number === 1)) throw conflict(OPENING_POST_STAYS);
+  if (selected.length !== props.postIds.length)
+    throw badRequest("Nie znaleziono niektórych zaznaczonych wpisów w tym wątku.");
+  if (selected.some((post) => post.threadId.equals(source._id) && post.number === 1))
+    throw conflict(OPENING_POST_STAYS);
   const selectedIds = new Set(selected.map((post) => post._id.toString()));
   const notSelected = (post: PlacedPost) => !selectedIds.has(post._id.toString());
   const remaining = inTimeOrder((await loadPlacedPosts([source._id])).filter(notSelected));
@@ -53,17 +55,17 @@ export async function threadSplitter(props: ThreadSplitterProps): Promise<{ thre
 
   const moved = inTimeOrder(selected);
   const destination = target.kind === "existing" ? target.thread : await createThread(target, moved);
-  const ordered = inTimeOrder([
-    ...(await loadPlacedPosts([destination._id])).filter(notSelected),
-    ...moved,
-  ]);
+  const ordered = inTimeOrder([...(await loadPlacedPosts([destination._id])).filter(notSelected), ...moved]);
   const plannedTarget = await planReadPositions([source._id, destination._id], ordered);
   const plannedSource = await planReadPositions([source._id], remaining);
   await renumberInto(destination._id, ordered);
   await renumberInto(source._id, remaining);
   await writeReadPositions(destination, plannedTarget);
   await writeReadPositions(source, plannedSource);
-  await Attachment.updateMany({ postId: anyOf(moved.map((post) => post._id)) }, { $set: { threadId: destination._id } });
+  await Attachment.updateMany(
+    { postId: anyOf(moved.map((post) => post._id)) },
+    { $set: { threadId: destination._id } },
+  );
   if (target.kind === "new") await recountCategoryThreads(target.category._id);
   await recordEvent({
     name: "threads.split",

@@ -24,7 +24,9 @@ export function startThreadRestructureFanOut(io: ForumIo, logger: Logger): () =>
   return eventBus.subscribe((event) => {
     const handler = HANDLERS[event.name];
     if (!handler) return;
-    handler(io, event).catch((error: unknown) => logger.error({ err: error, event: event.name }, "live fan-out failed"));
+    handler(io, event).catch((error: unknown) =>
+      logger.error({ err: error, event: event.name }, "live fan-out failed"),
+    );
   });
 }
 
