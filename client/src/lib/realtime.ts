@@ -6,6 +6,7 @@ import type {
   ServerToClientEvents,
   SocketAck,
   ThreadActivity,
+  ThreadMoved,
   ThreadTypingPayload,
 } from "@forum/shared/realtime";
 import { currentUser } from "./session";
@@ -115,6 +116,11 @@ function connection(): ForumSocket {
       if (follower.threadId === threadId) follower.onUpdate?.(post);
     }
   });
+  created.on("thread.moved", (payload) => restructureOf(payload.threadId, (handlers) => handlers.onMoved(payload)));
+  created.on("thread.merged", (payload) => restructureOf(payload.threadId, (handlers) => handlers.onMerged(payload)));
+  created.on("thread.postsMoved", (payload) =>
+    restructureOf(payload.threadId, (handlers) => handlers.onPostsMoved(payload)),
+  );
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
       if (listener.threadId === threadId) listener.onTyping(user);
@@ -217,3 +223,23 @@ currentUser.subscribe((user) => {
   connectedBefore = false;
   if (inUse()) socket.connect();
 });
+
+/** A moderator moved, merged or split the open thread (the page follows the thread already). */
+export interface RestructureHandlers {
+  onMoved: (moved: ThreadMoved) => void;
+  onMerged: (merged: { targetThreadId: string | null }) => void;
+  onPostsMoved: (moved: { direction: "in" | "out"; postIds: string[] }) => void;
+}
+
+const restructureListeners = new Set<{ threadId: string; handlers: RestructureHandlers }>();
+
+function restructureOf(threadId: string, call: (handlers: RestructureHandlers) => void): void {
+  for (const listener of restructureListeners) if (listener.threadId === threadId) call(listener.handlers);
+}
+
+/** Hears moderators restructuring a thread the page follows (followThread), until the returned function is called. */
+export function followThreadRestructure(threadId: string, handlers: RestructureHandlers): () => void {
+  const listener = { threadId, handlers };
+  restructureListeners.add(listener);
+  return () => restructureListeners.delete(listener);
+}

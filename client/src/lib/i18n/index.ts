@@ -5,6 +5,8 @@ import accountsPl from "./accounts.pl.json";
 import accountsEn from "./accounts.en.json";
 import spacesPl from "./spaces.pl.json";
 import spacesEn from "./spaces.en.json";
+import threadRestructurePl from "./threadRestructure.pl.json";
+import threadRestructureEn from "./threadRestructure.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -35,6 +37,8 @@ export function setUpI18n(): void {
   addMessages("en", accountsEn);
   addMessages("pl", spacesPl);
   addMessages("en", spacesEn);
+  addMessages("pl", threadRestructurePl);
+  addMessages("en", threadRestructureEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
