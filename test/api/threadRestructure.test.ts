@@ -3,6 +3,7 @@ import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, RestructureTargets, ThreadDetail, ThreadMoved } from "@forum/shared";
 import { Category } from "../../server/src/models/Category.js";
 import { Event } from "../../server/src/models/Event.js";
+import { Post } from "../../server/src/models/Post.js";
 import { ReadPosition } from "../../server/src/models/ReadPosition.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
@@ -180,6 +181,22 @@ describe("POST /threads/:id/merge", () => {
     expect(event?.ip).toBeTruthy();
   });
 
+  it("finishes a merge interrupted midway when it is run again", async () => {
+    const a = await startThread("Przerwane scalanie: A");
+    const b = await startThread("Przerwane scalanie: B");
+    const a2 = await reply(a.id, "A: druga");
+    // As a crash in the renumbering would leave it: one of A's posts already in B under a temporary number.
+    await Post.updateOne({ _id: a2 }, { $set: { threadId: b.id, number: -1 } });
+    const merged = await agents.moderator.post(`/api/threads/${a.id}/merge`).send({ targetThread: b.id });
+    expect(merged.status).toBe(200);
+    expect(await postsOf(b.id)).toEqual([
+      { id: a.firstPostId, number: 1 },
+      { id: b.firstPostId, number: 2 },
+      { id: a2, number: 3 },
+    ]);
+    expect(await Post.countDocuments({ threadId: b.id })).toBe(3);
+  });
+
   it("refuses itself, a merged thread, bad input and everyone but moderators", async () => {
     const a = await startThread("Wątek A, który nie zostanie scalony");
     const b = await startThread("Wątek B, który nie przyjmie wpisów");
@@ -287,6 +304,21 @@ describe("POST /threads/:id/split", () => {
     expect((await split(agents.expert, toNew([p2]))).status).toBe(403);
     expect((await split(agents.memberB, toNew([p2]))).status).toBe(404);
     expect(await postsOf(source.id)).toHaveLength(2);
+  });
+});
+
+describe("merged stubs in lists", () => {
+  it("hides only stubs: threads stored before mergedIntoId existed (no such field) are still listed", async () => {
+    const old = await startThread("Wątek sprzed scalania wątków");
+    await Thread.collection.updateOne(
+      { _id: new Thread.base.Types.ObjectId(old.id) },
+      { $unset: { mergedIntoId: "" } },
+    );
+    expect(
+      Object.keys((await Thread.collection.findOne({ title: "Wątek sprzed scalania wątków" })) ?? {}),
+    ).not.toContain("mergedIntoId");
+    const list = (await agents.memberA.get(`/api/categories/${categories.discussionA}/threads`)).body;
+    expect(list.threads.map((thread: { id: string }) => thread.id)).toContain(old.id);
   });
 });
 
