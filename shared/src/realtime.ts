@@ -39,6 +39,8 @@ export interface ServerToClientEvents {
   "thread.merged": (payload: { threadId: string; targetThreadId: string | null }) => void;
   /** Posts left the open thread ("out") or came into it ("in"), so its numbering changed. */
   "thread.postsMoved": (payload: { threadId: string; direction: "in" | "out"; postIds: string[] }) => void;
+  /** To the rooms of the spaces a move, merge or split touched: their thread lists and counts changed. */
+  "threads.restructured": (payload: { threadId: string }) => void;
 }
 
 export interface ThreadMoved {

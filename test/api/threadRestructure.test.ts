@@ -338,7 +338,10 @@ describe("live restructuring", () => {
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
   });
-  const next = <T>(socket: ForumClient, name: "thread.moved" | "thread.merged" | "thread.postsMoved") =>
+  const next = <T>(
+    socket: ForumClient,
+    name: "thread.moved" | "thread.merged" | "thread.postsMoved" | "threads.restructured",
+  ) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${name}`)), 5_000);
       socket.once(name, ((payload: T) => {
@@ -388,5 +391,24 @@ describe("live restructuring", () => {
       .send({ postIds: [p], target: { kind: "new", title: "Wydzielony na żywo", categoryId: categories.discussionA } });
     expect(await out).toEqual({ threadId: b.id, direction: "out", postIds: [p] });
     expect(outsiderGot).toBe(false);
+  });
+
+  it("threads.restructured reaches the rooms of the spaces involved only", async () => {
+    const source = await startThread("Wątek, którego lista się zmienia");
+    const p = await reply(source.id, "Do nowego wątku w sieci");
+    const groupMember = await connectAs(server.url, DEMO.memberA);
+    const otherGroup = await connectAs(server.url, DEMO.memberB);
+    sockets.push(groupMember, otherGroup);
+    let otherGroupGot = false;
+    otherGroup.on("threads.restructured", () => (otherGroupGot = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const toMember = next<{ threadId: string }>(groupMember, "threads.restructured");
+    const split = await agents.moderator
+      .post(`/api/threads/${source.id}/split`)
+      .send({ postIds: [p], target: { kind: "new", title: "Wydzielony do grupy A", categoryId: categories.financeA } });
+    expect(split.status).toBe(201);
+    expect(await toMember).toEqual({ threadId: source.id });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(otherGroupGot).toBe(false);
   });
 });

@@ -121,6 +121,10 @@ function connection(): ForumSocket {
   created.on("thread.postsMoved", (payload) =>
     restructureOf(payload.threadId, (handlers) => handlers.onPostsMoved(payload)),
   );
+  // A moderator moved threads between spaces: counts and lists are stale, as after a gap.
+  created.on("threads.restructured", () => {
+    for (const follower of activityFollowers) follower.onGap?.();
+  });
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
       if (listener.threadId === threadId) listener.onTyping(user);

@@ -6,7 +6,7 @@ import { Group } from "../models/Group.js";
 import { can } from "../policies/index.js";
 import { eventBus } from "../services/eventBus.js";
 import type { ForumIo } from "./socketServer.js";
-import { threadRoom } from "./rooms.js";
+import { groupRoom, NETWORK_ROOM, threadRoom } from "./rooms.js";
 
 interface Moved {
   before?: { threadId?: string; postIds?: string[] };
@@ -24,6 +24,7 @@ export function startThreadRestructureFanOut(io: ForumIo, logger: Logger): () =>
   return eventBus.subscribe((event) => {
     const handler = HANDLERS[event.name];
     if (!handler) return;
+    tellSpaces(io, event);
     handler(io, event).catch((error: unknown) =>
       logger.error({ err: error, event: event.name }, "live fan-out failed"),
     );
@@ -77,3 +78,13 @@ const HANDLERS: Record<string, (io: ForumIo, event: EventDocument) => Promise<vo
     io.to(threadRoom(targetId)).emit("thread.postsMoved", { threadId: targetId, direction: "in", postIds });
   },
 };
+
+/** The spaces whose lists changed (before and after): their pages reload their counts and lists. */
+function tellSpaces(io: ForumIo, event: EventDocument): void {
+  const data = event.data as { before?: { groupId?: string | null }; after?: { groupId?: string | null } };
+  const spaces = new Set([data.before?.groupId, data.after?.groupId, event.groupId?.toString()]);
+  const rooms = [...spaces]
+    .filter((groupId) => groupId !== undefined)
+    .map((groupId) => (groupId ? groupRoom(groupId) : NETWORK_ROOM));
+  io.to(rooms).emit("threads.restructured", { threadId: event.subjectId.toString() });
+}
