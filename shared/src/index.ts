@@ -19,3 +19,4 @@ export * from "./moderation.js";
 export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";
+export * from "./schemas/threadRestructure.js";

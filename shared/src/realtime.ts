@@ -45,6 +45,14 @@ export interface ServerToClientEvents {
   "silence.changed": (payload: { silence: { reason: string; until: string | null } | null }) => void;
   /** A moderator changed a thread (pin, lock, closing, slow mode, title, tags): to its room and its group's room. */
   "thread.updated": (payload: ThreadUpdate) => void;
+  /** A moderator moved the open thread to another category (readable: false when the viewer lost access). */
+  "thread.moved": (payload: ThreadMoved) => void;
+  /** A moderator merged the open thread into another (targetThreadId null when the viewer may not read it). */
+  "thread.merged": (payload: { threadId: string; targetThreadId: string | null }) => void;
+  /** Posts left the open thread ("out") or came into it ("in"), so its numbering changed. */
+  "thread.postsMoved": (payload: { threadId: string; direction: "in" | "out"; postIds: string[] }) => void;
+  /** To the rooms of the spaces a move, merge or split touched: their thread lists and counts changed. */
+  "threads.restructured": (payload: { threadId: string }) => void;
 }
 
 export interface ApprovalDecision {
@@ -65,6 +73,14 @@ export interface ThreadUpdate {
   title: string;
   tags: TagView[];
   state: ThreadStateView;
+}
+
+export interface ThreadMoved {
+  threadId: string;
+  readable: boolean;
+  /** Where it is now; only for those who still read it. */
+  category?: { id: string; name: string };
+  group?: { slug: string; name: string };
 }
 
 /** Enough to update unread counts without asking the server: no content, only where and how far. */

@@ -582,6 +582,35 @@ const rows: Row[] = [
     body: {},
     expected: threadModeration(400),
   },
+  // — moderation: threadRestructure —
+  {
+    method: "get",
+    route: "/restructure/categories",
+    path: () => "/api/restructure/categories",
+    expected: staff(200),
+  },
+  // An empty body: moderators get as far as validation (400), so nothing is moved.
+  {
+    method: "post",
+    route: "/threads/:id/move",
+    path: () => `/api/threads/${ids.threadA}/move`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/threads/:id/merge",
+    path: () => `/api/threads/${ids.threadA}/merge`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/threads/:id/split",
+    path: () => `/api/threads/${ids.threadA}/split`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -807,6 +836,49 @@ describe("socket events", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.length > 0]));
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
+    } finally {
+      for (const { socket } of sockets) socket.disconnect();
+    }
+  });
+
+  it("thread.moved of a group-A thread moved to group B: the new place only to those who still read it", async () => {
+    const started = await agents.memberA
+      .post(`/api/categories/${ids.discussionA}/threads`)
+      .send({ title: "Wątek przenoszony w macierzy", body: "Treść.", clientId: randomUUID() });
+    const threadId: string = started.body.thread.id;
+    const sockets = await Promise.all(
+      ROLES.map(async (role) => {
+        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
+        const socket = connect(server.url, {
+          transports: ["websocket"],
+          forceNew: true,
+          extraHeaders: cookie ? { Cookie: cookie } : {},
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", () => resolve());
+          socket.once("connect_error", reject);
+        });
+        await new Promise((resolve) => socket.emit("thread.join", { threadId }, resolve));
+        const received: { readable: boolean }[] = [];
+        socket.on("thread.moved", (moved: { readable: boolean }) => received.push(moved));
+        return { role, socket, received };
+      }),
+    );
+    try {
+      const groupB = (await agents.moderator.get("/api/groups/gwd-wielkopolska-pomorze")).body as GroupDetail;
+      const categoryId = groupB.categories.find((category) => category.slug === "dyskusje")?.id;
+      expect((await agents.moderator.post(`/api/threads/${threadId}/move`).send({ categoryId })).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received[0]?.readable ?? "nothing"]));
+      expect(got).toEqual({
+        visitor: "nothing",
+        memberA: false,
+        memberB: "nothing",
+        expert: true,
+        moderator: true,
+        admin: true,
+        suspended: "nothing",
+      });
     } finally {
       for (const { socket } of sockets) socket.disconnect();
     }

@@ -7,6 +7,7 @@ import type {
   ServerToClientEvents,
   SocketAck,
   ThreadActivity,
+  ThreadMoved,
   ThreadTypingPayload,
   ThreadUpdate,
 } from "@forum/shared/realtime";
@@ -151,6 +152,15 @@ function connection(): ForumSocket {
       if (follower.threadId === update.threadId) follower.onThreadUpdate?.(update);
     }
     for (const listener of threadUpdateListeners) listener(update);
+  });
+  created.on("thread.moved", (payload) => restructureOf(payload.threadId, (handlers) => handlers.onMoved(payload)));
+  created.on("thread.merged", (payload) => restructureOf(payload.threadId, (handlers) => handlers.onMerged(payload)));
+  created.on("thread.postsMoved", (payload) =>
+    restructureOf(payload.threadId, (handlers) => handlers.onPostsMoved(payload)),
+  );
+  // A moderator moved threads between spaces: counts and lists are stale, as after a gap.
+  created.on("threads.restructured", () => {
+    for (const follower of activityFollowers) follower.onGap?.();
   });
   created.on("thread.typing", ({ threadId, user }) => {
     for (const listener of typingListeners) {
@@ -301,3 +311,23 @@ currentUser.subscribe((user) => {
   connectedBefore = false;
   if (inUse()) socket.connect();
 });
+
+/** A moderator moved, merged or split the open thread (the page follows the thread already). */
+export interface RestructureHandlers {
+  onMoved: (moved: ThreadMoved) => void;
+  onMerged: (merged: { targetThreadId: string | null }) => void;
+  onPostsMoved: (moved: { direction: "in" | "out"; postIds: string[] }) => void;
+}
+
+const restructureListeners = new Set<{ threadId: string; handlers: RestructureHandlers }>();
+
+function restructureOf(threadId: string, call: (handlers: RestructureHandlers) => void): void {
+  for (const listener of restructureListeners) if (listener.threadId === threadId) call(listener.handlers);
+}
+
+/** Hears moderators restructuring a thread the page follows (followThread), until the returned function is called. */
+export function followThreadRestructure(threadId: string, handlers: RestructureHandlers): () => void {
+  const listener = { threadId, handlers };
+  restructureListeners.add(listener);
+  return () => restructureListeners.delete(listener);
+}

@@ -42,6 +42,8 @@ const threadSchema = new mongoose.Schema(
     closeReason: { type: String, default: null },
     /** Minimum seconds between one person's posts in the thread; 0 = off. */
     slowModeSeconds: { type: Number, default: 0 },
+    /** Set when a moderator merged this thread into another: it is then an empty stub that redirects there. */
+    mergedIntoId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
   },
   { timestamps: true },
 );

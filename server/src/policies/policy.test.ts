@@ -41,6 +41,8 @@ describe.each([
   ["Group", "manage", { _id: groupA }, ["moderator", "admin"]],
   ["Thread", "read", threadInA, ["memberA", "expert", "moderator", "admin"]],
   ["Thread", "reply", threadInA, ["memberA", "moderator", "admin"]],
+  ["Thread", "restructure", threadInA, ["moderator", "admin"]],
+  ["Thread", "restructure", networkThread, ["moderator", "admin"]],
   ["Thread", "read", networkThread, ["memberA", "memberB", "expert", "moderator", "admin"]],
   ["Thread", "reply", networkThread, ["memberA", "memberB", "expert", "moderator", "admin"]],
   ["Category", "read", discussionInA, ["memberA", "expert", "moderator", "admin"]],

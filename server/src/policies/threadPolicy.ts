@@ -23,3 +23,9 @@ allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
 allow<ThreadSubject>("Thread", ["pin", "lock", "scheduleClose", "setSlowMode", "edit", "bypassLock"], (actor) =>
   actor ? isStaff(actor) : false,
 );
+
+/** Moving a thread, merging it into another, moving its posts out: ZMP moderators and admins. */
+allow<ThreadSubject>("Thread", ["restructure"], (actor, thread) => {
+  if (!actor || !isStaff(actor)) return false;
+  return thread.groupId === null || readsAllGroups(actor) || actor.groups.has(thread.groupId.toString());
+});

@@ -16,6 +16,7 @@ import { startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
+import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
 
 interface SocketData {
   actor: Actor | null;
@@ -109,5 +110,6 @@ export function createSocketServer(
   startPostModerationFanOut(io, logger);
   startPeopleModerationFanOut(io, logger);
   startThreadStateFanOut(io, logger);
+  startThreadRestructureFanOut(io, logger);
   return io;
 }

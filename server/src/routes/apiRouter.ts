@@ -26,6 +26,7 @@ import { mentionRoutes } from "./mentionRoutes.js";
 import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
+import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -53,6 +54,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(moderationRoutes());
   router.use(postModerationRoutes(config));
   router.use(peopleModerationRoutes());
+  router.use(threadRestructureRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -40,8 +40,11 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     authorize(req.actor, "read", "Category", category);
     const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
     const [pinnedCandidates, recent] = await Promise.all([
-      Thread.find({ categoryId: category._id, pin: notEqual(null) }).lean(),
-      Thread.find({ categoryId: category._id }).sort({ lastPostAt: -1 }).limit(THREADS_PER_PAGE).lean(),
+      Thread.find({ categoryId: category._id, pin: notEqual(null), mergedIntoId: null }).lean(),
+      Thread.find({ categoryId: category._id, mergedIntoId: null })
+        .sort({ lastPostAt: -1 })
+        .limit(THREADS_PER_PAGE)
+        .lean(),
     ]);
     const threads = pinnedFirst(pinnedCandidates, recent);
     const [authors, tags, readNumbers] = await Promise.all([

@@ -31,7 +31,7 @@ export function homeRoutes(): Router {
     // Staff and experts read every group, but "my" activity and sessions are those of my groups.
     const spaces = readsAllGroups(actor) && myGroupIds.length === 0 ? {} : { groupId: anyOf([...myGroupIds, null]) };
     const [threads, meetings, pinnedThreads] = await Promise.all([
-      Thread.find({ ...spaces, ...(since ? { lastPostAt: greaterThan(since) } : {}) })
+      Thread.find({ ...spaces, mergedIntoId: null, ...(since ? { lastPostAt: greaterThan(since) } : {}) })
         .sort({ lastPostAt: -1 })
         .limit(WHATS_NEW_LIMIT)
         .lean(),

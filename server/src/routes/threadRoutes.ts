@@ -11,7 +11,7 @@ import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { postCreator } from "../commands/postCreator.js";
 import type { Config } from "../config.js";
 import { readPositionMarker } from "../commands/readPositionMarker.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
+import { conflict, notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
@@ -27,6 +27,7 @@ import { loadMyReactions } from "../services/reactionDirectory.js";
 import { loadTags, tagsOf } from "../services/tagDirectory.js";
 import { loadOpeningPage, loadPostsPage, type PostsPageDocuments } from "../services/threadPages.js";
 import { loadReadNumbers } from "../services/unreadCounts.js";
+import { mergedThreadRedirect } from "../services/mergedThreads.js";
 
 /** The thread named in the path, if the actor may read it (404 otherwise, 401 for visitors). */
 async function readableThread(req: Request): Promise<ThreadDocument> {
@@ -60,6 +61,7 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
   /** The thread's header and the page its reader starts at (the first unread post). */
   router.get("/threads/:id", async (req, res) => {
     const thread = await readableThread(req);
+    if (thread.mergedIntoId) return void res.json(await mergedThreadRedirect(req.actor, thread.mergedIntoId));
     const readNumbers = await loadReadNumbers(req.user?._id, [thread._id]);
     const lastReadNumber = readNumbers.get(thread._id.toString()) ?? 0;
     const [category, group, page, tags] = await Promise.all([
@@ -113,6 +115,7 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
     const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
     if (!thread) throw notFound();
     authorize(req.actor, "reply", "Thread", thread);
+    if (thread.mergedIntoId) throw conflict("Ten wątek został scalony z innym: odpowiedz tam.");
     const input = parseInput(createPostSchema, req.body);
     // A retried send of a stored post answers as before; only new posts meet the lock and slow mode.
     if (!(await Post.exists({ authorId: req.user._id, clientId: input.clientId }))) {

@@ -17,6 +17,6 @@ export function pinnedFirst(pinnedCandidates: ThreadDocument[], recent: ThreadDo
 /** Threads pinned for the whole forum that this person may read (few: moderators pin sparingly). */
 export async function loadGloballyPinned(actor: Actor): Promise<ThreadDocument[]> {
   const now = new Date();
-  const candidates = await Thread.find({ "pin.scope": "global" }).lean();
+  const candidates = await Thread.find({ "pin.scope": "global", mergedIntoId: null }).lean();
   return candidates.filter((thread) => activePin(thread, now) && can(actor, "read", "Thread", thread)).sort(byPinnedAt);
 }

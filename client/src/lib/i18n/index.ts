@@ -13,6 +13,8 @@ import peoplePl from "./people.pl.json";
 import peopleEn from "./people.en.json";
 import threadStatePl from "./threadState.pl.json";
 import threadStateEn from "./threadState.en.json";
+import threadRestructurePl from "./threadRestructure.pl.json";
+import threadRestructureEn from "./threadRestructure.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -51,6 +53,8 @@ export function setUpI18n(): void {
   addMessages("en", peopleEn);
   addMessages("pl", threadStatePl);
   addMessages("en", threadStateEn);
+  addMessages("pl", threadRestructurePl);
+  addMessages("en", threadRestructureEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
