@@ -34,6 +34,7 @@ describe("sign in", () => {
       changeRoles: false,
       inviteTo: [],
       manageCategories: false,
+      silence: null,
     });
   });
 

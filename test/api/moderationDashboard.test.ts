@@ -4,6 +4,7 @@ import { Category } from "../../server/src/models/Category.js";
 import { Group } from "../../server/src/models/Group.js";
 import { Jst } from "../../server/src/models/Jst.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
+import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { Post } from "../../server/src/models/Post.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
@@ -30,7 +31,17 @@ beforeAll(async () => {
   const flags = mongoose.connection.collection("flags");
   await flags.insertMany([{ status: "pending" }, { status: "pending" }, { status: "resolved" }]);
   const anyPost = await Post.findOne({}).lean();
-  await Post.collection.updateOne({ _id: anyPost!._id }, { $set: { approval: { status: "pending" } } });
+  const waiting = {
+    kind: "reply",
+    authorId: anyPost!.authorId,
+    threadId: anyPost!.threadId,
+    body: "Czekam.",
+    html: "<p>Czekam.</p>",
+  };
+  await PendingPost.collection.insertMany([
+    { ...waiting, clientId: "dashboard-waiting", status: "pending" },
+    { ...waiting, clientId: "dashboard-decided", status: "approved" },
+  ]);
 
   const author = await User.findOne({ email: DEMO.memberB }).lean();
   // Away for two months, but wrote a post this month: counts as active.

@@ -1,6 +1,14 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  recordAnnouncements,
+  saveScreenshot,
+  VIEWPORTS,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -75,11 +83,12 @@ it(
       const myGroup = anna.locator(".my-group", { hasText: GROUP.name });
       await myGroup.waitFor();
       await settle(anna);
+      await recordAnnouncements(anna);
       const home = await badgeCount(myGroup);
       expect(home).toBeGreaterThan(0);
       await postAs(piotrContext, thread.id, "Pierwsza nowość dla strony głównej.");
       await waitForCount(myGroup, home + 1);
-      await anna.locator('[role="status"]', { hasText: `Nowy wpis w grupie ${GROUP.name}` }).waitFor();
+      await waitForAnnouncement(anna, `Nowy wpis w grupie ${GROUP.name}`);
       await saveScreenshot(anna, "desktop-home-unread");
       await expectNoAxeViolations(anna);
 
@@ -92,7 +101,7 @@ it(
       expect(inCategory).toBeGreaterThan(0);
       await postAs(piotrContext, thread.id, "Druga nowość dla strony grupy.");
       await waitForCount(category, inCategory + 1);
-      await anna.locator('[role="status"]', { hasText: `Nowy wpis w wątku „${thread.title}”` }).waitFor();
+      await waitForAnnouncement(anna, `Nowy wpis w wątku „${thread.title}”`);
       await saveScreenshot(anna, "desktop-group-unread");
       await expectNoAxeViolations(anna);
 

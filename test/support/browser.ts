@@ -52,3 +52,35 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Starts keeping everything the layout's polite live region says, so that a later announcement
+ * replacing the text cannot hide an earlier one from `waitForAnnouncement`. Call it after loading.
+ */
+export async function recordAnnouncements(page: Page): Promise<void> {
+  await page.locator('[role="status"][aria-live="polite"]').first().waitFor({ state: "attached" });
+  await page.evaluate(() => {
+    const region = document.querySelector('[role="status"][aria-live="polite"]');
+    const heard: string[] = [];
+    (window as { __announced?: string[] }).__announced = heard;
+    if (!region) return;
+    new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+}
+
+/** Waits until the live region has said `text` (since `recordAnnouncements`, or says it now). */
+export async function waitForAnnouncement(page: Page, text: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => {
+      const heard = (window as { __announced?: string[] }).__announced ?? [];
+      const now = document.querySelector('[role="status"][aria-live="polite"]')?.textContent ?? "";
+      return [...heard, now].some((said) => said.includes(wanted));
+    },
+    text,
+    { timeout, polling: 100 },
+  );
+}
