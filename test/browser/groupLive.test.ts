@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newContext } from "../support/browser.js";
+import { expectNoAxeViolations, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
@@ -104,7 +104,7 @@ it(
       await piotrThread.locator(".posts").getByText(reply).waitFor({ timeout: LIVE_WITHIN_MS });
       expect(Date.now() - sentAt).toBeLessThanOrEqual(LIVE_WITHIN_MS);
       await piotrThread.getByRole("link", { name: "Powiadomienia, 1 nieprzeczytane" }).waitFor({ timeout: 5_000 });
-      await piotrThread.locator('[role="status"]', { hasText: "Anna Kowalska" }).first().waitFor();
+      await waitForAnnouncement(piotrThread, "Anna Kowalska");
       // ...and his group page counts one more unread post in the category.
       const deadline = Date.now() + 5_000;
       while ((await unreadIn(discussionCard)) === unreadBefore && Date.now() < deadline) {

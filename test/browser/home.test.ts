@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  VIEWPORTS,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { startTestServer } from "../support/testServer.js";
 
 // The demo login the seed creates: a member of the first GWD group.
@@ -150,7 +157,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member
         await page.locator("article.post", { hasText: text }).waitFor();
         expect(await page.locator("article.post").count()).toBe(postsBefore + 1);
         expect(await replyBox.inputValue()).toBe("");
-        await page.locator('[role="status"]', { hasText: "Wpis dodany" }).waitFor();
+        await waitForAnnouncement(page, "Wpis dodany");
         await saveScreenshot(page, `${viewport}-thread-after-reply`);
         await expectNoAxeViolations(page);
 

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { Event } from "../../server/src/models/Event.js";
 import { User } from "../../server/src/models/User.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  VIEWPORTS,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { categoryIdOf, signInByApi as signIn } from "../support/browserApi.js";
 import { createNewMember } from "../support/people.js";
 import { startTestServer } from "../support/testServer.js";
@@ -92,7 +99,7 @@ it(
       await expect(item.innerText()).resolves.toContain(NEWBIE.name);
       await queue.getByText("Oczekuje: 1", { exact: true }).waitFor();
       // Announced politely, without moving the moderator's focus.
-      await queue.locator('[role="status"]', { hasText: "Kolejka zatwierdzania się zmieniła. Oczekuje: 1." }).waitFor();
+      await waitForAnnouncement(queue, "Kolejka zatwierdzania się zmieniła. Oczekuje: 1.");
       await saveScreenshot(queue, "desktop-approval-queue");
       await expectNoAxeViolations(queue);
       expect(await anna.getByText(text).count()).toBe(0);

@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  VIEWPORTS,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
@@ -30,8 +37,6 @@ async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<v
   }
 }
 
-const status = (page: Page, text: string) => page.locator('[role="status"]', { hasText: text });
-
 it(
   "a moderator adds, reorders and edits categories from the keyboard; members see them in the network space",
   async () => {
@@ -51,7 +56,7 @@ it(
       await page.keyboard.press("Tab");
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
-      await status(page, "Dodano kategorię „Konferencje i wydarzenia”.").waitFor();
+      await waitForAnnouncement(page, "Dodano kategorię „Konferencje i wydarzenia”.");
       const list = page.locator(".categories");
       await list.getByRole("link", { name: "Konferencje i wydarzenia" }).waitFor();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("new-category-name");
@@ -60,7 +65,7 @@ it(
       const up = page.getByRole("button", { name: "Przesuń „Konferencje i wydarzenia” w górę" });
       await up.focus();
       await page.keyboard.press("Enter");
-      await status(page, "Kategoria „Konferencje i wydarzenia” jest teraz na miejscu 2 z 3.").waitFor();
+      await waitForAnnouncement(page, "Kategoria „Konferencje i wydarzenia” jest teraz na miejscu 2 z 3.");
       expect(await list.getByRole("link").allTextContents()).toEqual([
         "Ogłoszenia Związku Miast Polskich",
         "Konferencje i wydarzenia",
@@ -79,7 +84,7 @@ it(
       await page.getByText("Nazwa kategorii musi mieć co najmniej 3 znaki.").waitFor();
       await name.fill("Konferencje sieci");
       await page.getByRole("button", { name: "Zapisz" }).click();
-      await status(page, "Zapisano kategorię „Konferencje sieci”.").waitFor();
+      await waitForAnnouncement(page, "Zapisano kategorię „Konferencje sieci”.");
       await list.getByRole("link", { name: "Konferencje sieci" }).waitFor();
       await expectAccessibleAtBothWidths(page, "network-space-manager");
 

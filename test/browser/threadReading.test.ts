@@ -5,7 +5,13 @@ import { anyOf } from "../../server/src/db/anyOf.js";
 import { ReadPosition } from "../../server/src/models/ReadPosition.js";
 import { User } from "../../server/src/models/User.js";
 import { insertThreadPosts } from "../../server/src/seed/bulkThreadPosts.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -168,7 +174,7 @@ describe("a thread of 10,000 posts", () => {
         );
         await expectInView(page, LONG);
         expectContiguous(await shownNumbers(page));
-        await page.locator('[role="status"]', { hasText: `Przeniesiono do wpisu nr ${LONG}` }).waitFor();
+        await waitForAnnouncement(page, `Przeniesiono do wpisu nr ${LONG}`);
 
         await top.focus();
         await page.keyboard.press("Enter");

@@ -1,7 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { Event } from "../../server/src/models/Event.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer } from "../support/testServer.js";
@@ -60,8 +66,7 @@ async function openThread(page: Page, threadId: string): Promise<void> {
   await joined;
 }
 
-const status = (page: Page, text: string) =>
-  page.locator('[role="status"]', { hasText: text }).waitFor({ timeout: LIVE_TIMEOUT });
+const status = (page: Page, text: string) => waitForAnnouncement(page, text, LIVE_TIMEOUT);
 
 async function contexts() {
   const moderatorContext = await newContext(browser, "desktop");

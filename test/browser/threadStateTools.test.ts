@@ -1,7 +1,14 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { Event } from "../../server/src/models/Event.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  VIEWPORTS,
+  waitForAnnouncement,
+} from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
@@ -110,9 +117,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
         await member.getByRole("heading", { name: "Wątek zamknięty" }).waitFor({ timeout: LIVE_TIMEOUT });
         await member.getByText("Powód: Ustalenia zapadły na sesji").first().waitFor();
         await member.getByLabel("Treść odpowiedzi").waitFor({ state: "detached", timeout: LIVE_TIMEOUT });
-        await member
-          .locator('[role="status"]', { hasText: "Moderator zamknął ten wątek" })
-          .waitFor({ timeout: LIVE_TIMEOUT });
+        await waitForAnnouncement(member, "Moderator zamknął ten wątek", LIVE_TIMEOUT);
         // Moderators keep their composer, with the notice above it.
         await moderator.getByRole("heading", { name: "Wątek zamknięty" }).waitFor();
         expect(await moderator.getByLabel("Treść odpowiedzi").count()).toBe(1);

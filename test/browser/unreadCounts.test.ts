@@ -4,7 +4,6 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newContext,
-  recordAnnouncements,
   saveScreenshot,
   VIEWPORTS,
   waitForAnnouncement,
@@ -83,7 +82,6 @@ it(
       const myGroup = anna.locator(".my-group", { hasText: GROUP.name });
       await myGroup.waitFor();
       await settle(anna);
-      await recordAnnouncements(anna);
       const home = await badgeCount(myGroup);
       expect(home).toBeGreaterThan(0);
       await postAs(piotrContext, thread.id, "Pierwsza nowość dla strony głównej.");

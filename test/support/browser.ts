@@ -25,8 +25,30 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile (no cookies, no localStorage) at one of the viewports, in Polish. */
-export function newContext(browser: Browser, viewport: keyof typeof VIEWPORTS): Promise<BrowserContext> {
-  return browser.newContext({ viewport: VIEWPORTS[viewport], locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+export async function newContext(browser: Browser, viewport: keyof typeof VIEWPORTS): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    locale: "pl-PL",
+    timezoneId: "Europe/Warsaw",
+  });
+  await context.addInitScript(keepAnnouncements);
+  return context;
+}
+
+/**
+ * Runs in every page before the app: keeps each text a status region (`role="status"`) shows, so
+ * `waitForAnnouncement` still finds a message that a later one replaced before the test looked.
+ */
+function keepAnnouncements(): void {
+  const heard: string[] = [];
+  (window as { __announced?: string[] }).__announced = heard;
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      const element = mutation.target instanceof Element ? mutation.target : mutation.target.parentElement;
+      const region = element?.closest('[role="status"]');
+      if (region?.textContent) heard.push(region.textContent);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
@@ -53,32 +75,13 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-/**
- * Starts keeping everything the layout's polite live region says, so that a later announcement
- * replacing the text cannot hide an earlier one from `waitForAnnouncement`. Call it after loading.
- */
-export async function recordAnnouncements(page: Page): Promise<void> {
-  await page.locator('[role="status"][aria-live="polite"]').first().waitFor({ state: "attached" });
-  await page.evaluate(() => {
-    const region = document.querySelector('[role="status"][aria-live="polite"]');
-    const heard: string[] = [];
-    (window as { __announced?: string[] }).__announced = heard;
-    if (!region) return;
-    new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, {
-      childList: true,
-      characterData: true,
-      subtree: true,
-    });
-  });
-}
-
-/** Waits until the live region has said `text` (since `recordAnnouncements`, or says it now). */
+/** Waits until a status region of the page says or has said `text` (pages opened through `newContext`). */
 export async function waitForAnnouncement(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (wanted) => {
       const heard = (window as { __announced?: string[] }).__announced ?? [];
-      const now = document.querySelector('[role="status"][aria-live="polite"]')?.textContent ?? "";
-      return [...heard, now].some((said) => said.includes(wanted));
+      const now = [...document.querySelectorAll('[role="status"]')].map((region) => region.textContent ?? "");
+      return [...heard, ...now].some((said) => said.includes(wanted));
     },
     text,
     { timeout, polling: 100 },
