@@ -23,6 +23,21 @@ export type JstType = (typeof JST_TYPES)[number];
 export const MEETING_STATUSES = ["planned", "live", "closed"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** A live-room question: waiting, answered by the moderator, or hidden by them. */
+export const ROOM_QUESTION_STATUSES = ["open", "answered", "hidden"] as const;
+export type RoomQuestionStatus = (typeof ROOM_QUESTION_STATUSES)[number];
+
+/** A live poll: prepared, open for votes, closed. */
+export const ROOM_POLL_STATUSES = ["draft", "open", "closed"] as const;
+export type RoomPollStatus = (typeof ROOM_POLL_STATUSES)[number];
+
+/** Who sees a poll's results while it is open: everyone ("live") or only after it closes. */
+export const ROOM_POLL_RESULTS_VISIBILITY = ["live", "afterClose"] as const;
+export type RoomPollResultsVisibility = (typeof ROOM_POLL_RESULTS_VISIBILITY)[number];
+
+/** How many chat messages a client receives when it (re)joins without a last-seen number. */
+export const ROOM_CHAT_BACKLOG = 200;
+
 /** How many tags a thread may carry. */
 export const THREAD_TAGS_MAX = 5;
 

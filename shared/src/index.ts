@@ -16,6 +16,7 @@ export * from "./passwordStrength.js";
 export * from "./schemas/draft.js";
 export * from "./attachments.js";
 export * from "./moderation.js";
+export * from "./meetings.js";
 export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";

@@ -1,4 +1,13 @@
 import type { PostView, TagView, ThreadStateView } from "./api.js";
+import type {
+  RoomMessageView,
+  RoomMinutesView,
+  RoomParticipant,
+  RoomPollView,
+  RoomQuestionView,
+  RoomSnapshot,
+  RoomStateView,
+} from "./meetings.js";
 import type { NotificationView } from "./notifications.js";
 
 /** Answer to a socket request that needs one (room joins). */
@@ -13,6 +22,28 @@ export interface ClientToServerEvents {
   "thread.leave": (payload: { threadId: string }) => void;
   /** "I am writing a reply here": sent at most every few seconds while typing; the ack is optional. */
   "thread.typing": (payload: { threadId: string }, ack?: (reply: SocketAck) => void) => void;
+  /** Enter a live room; `afterSeq` is the last chat number this client has (null: send the recent backlog). */
+  "room.join": (payload: { meetingId: string; afterSeq: number | null }, ack: (reply: RoomJoinAck) => void) => void;
+  "room.leave": (payload: { meetingId: string }) => void;
+  /** A chat line; re-sent with the same clientId until acknowledged, stored once. */
+  "room.message": (payload: RoomMessageInput, ack: (reply: RoomMessageAck) => void) => void;
+  "room.hand": (payload: { meetingId: string; raised: boolean }, ack?: (reply: SocketAck) => void) => void;
+}
+
+export interface RoomMessageInput {
+  meetingId: string;
+  clientId: string;
+  text: string;
+}
+
+export interface RoomJoinAck extends SocketAck {
+  snapshot?: RoomSnapshot;
+}
+
+export interface RoomMessageAck extends SocketAck {
+  message?: RoomMessageView;
+  /** Slow mode: seconds to wait before the next message. */
+  retryAfterSeconds?: number;
 }
 
 /** Someone (never the receiver) is writing a reply in the thread. */
@@ -53,6 +84,24 @@ export interface ServerToClientEvents {
   "thread.postsMoved": (payload: { threadId: string; direction: "in" | "out"; postIds: string[] }) => void;
   /** To the rooms of the spaces a move, merge or split touched: their thread lists and counts changed. */
   "threads.restructured": (payload: { threadId: string }) => void;
+  /** Live room (to the room `meeting_<id>`): a new chat line. */
+  "room.message": (payload: RoomMessageView) => void;
+  /** A moderator removed a chat line (its number stays, its text goes). */
+  "room.messageRemoved": (payload: { meetingId: string; messageId: string; seq: number }) => void;
+  /** Who is in the room now (the whole list, sent at most about once a second). */
+  "room.presence": (payload: { meetingId: string; participants: RoomParticipant[] }) => void;
+  /** The room's shared state changed (agenda item, slow mode, pin, mutes, note-taker, status). */
+  "room.state": (payload: RoomStateView) => void;
+  /** A question was asked, voted, answered or hidden (hidden ones reach moderators only). */
+  "room.question": (payload: { meetingId: string; question: RoomQuestionView }) => void;
+  /** A hidden question leaves the lists of those who may not see it. */
+  "room.questionRemoved": (payload: { meetingId: string; questionId: string }) => void;
+  /** A poll was created, opened, voted in or closed (results as the receivers may see them). */
+  "room.poll": (payload: { meetingId: string; poll: RoomPollView }) => void;
+  /** The minutes were saved (live editing by the moderator or the note-taker). */
+  "room.minutes": (payload: { meetingId: string; minutes: RoomMinutesView }) => void;
+  /** The moderator ended the room; it was archived into this thread. */
+  "room.closed": (payload: { meetingId: string; archiveThreadId: string | null }) => void;
 }
 
 export interface ApprovalDecision {

@@ -19,7 +19,7 @@ import { currentUser } from "./session";
  * the same origin and reads the same session cookie, so there is nothing to configure or send.
  */
 
-type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ThreadHandlers {
   /** A post was stored in the thread (by anyone, this user included: dedupe by id). */
@@ -85,8 +85,11 @@ const peopleFollowers = new Set<PeopleModerationHandlers>();
 /** Moderators' review queue: the number of pending flags, pushed when flags come or are resolved. */
 const queueListeners = new Set<(pending: number) => void>();
 const threadUpdateListeners = new Set<(update: ThreadUpdate) => void>();
+/** Modules that listen on the connection themselves (the live room). */
+const directUsers = new Set<object>();
 /** Some page still wants live updates: keep the connection. */
 const inUse = () =>
+  directUsers.size > 0 ||
   followers.size > 0 ||
   notificationListeners.size > 0 ||
   activityFollowers.size > 0 ||
@@ -285,6 +288,25 @@ export function followThreadUpdates(onUpdate: (update: ThreadUpdate) => void): (
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (threadUpdateListeners.delete(listener)) closeWhenIdle(live);
+  };
+}
+
+/**
+ * The shared connection itself, for modules with their own protocol (the live room adds its
+ * listeners and emits with acks). It stays open until `release` is called; listeners added
+ * must be removed by the caller before releasing.
+ */
+export function useLiveSocket(): { socket: ForumSocket; release: () => void } {
+  clearTimeout(idleTimer);
+  const user = {};
+  directUsers.add(user);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return {
+    socket: live,
+    release: () => {
+      if (directUsers.delete(user)) closeWhenIdle(live);
+    },
   };
 }
 

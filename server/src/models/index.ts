@@ -23,3 +23,8 @@ export { DigestState } from "./DigestState.js";
 export { Flag } from "./Flag.js";
 export { PendingPost } from "./PendingPost.js";
 export { UserNote } from "./UserNote.js";
+export { RoomMessage } from "./RoomMessage.js";
+export { RoomQuestion } from "./RoomQuestion.js";
+export { RoomPoll } from "./RoomPoll.js";
+export { RoomPollVote } from "./RoomPollVote.js";
+export { Attendance } from "./Attendance.js";

@@ -8,6 +8,7 @@ import "./attachmentPolicy.js";
 import "./personPolicy.js";
 import "./moderationPolicy.js";
 import "./flagPolicy.js";
+import "./meetingPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -6,3 +6,7 @@ export const groupRoom = (groupId: string): string => `group_${groupId}`;
 export const NETWORK_ROOM = "network";
 /** Moderators and admins: the approval queue's live changes. */
 export const STAFF_ROOM = "staff";
+/** Everyone in a meeting's live room. */
+export const meetingRoom = (meetingId: string): string => `meeting_${meetingId}`;
+/** Moderators inside a meeting's live room (hidden questions, poll results before closing). */
+export const meetingStaffRoom = (meetingId: string): string => `meeting_${meetingId}_staff`;

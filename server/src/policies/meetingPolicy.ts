@@ -1,0 +1,57 @@
+import type mongoose from "mongoose";
+import type { MeetingStatus } from "@forum/shared";
+import { allow } from "./policy.js";
+import { isSilenced, isStaff, readsAllGroups, type Actor } from "./actor.js";
+
+export interface MeetingSubject {
+  groupId: mongoose.Types.ObjectId;
+  status: MeetingStatus;
+  room?: {
+    mutedUserIds?: mongoose.Types.ObjectId[] | null;
+    noteTakerId?: mongoose.Types.ObjectId | null;
+    invitedExpertIds?: mongoose.Types.ObjectId[] | null;
+  } | null;
+}
+
+const includesActor = (ids: mongoose.Types.ObjectId[] | null | undefined, actor: Actor): boolean =>
+  (ids ?? []).some((id) => id.toString() === actor.id);
+
+/** The group's own people, moderators, and experts the moderator invited into this room. */
+function belongsInRoom(actor: Actor, meeting: MeetingSubject): boolean {
+  if (isStaff(actor) || actor.groups.has(meeting.groupId.toString())) return true;
+  return actor.role === "expert" && includesActor(meeting.room?.invitedExpertIds, actor);
+}
+
+/** A meeting is seen by whoever reads its group (members, experts, moderators). */
+allow<MeetingSubject>("Meeting", ["read"], (actor, meeting) => {
+  if (!actor) return false;
+  return readsAllGroups(actor) || actor.groups.has(meeting.groupId.toString());
+});
+
+/** Scheduling, editing the plan, opening and ending the room, inviting experts, running the room: ZMP. */
+allow<MeetingSubject>("Meeting", ["manage", "moderateRoom"], (actor) => (actor ? isStaff(actor) : false));
+
+/** Entering the live room: only while it is live. */
+allow<MeetingSubject>("Meeting", ["joinRoom"], (actor, meeting) => {
+  if (!actor || meeting.status !== "live") return false;
+  return belongsInRoom(actor, meeting);
+});
+
+/** Writing in the room (chat, questions, votes, raising a hand): not when muted there or silenced in the forum. */
+allow<MeetingSubject>("Meeting", ["chat"], (actor, meeting) => {
+  if (!actor || meeting.status !== "live" || !belongsInRoom(actor, meeting)) return false;
+  if (isStaff(actor)) return true;
+  return !isSilenced(actor) && !includesActor(meeting.room?.mutedUserIds, actor);
+});
+
+/** The minutes: moderators, and the note-taker the moderator named. */
+allow<MeetingSubject>("Meeting", ["editMinutes"], (actor, meeting) => {
+  if (!actor) return false;
+  return isStaff(actor) || (meeting.room?.noteTakerId?.toString() ?? null) === actor.id;
+});
+
+/** The attendance list (names and times): moderators and the group's facilitators. */
+allow<MeetingSubject>("Meeting", ["seeAttendance"], (actor, meeting) => {
+  if (!actor) return false;
+  return isStaff(actor) || actor.groups.get(meeting.groupId.toString()) === "facilitator";
+});
