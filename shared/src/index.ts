@@ -21,3 +21,6 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";
 export * from "./schemas/threadRestructure.js";
+export * from "./schemas/meetings.js";
+export * from "./meetingPlanning.js";
+export * from "./warsawTime.js";
