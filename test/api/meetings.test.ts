@@ -1,4 +1,3 @@
-import sharp from "sharp";
 import type { GroupMeetingsView, MeetingView } from "@forum/shared";
 import { Event } from "../../server/src/models/Event.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
