@@ -35,3 +35,9 @@ export interface ExpertChoice {
   id: string;
   name: string;
 }
+
+/** The experts a moderator may invite into a session's room, and those invited. */
+export interface MeetingExpertsView {
+  experts: ExpertChoice[];
+  invitedExpertIds: string[];
+}
