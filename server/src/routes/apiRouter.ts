@@ -27,6 +27,8 @@ import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
+import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
+import { roomPollRoutes } from "./roomPollRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -55,6 +57,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(postModerationRoutes(config));
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
+  router.use(roomQuestionRoutes());
+  router.use(roomPollRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }
