@@ -21,4 +21,5 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";
 export * from "./schemas/threadRestructure.js";
+export * from "./schemas/roomChat.js";
 export * from "./schemas/roomQa.js";

@@ -27,6 +27,7 @@ import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
+import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 
@@ -57,6 +58,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(postModerationRoutes(config));
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
+  router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
   router.use(apiNotFoundHandler);
