@@ -15,6 +15,8 @@ import threadStatePl from "./threadState.pl.json";
 import threadStateEn from "./threadState.en.json";
 import threadRestructurePl from "./threadRestructure.pl.json";
 import threadRestructureEn from "./threadRestructure.en.json";
+import roomPl from "./room.pl.json";
+import roomEn from "./room.en.json";
 import roomQaPl from "./roomQa.pl.json";
 import roomQaEn from "./roomQa.en.json";
 
@@ -57,6 +59,8 @@ export function setUpI18n(): void {
   addMessages("en", threadStateEn);
   addMessages("pl", threadRestructurePl);
   addMessages("en", threadRestructureEn);
+  addMessages("pl", roomPl);
+  addMessages("en", roomEn);
   addMessages("pl", roomQaPl);
   addMessages("en", roomQaEn);
   const initial = storedLocale();
