@@ -661,7 +661,6 @@ const rows: Row[] = [
   },
 ];
 
-
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
   memberA: DEMO.memberA,
   memberB: DEMO.memberB,
