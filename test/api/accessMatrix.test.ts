@@ -6,6 +6,8 @@ import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
+import { Group } from "../../server/src/models/Group.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { RoomPoll } from "../../server/src/models/RoomPoll.js";
 import { RoomQuestion } from "../../server/src/models/RoomQuestion.js";
@@ -614,6 +616,52 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: room-core —
+  // A group-A meeting that has already been held: staff get as far as "not live" (409) or validation (400).
+  {
+    method: "post",
+    route: "/meetings/:id/room/open",
+    path: () => `/api/meetings/${roomIds.heldA}/room/open`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/slow-mode",
+    path: () => `/api/meetings/${roomIds.heldA}/room/slow-mode`,
+    body: { seconds: -1 },
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/messages/:messageId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/messages/${roomIds.heldA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
   // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
   {
     method: "post",
@@ -764,6 +812,14 @@ beforeAll(async () => {
   const admin = await User.findOne({ email: DEMO.admin }).lean();
   const note = await UserNote.create({ userId: ids.target, authorId: admin?._id, body: "Notatka administratora." });
   peopleIds.noteByAdmin = note._id.toString();
+});
+
+// — meetings: room-core — a meeting of group A that was already held (its room cannot change).
+const roomIds = { heldA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
+  roomIds.heldA = String(held?._id);
 });
 
 // — meetings: roomQa — a live group-A room with a question by someone else, one to hide, an open and a closed poll.

@@ -66,6 +66,8 @@ export class LiveRoom {
   handRaised = $state(false);
   handError = $state("");
 
+  /** The index behind `messages` (which is the reactive state): never read by markup. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #bySeq = new Map<number, RoomMessageView>();
   #lastSeq: number | null = null;
   #flushing = false;
@@ -229,18 +231,20 @@ export class LiveRoom {
     if (!changed) return;
     this.messages = [...this.#bySeq.values()].sort((a, b) => a.seq - b.seq);
     // Our own message arrived (pushed or in a snapshot): it is stored, the outbox can let go of it.
-    const stored = new Set(incoming.filter((message) => message.author.id === this.userId).map((m) => m.clientId));
-    if (stored.size && this.outbox.some((item) => stored.has(item.clientId)))
-      this.#setOutbox(this.outbox.filter((item) => !stored.has(item.clientId)));
+    const stored = incoming.filter((message) => message.author.id === this.userId).map((m) => m.clientId);
+    if (stored.length && this.outbox.some((item) => stored.includes(item.clientId)))
+      this.#setOutbox(this.outbox.filter((item) => !stored.includes(item.clientId)));
   }
 
   #setParticipants(participants: RoomParticipant[]): void {
-    const before = new Map(this.participants.map((person) => [person.userId, person]));
-    const after = new Map(participants.map((person) => [person.userId, person]));
+    const before: Record<string, RoomParticipant> = Object.fromEntries(
+      this.participants.map((person) => [person.userId, person]),
+    );
+    const present = participants.map((person) => person.userId);
+    const joined = participants.filter((person) => !before[person.userId]);
+    const left = this.participants.filter((person) => !present.includes(person.userId));
+    const hands = participants.filter((person) => person.handRaised && before[person.userId]?.handRaised === false);
     this.participants = participants;
-    const joined = participants.filter((person) => !before.has(person.userId));
-    const left = [...before.values()].filter((person) => !after.has(person.userId));
-    const hands = participants.filter((person) => person.handRaised && before.get(person.userId)?.handRaised === false);
     if (joined.length || left.length || hands.length) this.events.onPresenceChange?.({ joined, left, hands });
   }
 
