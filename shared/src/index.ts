@@ -24,3 +24,5 @@ export * from "./schemas/threadRestructure.js";
 export * from "./schemas/meetings.js";
 export * from "./meetingPlanning.js";
 export * from "./warsawTime.js";
+export * from "./schemas/roomChat.js";
+export * from "./schemas/roomQa.js";

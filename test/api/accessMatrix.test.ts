@@ -8,10 +8,13 @@ import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
 import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
+import { RoomPoll } from "../../server/src/models/RoomPoll.js";
+import { RoomQuestion } from "../../server/src/models/RoomQuestion.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { User } from "../../server/src/models/User.js";
 import { UserNote } from "../../server/src/models/UserNote.js";
 import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import { liveMeeting } from "../support/roomQa.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 /**
@@ -663,6 +666,113 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: room-core —
+  // A group-A meeting that has already been held: staff get as far as "not live" (409) or validation (400).
+  {
+    method: "post",
+    route: "/meetings/:id/room/open",
+    path: () => `/api/meetings/${roomIds.heldA}/room/open`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/slow-mode",
+    path: () => `/api/meetings/${roomIds.heldA}/room/slow-mode`,
+    body: { seconds: -1 },
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/messages/:messageId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/messages/${roomIds.heldA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions`,
+    body: {},
+    expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
+  },
+  // Someone else's question: voting again and withdrawing are idempotent (200).
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+    expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/questions/:questionId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+    expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/answer",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/answer`,
+    body: { answer: "x".repeat(1001) },
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/hide",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.questionToHide}/hide`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  // Opening an open poll and closing a closed one: moderators get 409, so nothing changes.
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/open",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/open`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/close",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.closedPoll}/close`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/vote`,
+    body: {},
+    expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
+  },
   { method: "get", route: "/calendar", path: () => "/api/calendar?month=2026-11", expected: signedIn(200) },
   // The feeds need no session: an unknown token is simply not found.
   {
@@ -769,6 +879,35 @@ beforeAll(async () => {
   const admin = await User.findOne({ email: DEMO.admin }).lean();
   const note = await UserNote.create({ userId: ids.target, authorId: admin?._id, body: "Notatka administratora." });
   peopleIds.noteByAdmin = note._id.toString();
+});
+
+// — meetings: room-core — a meeting of group A that was already held (its room cannot change).
+const roomIds = { heldA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
+  roomIds.heldA = String(held?._id);
+});
+
+// — meetings: roomQa — a live group-A room with a question by someone else, one to hide, an open and a closed poll.
+const roomQaIds = { meeting: "", question: "", questionToHide: "", openPoll: "", closedPoll: "" };
+beforeAll(async () => {
+  roomQaIds.meeting = await liveMeeting(7);
+  const asker = await User.findOne({ email: "piotr.mazur@demo.forum-jst.pl" }).lean();
+  const moderator = await User.findOne({ email: DEMO.moderator }).lean();
+  const question = (text: string) => RoomQuestion.create({ meetingId: roomQaIds.meeting, authorId: asker?._id, text });
+  roomQaIds.question = (await question("Pytanie macierzy?"))._id.toString();
+  roomQaIds.questionToHide = (await question("Pytanie do ukrycia?"))._id.toString();
+  const poll = (status: "open" | "closed") =>
+    RoomPoll.create({
+      meetingId: roomQaIds.meeting,
+      createdById: moderator?._id,
+      question: `Ankieta ${status}?`,
+      options: [{ text: "Tak" }, { text: "Nie" }],
+      status,
+    });
+  roomQaIds.openPoll = (await poll("open"))._id.toString();
+  roomQaIds.closedPoll = (await poll("closed"))._id.toString();
 });
 
 // — meetings: meetings — a held and a planned session of group A for the rows above.

@@ -29,6 +29,9 @@ import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 import { meetingRoutes } from "./meetingRoutes.js";
 import { calendarRoutes } from "./calendarRoutes.js";
+import { roomModerationRoutes } from "./roomModerationRoutes.js";
+import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
+import { roomPollRoutes } from "./roomPollRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -59,6 +62,9 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(threadRestructureRoutes());
   router.use(meetingRoutes());
   router.use(calendarRoutes(config));
+  router.use(roomModerationRoutes());
+  router.use(roomQuestionRoutes());
+  router.use(roomPollRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

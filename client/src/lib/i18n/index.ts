@@ -17,6 +17,10 @@ import threadRestructurePl from "./threadRestructure.pl.json";
 import threadRestructureEn from "./threadRestructure.en.json";
 import meetingsPl from "./meetings.pl.json";
 import meetingsEn from "./meetings.en.json";
+import roomPl from "./room.pl.json";
+import roomEn from "./room.en.json";
+import roomQaPl from "./roomQa.pl.json";
+import roomQaEn from "./roomQa.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -59,6 +63,10 @@ export function setUpI18n(): void {
   addMessages("en", threadRestructureEn);
   addMessages("pl", meetingsPl);
   addMessages("en", meetingsEn);
+  addMessages("pl", roomPl);
+  addMessages("en", roomEn);
+  addMessages("pl", roomQaPl);
+  addMessages("en", roomQaEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
