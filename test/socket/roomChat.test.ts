@@ -90,8 +90,26 @@ describe("room.join", () => {
   it("refuses everyone while the room is not open", async () => {
     for (const email of [DEMO.memberA, DEMO.moderator]) {
       const socket = await socketFor(email);
-      expect(await joinRoom(socket, plannedId)).toEqual({ ok: false, error: "Pokój spotkania nie jest otwarty." });
+      expect(await joinRoom(socket, plannedId)).toEqual({
+        ok: false,
+        error: "Pokój spotkania nie jest otwarty.",
+        meetingStatus: "planned",
+      });
     }
+  });
+
+  it("tells those who come after the end that the meeting is over, with its archive", async () => {
+    const held = await Meeting.findOne({
+      groupId: (await Meeting.findById(meetingId).lean())?.groupId,
+      status: "closed",
+    }).lean();
+    const socket = await socketFor(DEMO.memberA);
+    expect(await joinRoom(socket, String(held?._id))).toEqual({
+      ok: false,
+      error: "Spotkanie już się zakończyło.",
+      meetingStatus: "closed",
+      archiveThreadId: held?.archiveThreadId?.toString() ?? null,
+    });
   });
 
   it("refuses malformed payloads", async () => {

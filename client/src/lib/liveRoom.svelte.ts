@@ -62,6 +62,8 @@ export class LiveRoom {
   /** Why the room could not be entered (not open, no access); empty when in. */
   joinError = $state("");
   joining = $state(false);
+  /** Refused only because a moderator has not opened the room yet. */
+  notOpenYet = $state(false);
   closed = $state<{ archiveThreadId: string | null } | null>(null);
   handRaised = $state(false);
   handError = $state("");
@@ -204,10 +206,13 @@ export class LiveRoom {
         }
         if (!reply.ok || !reply.snapshot) {
           this.joinError = reply.error ?? "";
+          this.notOpenYet = reply.meetingStatus === "planned";
+          if (reply.meetingStatus === "closed") this.closed = { archiveThreadId: reply.archiveThreadId ?? null };
           return;
         }
         const snapshot = reply.snapshot;
         this.joinError = "";
+        this.notOpenYet = false;
         this.#joined = true;
         this.#merge(snapshot.messages);
         this.state = snapshot.state;
