@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
 import { RoomMessage } from "../../server/src/models/RoomMessage.js";
 import { User } from "../../server/src/models/User.js";
 import { joinRoom, plannedMeetingOf, sendChat } from "../support/rooms.js";
@@ -191,6 +192,26 @@ it(
     await page.reload();
     await chatLog(page).waitFor(LIVE);
     await expect(page.getByLabel("Twoja wiadomość").inputValue()).resolves.toBe("Zaczęte zdanie");
+  },
+  JOURNEY_TIMEOUT,
+);
+
+it(
+  "after the end, the room's address says the meeting is over",
+  async () => {
+    const held = await Meeting.findOne({
+      groupId: (await Meeting.findById(meetingId).lean())?.groupId,
+      status: "closed",
+    }).lean();
+    const context = await newContext(browser, "phone");
+    contexts.push(context);
+    await signInByApi(context, server.url, DEMO.memberA);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/spotkania/${String(held?._id)}/pokoj`);
+    await page.getByRole("heading", { name: "Spotkanie zakończone" }).waitFor(LIVE);
+    await expect(page.getByLabel("Twoja wiadomość").count()).resolves.toBe(0);
+    await saveScreenshot(page, "live-room-ended-phone");
+    await expectNoAxeViolations(page);
   },
   JOURNEY_TIMEOUT,
 );
