@@ -62,6 +62,8 @@ export class LiveRoom {
   /** Why the room could not be entered (not open, no access); empty when in. */
   joinError = $state("");
   joining = $state(false);
+  /** Refused only because a moderator has not opened the room yet. */
+  notOpenYet = $state(false);
   closed = $state<{ archiveThreadId: string | null } | null>(null);
   handRaised = $state(false);
   handError = $state("");
@@ -71,6 +73,8 @@ export class LiveRoom {
   readonly #bySeq = new Map<number, RoomMessageView>();
   #lastSeq: number | null = null;
   #flushing = false;
+  /** This connection has been let into the room (rooms belong to a connection: false again after a drop). */
+  #joined = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #stop: (() => void) | null = null;
   #live: ReturnType<typeof useLiveSocket> | null = null;
@@ -101,6 +105,7 @@ export class LiveRoom {
     };
     const onDisconnect = () => {
       this.connected = false;
+      this.#joined = false;
     };
     const onMessage = (message: RoomMessageView) => {
       if (message.meetingId === this.meetingId) this.#merge([message]);
@@ -201,10 +206,14 @@ export class LiveRoom {
         }
         if (!reply.ok || !reply.snapshot) {
           this.joinError = reply.error ?? "";
+          this.notOpenYet = reply.meetingStatus === "planned";
+          if (reply.meetingStatus === "closed") this.closed = { archiveThreadId: reply.archiveThreadId ?? null };
           return;
         }
         const snapshot = reply.snapshot;
         this.joinError = "";
+        this.notOpenYet = false;
+        this.#joined = true;
         this.#merge(snapshot.messages);
         this.state = snapshot.state;
         this.#setParticipants(snapshot.participants);
@@ -260,7 +269,7 @@ export class LiveRoom {
     try {
       for (;;) {
         const socket = this.#live?.socket;
-        if (!socket?.connected || !this.snapshot || this.joinError) return;
+        if (!socket?.connected || !this.#joined) return;
         const next = this.outbox.find((item) => !item.error);
         if (!next) return;
         if (next.notBefore && next.notBefore > Date.now()) {
@@ -275,7 +284,7 @@ export class LiveRoom {
         // No answer: the connection dropped or the server restarts. Once connected and joined again,
         // the same clientId goes again (the server keeps one copy); until then the next join flushes.
         if (!reply) {
-          if (this.#live?.socket.connected && !this.joining) continue;
+          if (this.#live?.socket.connected && this.#joined) continue;
           return;
         }
         if (reply.ok && reply.message) {
