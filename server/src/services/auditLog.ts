@@ -1,5 +1,5 @@
 import mongoose from "mongoose";
-import type { AuditQuery, Role } from "@forum/shared";
+import { warsawToUtc, type AuditQuery, type Role } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
@@ -19,8 +19,16 @@ export const SECURITY_EVENT_NAMES = [
   "invitations.accept",
 ] as const;
 
-/** A moderator's own reading and preferences are not actions on the forum, so not audited. */
+/**
+ * A moderator's own reading, preferences and taking part in a live room (chat, questions, votes)
+ * are not actions on the forum, so not audited.
+ */
 const PERSONAL_EVENT_NAMES = [
+  "roomMessages.create",
+  "roomQuestions.ask",
+  "roomQuestions.vote",
+  "roomQuestions.unvote",
+  "roomPolls.vote",
   "notifications.read",
   "watches.update",
   "posts.react",
@@ -32,18 +40,6 @@ const PERSONAL_EVENT_NAMES = [
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV export is one file; past this many rows the filter should be narrowed. */
 export const AUDIT_EXPORT_LIMIT = 10_000;
-
-const warsawOffset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Warsaw", timeZoneName: "shortOffset" });
-
-/** Midnight of a calendar day in Poland (the dates people pick are Polish days, not UTC ones). */
-function warsawMidnight(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const zone = warsawOffset.formatToParts(utcMidnight).find((part) => part.type === "timeZoneName")?.value ?? "";
-  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(zone);
-  const hours = match ? Number(match[1]) : 0;
-  const minutes = match?.[2] ? Number(match[2]) * Math.sign(hours) : 0;
-  return new Date(utcMidnight.getTime() - (hours * 60 + minutes) * 60_000);
-}
 
 const nextDay = (day: string): string => {
   const date = new Date(`${day}T00:00:00Z`);
@@ -70,8 +66,8 @@ export async function auditFilter(query: Omit<AuditQuery, "cursor">): Promise<Re
   if (query.actor) conditions.push({ actorId: new mongoose.Types.ObjectId(query.actor) });
   if (query.action) conditions.push({ name: query.action });
   const createdAt: Record<string, Date> = {};
-  if (query.from) createdAt.$gte = warsawMidnight(query.from);
-  if (query.to) createdAt.$lt = warsawMidnight(nextDay(query.to));
+  if (query.from) createdAt.$gte = warsawToUtc(query.from, "00:00");
+  if (query.to) createdAt.$lt = warsawToUtc(nextDay(query.to), "00:00");
   // Operators built here from validated dates; sanitizeFilter guards request values elsewhere.
   if (Object.keys(createdAt).length > 0) conditions.push({ createdAt: mongoose.trusted(createdAt) });
   return { $and: conditions };
