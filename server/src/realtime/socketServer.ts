@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { RequestHandler } from "express";
 import passport from "passport";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
 import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
@@ -43,9 +43,12 @@ export function createSocketServer(
   sessionMiddleware: RequestHandler,
   logger: Logger,
   originSettings: OriginSettings,
+  /** The Redis adapter when REDIS_URL is set; else rooms live in this process's memory. */
+  adapter?: ServerOptions["adapter"],
 ): ForumIo {
   const io: ForumIo = new Server(httpServer, {
     serveClient: false,
+    ...(adapter ? { adapter } : {}),
     // The handshake carries the session cookie, so another site must not be able to open it.
     allowRequest: (request, callback) => callback(null, isSameOrigin(request, originSettings)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },

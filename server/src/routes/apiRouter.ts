@@ -28,9 +28,17 @@ import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 
-export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
+export function apiRouter({
+  databaseKind,
+  config,
+  redisUp,
+}: {
+  databaseKind: DatabaseKind;
+  config: Config;
+  redisUp?: (() => boolean) | undefined;
+}): Router {
   const router = Router();
-  router.use(healthRoutes(databaseKind));
+  router.use(healthRoutes(databaseKind, redisUp));
   router.use(networkRoutes());
   router.use(authRoutes(config));
   router.use(meRoutes(config));

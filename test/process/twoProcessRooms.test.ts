@@ -1,0 +1,89 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
+import mongoose from "mongoose";
+import request from "supertest";
+import type { HealthReport, PostView } from "@forum/shared";
+import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
+import { DEMO, signedInAgent } from "../support/http.js";
+import { startRedisServer, type TestRedis } from "../support/redisServer.js";
+import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
+import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
+import { spawnForum } from "../support/testServer.js";
+
+/** Two server processes on one database and one Redis, as behind a load balancer. */
+interface Forum {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+const dbName = testDatabaseName("two_processes");
+let redis: TestRedis;
+let processA: Forum;
+let processB: Forum;
+const sockets: ForumClient[] = [];
+
+async function socketOn(forum: Forum, email: string): Promise<ForumClient> {
+  const socket = await connectAs(forum.url, email);
+  sockets.push(socket);
+  return socket;
+}
+
+const nextEvent = <T>(socket: ForumClient, name: string, timeoutMs = 5_000): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);
+    (socket as unknown as { once(event: string, listener: (payload: T) => void): void }).once(name, (payload) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  // One signing key for both: a session cookie from one process is valid on the other.
+  const env = { REDIS_URL: redis.url, SESSION_SECRET: randomBytes(32).toString("hex") };
+  // The first seeds the database; the second starts on it as a second instance would.
+  processA = await spawnForum({ dbName, seed: true, env });
+  processB = await spawnForum({ dbName, seed: false, env });
+  await connectDatabase(testMongoUri(), { dbName, ...testClientOptions() });
+}, 180_000);
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  for (const forum of [processA, processB]) {
+    if (forum?.child.exitCode === null) {
+      forum.child.kill("SIGTERM");
+      await forum.exited;
+    }
+  }
+  await redis?.stop();
+  await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+  await disconnectDatabase();
+}, 60_000);
+
+describe("two server processes sharing rooms through Redis", () => {
+  it("reports Redis in the health check of each process", async () => {
+    for (const forum of [processA, processB]) {
+      const response = await request(forum.url).get("/api/health");
+      expect(response.status).toBe(200);
+      expect(response.body as HealthReport).toMatchObject({ status: "ok", redis: { status: "up" } });
+    }
+  });
+
+  it("pushes a post written through process A to a thread-room socket on process B", async () => {
+    const writer = await signedInAgent(processA.url, DEMO.moderator);
+    const threadId = await firstThreadIn(writer, "gwd-malopolska", "dyskusje");
+    const reader = await socketOn(processB, DEMO.memberA);
+    expect(await joinThread(reader, threadId)).toEqual({ ok: true });
+
+    const received = nextEvent<{ threadId: string; post: PostView }>(reader, "post.created");
+    const response = await writer
+      .post(`/api/threads/${threadId}/posts`)
+      .send({ body: "Z procesu A do procesu B", clientId: randomUUID() });
+    expect(response.status).toBe(201);
+    const event = await received;
+    expect(event.threadId).toBe(threadId);
+    expect(event.post.id).toBe(response.body.post.id);
+  });
+});
