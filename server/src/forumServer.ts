@@ -6,6 +6,7 @@ import type { DatabaseKind } from "./db/findDatabase.js";
 import type { Logger } from "./logger.js";
 import { createSocketServer, type ForumIo } from "./realtime/socketServer.js";
 import { connectRedisScaleOut } from "./realtime/redisScaleOut.js";
+import { shareRateLimits } from "./http/rateLimits.js";
 import { configurePassport } from "./services/authentication.js";
 import { createSessionMiddleware } from "./services/sessionStore.js";
 import { initMailer } from "./services/mailer.js";
@@ -34,6 +35,7 @@ export async function startForumServer(options: {
   initMailer(config, { logger });
   const sessionMiddleware = await createSessionMiddleware(config);
   const redis = config.REDIS_URL ? await connectRedisScaleOut(config.REDIS_URL, logger) : null;
+  if (redis) shareRateLimits(redis.client);
   const app = createApp({ ...options, sessionMiddleware, redisUp: redis?.isUp });
   const httpServer = createServer(app);
   const io = createSocketServer(

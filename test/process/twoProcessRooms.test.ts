@@ -4,7 +4,7 @@ import mongoose from "mongoose";
 import request from "supertest";
 import type { HealthReport, PostView } from "@forum/shared";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
-import { DEMO, signedInAgent } from "../support/http.js";
+import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startRedisServer, type TestRedis } from "../support/redisServer.js";
 import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
@@ -86,4 +86,35 @@ describe("two server processes sharing rooms through Redis", () => {
     expect(event.threadId).toBe(threadId);
     expect(event.post.id).toBe(response.body.post.id);
   });
+
+  it("lets a connection on process B follow a group it was added to through process A", async () => {
+    const moderator = await signedInAgent(processA.url, DEMO.moderator);
+    const threadId = await firstThreadIn(moderator, "gwd-malopolska", "dyskusje");
+    const newcomer = await socketOn(processB, DEMO.memberB);
+    expect(await joinThread(newcomer, threadId)).toEqual({ ok: false, error: "Nie znaleziono wątku." });
+
+    const added = await moderator
+      .post("/api/groups/gwd-malopolska/invitations")
+      .send({ email: DEMO.memberB, role: "member" });
+    expect(added.status).toBe(200);
+    // B's process updates the connection's own actor: the join is allowed without reconnecting.
+    let answer = await joinThread(newcomer, threadId);
+    for (let tries = 0; !answer.ok && tries < 20; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await joinThread(newcomer, threadId);
+    }
+    expect(answer).toEqual({ ok: true });
+  });
+
+  it("counts sign-in attempts for one account across both processes", async () => {
+    const email = "ktos.nieznany@demo.forum-jst.pl";
+    const attempt = async (forum: Forum) =>
+      (await csrfAgent(forum.url)).post("/api/auth/login").send({ email, password: "zle-haslo-123" });
+    // Ten wrong passwords, five on each process (the limit per account is 10 in 15 minutes).
+    const first = await Promise.all(Array.from({ length: 10 }, (_, index) => attempt(index % 2 ? processA : processB)));
+    expect(first.map((response) => response.status)).not.toContain(429);
+    const eleventh = await attempt(processA);
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.body.error.code).toBe("too_many_attempts");
+  }, 30_000);
 });

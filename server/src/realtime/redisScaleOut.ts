@@ -18,7 +18,13 @@ export class RedisUnreachableError extends Error {
   }
 }
 
+const newClient = (url: string, reconnectStrategy: (retries: number, cause: Error) => number | Error) =>
+  createClient({ url, socket: { reconnectStrategy } });
+export type RedisClient = ReturnType<typeof newClient>;
+
 export interface RedisScaleOut {
+  /** The connected client, for other state several processes must share (rate limits). */
+  client: RedisClient;
   /** The Socket.IO adapter factory: rooms, broadcasts and fetchSockets() span every process on this Redis. */
   adapter: ReturnType<typeof createAdapter>;
   /** Whether the connection is usable right now (health report). */
@@ -34,14 +40,9 @@ export interface RedisScaleOut {
 export async function connectRedisScaleOut(url: string, logger: Logger): Promise<RedisScaleOut> {
   let connectedOnce = false;
   let lastError = "";
-  const client = createClient({
-    url,
-    socket: {
-      reconnectStrategy: (retries, cause) => {
-        if (!connectedOnce && retries >= STARTUP_ATTEMPTS) return cause;
-        return connectedOnce ? Math.min(100 * 2 ** retries, RUNTIME_RETRY_MAX_MS) : STARTUP_RETRY_MS;
-      },
-    },
+  const client = newClient(url, (retries, cause) => {
+    if (!connectedOnce && retries >= STARTUP_ATTEMPTS) return cause;
+    return connectedOnce ? Math.min(100 * 2 ** retries, RUNTIME_RETRY_MAX_MS) : STARTUP_RETRY_MS;
   });
   client.on("error", (error: Error) => {
     // A lost Redis repeats the same error on every retry: log each new one, not the flood.
@@ -60,6 +61,7 @@ export async function connectRedisScaleOut(url: string, logger: Logger): Promise
     throw new RedisUnreachableError(url, error);
   }
   return {
+    client,
     adapter: createAdapter(client),
     isUp: () => client.isReady,
     close: async () => {

@@ -12,6 +12,7 @@ import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
+import { listenForTasks, type ClusterEvents } from "./inEveryProcess.js";
 import { startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
@@ -36,7 +37,7 @@ async function readableGroupRooms(actor: Actor): Promise<string[]> {
 }
 
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
-export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, ClusterEvents, SocketData>;
 
 export function createSocketServer(
   httpServer: HttpServer,
@@ -109,6 +110,7 @@ export function createSocketServer(
     relayTyping(socket, logger);
   });
 
+  listenForTasks(io, logger, Boolean(adapter));
   startEventFanOut(io, logger);
   startPostModerationFanOut(io, logger);
   startPeopleModerationFanOut(io, logger);
