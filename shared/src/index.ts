@@ -21,3 +21,4 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";
 export * from "./schemas/threadRestructure.js";
+export * from "./schemas/roomChat.js";

@@ -27,6 +27,7 @@ import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
+import { roomModerationRoutes } from "./roomModerationRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -63,6 +64,7 @@ export function apiRouter({
   router.use(postModerationRoutes(config));
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
+  router.use(roomModerationRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }
