@@ -9,6 +9,11 @@ import { startRedisServer, type TestRedis } from "../support/redisServer.js";
 import { connectAs, firstThreadIn, joinThread, type ForumClient } from "../support/sockets.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
 import { spawnForum } from "../support/testServer.js";
+import { joinRoom, nextPush, openRoom, plannedMeetingOf, sendChat } from "../support/rooms.js";
+import { User } from "../../server/src/models/User.js";
+
+const PIOTR = "piotr.mazur@demo.forum-jst.pl";
+const userIdOf = async (email: string) => String((await User.findOne({ email }).lean())?._id);
 
 /** Two server processes on one database and one Redis, as behind a load balancer. */
 interface Forum {
@@ -117,4 +122,38 @@ describe("two server processes sharing rooms through Redis", () => {
     expect(eleventh.status).toBe(429);
     expect(eleventh.body.error.code).toBe("too_many_attempts");
   }, 30_000);
+
+  it("lets a participant on process A and one on process B chat in one live room, each seeing both present", async () => {
+    const meetingId = await plannedMeetingOf("gwd-malopolska", 0);
+    await openRoom(processA.url, meetingId);
+    const anna = await socketOn(processA, DEMO.memberA);
+    const piotr = await socketOn(processB, PIOTR);
+    const [annaId, piotrId] = await Promise.all([userIdOf(DEMO.memberA), userIdOf(PIOTR)]);
+    const bothPresent = (payload: { participants: Array<{ userId: string }> }) =>
+      [annaId, piotrId].every((id) => payload.participants.some((participant) => participant.userId === id));
+    // Each process pushes the list it gathers from both (fetchSockets across processes).
+    const presenceSeenByAnna = nextPush(anna, "room.presence", bothPresent);
+    const presenceSeenByPiotr = nextPush(piotr, "room.presence", bothPresent);
+    expect((await joinRoom(anna, meetingId)).ok).toBe(true);
+    const piotrJoined = await joinRoom(piotr, meetingId);
+    expect(piotrJoined.ok).toBe(true);
+    // The snapshot B gives already counts the participant connected to A.
+    expect(piotrJoined.snapshot?.participants.map((participant) => participant.userId)).toEqual(
+      expect.arrayContaining([annaId, piotrId]),
+    );
+    await Promise.all([presenceSeenByAnna, presenceSeenByPiotr]);
+
+    const toPiotr = nextPush(piotr, "room.message", (message) => message.text === "Dzień dobry z procesu A");
+    expect((await sendChat(anna, meetingId, "Dzień dobry z procesu A")).ok).toBe(true);
+    expect((await toPiotr).author.id).toBe(annaId);
+
+    const toAnna = nextPush(anna, "room.message", (message) => message.text === "Odpowiedź z procesu B");
+    const piotrSent = await sendChat(piotr, meetingId, "Odpowiedź z procesu B");
+    expect(piotrSent.ok).toBe(true);
+    const received = await toAnna;
+    expect(received.author.id).toBe(piotrId);
+    // One order for the room whichever process stored the line.
+    expect(received.seq).toBe(piotrSent.message?.seq ?? 0);
+    expect(received.seq).toBeGreaterThan(0);
+  });
 });
