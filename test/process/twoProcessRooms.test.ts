@@ -156,4 +156,22 @@ describe("two server processes sharing rooms through Redis", () => {
     expect(received.seq).toBe(piotrSent.message?.seq ?? 0);
     expect(received.seq).toBeGreaterThan(0);
   });
+
+  it("keeps serving when Redis goes away, reports it, and still shuts down cleanly", async () => {
+    await redis.stop();
+    let health = await request(processA.url).get("/api/health");
+    for (let tries = 0; health.body?.redis?.status !== "down" && tries < 20; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = await request(processA.url).get("/api/health");
+    }
+    // HTTP and each process's own connections go on: a lost Redis is reported, not fatal.
+    expect(health.status).toBe(200);
+    expect(health.body as HealthReport).toMatchObject({ status: "ok", redis: { status: "down" } });
+    const writer = await signedInAgent(processA.url, DEMO.moderator);
+    expect((await writer.get("/api/groups/gwd-malopolska")).status).toBe(200);
+
+    processA.child.kill("SIGTERM");
+    expect(await processA.exited).toBe(0);
+    expect(processA.output()).toContain("Forum zamknięte.");
+  }, 30_000);
 });

@@ -1,5 +1,15 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { createClient } from "redis";
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  createClient,
+  DisconnectsClientError,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  TimeoutError,
+} from "redis";
 import { redactUri } from "../db/connectDatabase.js";
 import type { Logger } from "../logger.js";
 
@@ -21,6 +31,31 @@ export class RedisUnreachableError extends Error {
 const newClient = (url: string, reconnectStrategy: (retries: number, cause: Error) => number | Error) =>
   createClient({ url, socket: { reconnectStrategy } });
 export type RedisClient = ReturnType<typeof newClient>;
+
+/** What the Redis client rejects its commands with while Redis is unreachable or the client is closing. */
+const CONNECTION_ERRORS = [
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  DisconnectsClientError,
+  ReconnectStrategyError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  TimeoutError,
+];
+
+/**
+ * The adapter leaves some of its Redis commands' promises unobserved (saving a disconnected
+ * socket's session for recovery, answering another process): while Redis is away each would be an
+ * unhandled rejection, which stops Node. Those are logged; any other unhandled rejection still stops
+ * the process, as without this handler.
+ */
+function survivingLostRedis(logger: Logger): (reason: unknown) => void {
+  return (reason) => {
+    if (!CONNECTION_ERRORS.some((kind) => reason instanceof kind)) throw reason;
+    logger.warn({ err: reason }, "redis: a live update could not be shared with the other processes");
+  };
+}
 
 export interface RedisScaleOut {
   /** The connected client, for other state several processes must share (rate limits). */
@@ -60,12 +95,15 @@ export async function connectRedisScaleOut(url: string, logger: Logger): Promise
   } catch (error) {
     throw new RedisUnreachableError(url, error);
   }
+  process.on("unhandledRejection", survivingLostRedis(logger));
   return {
     client,
     adapter: createAdapter(client),
     isUp: () => client.isReady,
     close: async () => {
       if (!client.isOpen) return;
+      // A client waiting for a lost Redis would wait for it to come back before closing.
+      if (!client.isReady) return client.destroy();
       await client.close().catch(() => client.destroy());
     },
   };
