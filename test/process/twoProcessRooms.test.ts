@@ -68,6 +68,15 @@ afterAll(async () => {
 }, 60_000);
 
 describe("two server processes sharing rooms through Redis", () => {
+  it("refuses to start with a REDIS_URL nobody answers at, naming the variable", async () => {
+    // A port just freed by a redis-server of our own: nothing listens there any more.
+    const gone = await startRedisServer();
+    await gone.stop();
+    await expect(spawnForum({ dbName, seed: false, env: { REDIS_URL: gone.url } })).rejects.toThrow(
+      /exited with 1[\s\S]*Nie można połączyć się z Redisem[\s\S]*REDIS_URL/,
+    );
+  }, 60_000);
+
   it("reports Redis in the health check of each process", async () => {
     for (const forum of [processA, processB]) {
       const response = await request(forum.url).get("/api/health");
