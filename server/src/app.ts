@@ -24,10 +24,18 @@ export interface AppDependencies {
   logger: Logger;
   databaseKind: DatabaseKind;
   sessionMiddleware: RequestHandler;
+  /** Set when REDIS_URL is: whether the Socket.IO scale-out connection is usable (health report). */
+  redisUp?: (() => boolean) | undefined;
 }
 
 /** The Express app; the order of middleware is the order a request meets them. */
-export function createApp({ config, logger, databaseKind, sessionMiddleware }: AppDependencies): express.Express {
+export function createApp({
+  config,
+  logger,
+  databaseKind,
+  sessionMiddleware,
+  redisUp,
+}: AppDependencies): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
@@ -77,7 +85,7 @@ export function createApp({ config, logger, databaseKind, sessionMiddleware }: A
     visitTracker(logger),
     originCheck({ publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY }),
     requireCsrfToken,
-    apiRouter({ databaseKind, config }),
+    apiRouter({ databaseKind, config, redisUp }),
   );
 
   mountClient(app, config.CLIENT_BUILD_DIR);

@@ -57,6 +57,11 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, { message: "musi zaczynać się od smtp:// lub smtps://" })
     .optional(),
   MAIL_FROM: z.string().min(3).default("Forum Współpracy JST <forum@localhost>"),
+  /** Several server processes share Socket.IO rooms through this Redis; unset = one process. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: "musi zaczynać się od redis:// lub rediss://" })
+    .optional(),
   /** A member's first N posts wait for a moderator's approval; 0 turns the queue off. */
   NEW_MEMBER_APPROVAL_POSTS: z.coerce
     .number({ message: "musi być liczbą" })

@@ -5,6 +5,8 @@ import type { Config } from "./config.js";
 import type { DatabaseKind } from "./db/findDatabase.js";
 import type { Logger } from "./logger.js";
 import { createSocketServer, type ForumIo } from "./realtime/socketServer.js";
+import { connectRedisScaleOut } from "./realtime/redisScaleOut.js";
+import { shareRateLimits } from "./http/rateLimits.js";
 import { configurePassport } from "./services/authentication.js";
 import { createSessionMiddleware } from "./services/sessionStore.js";
 import { initMailer } from "./services/mailer.js";
@@ -33,12 +35,17 @@ export async function startForumServer(options: {
   configurePassport();
   initMailer(config, { logger });
   const sessionMiddleware = await createSessionMiddleware(config);
-  const app = createApp({ ...options, sessionMiddleware });
+  const redis = config.REDIS_URL ? await connectRedisScaleOut(config.REDIS_URL, logger) : null;
+  if (redis) shareRateLimits(redis.client);
+  const app = createApp({ ...options, sessionMiddleware, redisUp: redis?.isUp });
   const httpServer = createServer(app);
-  const io = createSocketServer(httpServer, sessionMiddleware, logger, {
-    publicUrl: config.PUBLIC_URL,
-    trustProxy: config.TRUST_PROXY,
-  });
+  const io = createSocketServer(
+    httpServer,
+    sessionMiddleware,
+    logger,
+    { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY },
+    redis?.adapter,
+  );
   const stopNotifier = startNotifier({ logger, deliver: (notification) => pushNotification(io, logger, notification) });
   const stopModerationNotifier = startModerationNotifier({
     logger,
@@ -77,7 +84,10 @@ export async function startForumServer(options: {
         clearTimeout(force);
         if (error && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING")
           logger.warn({ err: error }, "close");
-        resolve();
+        // After io.close(), which closed the adapter: nothing publishes to Redis any more.
+        void (redis?.close() ?? Promise.resolve())
+          .catch((redisError: unknown) => logger.warn({ err: redisError }, "redis close"))
+          .then(() => resolve());
       });
       httpServer.closeIdleConnections();
     });

@@ -6,6 +6,7 @@ import { startForumServer } from "./forumServer.js";
 import { loadEnvironment } from "./loadEnvironment.js";
 import { createLogger } from "./logger.js";
 import "./models/index.js";
+import { RedisUnreachableError } from "./realtime/redisScaleOut.js";
 import { prepareData } from "./seed/prepareData.js";
 
 /** Process entry: config → database → HTTP + Socket.IO → graceful shutdown. */
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof ConfigError || error instanceof NoDatabaseError || error instanceof DatabaseUnreachableError;
+    error instanceof ConfigError ||
+    error instanceof NoDatabaseError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof RedisUnreachableError;
   process.stderr.write(
     `\nNie udało się uruchomić forum.\n${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`,
   );

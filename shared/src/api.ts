@@ -41,6 +41,8 @@ export interface NetworkOverview {
 export interface HealthReport {
   status: "ok" | "degraded";
   database: { status: "up" | "down"; kind: string };
+  /** Only when the server runs with REDIS_URL (Socket.IO shared between processes). */
+  redis?: { status: "up" | "down" };
 }
 
 export interface CategorySummary {

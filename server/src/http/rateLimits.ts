@@ -1,15 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import type { RedisClient } from "../realtime/redisScaleOut.js";
 import { AppError } from "../errors/AppError.js";
 
 /**
  * Limits on the doors attackers knock at. Each has a per-IP limiter (many accounts from one
  * place) and a per-account limiter (one account from many places). Per-account limits block
  * for minutes, not for good, so the real owner is never locked out permanently.
- * In-memory: one process holds its own counters (a shared store comes with REDIS_URL).
+ * In-memory: one process holds its own counters; with REDIS_URL every process counts in Redis.
  */
 interface DoorLimits {
-  perIp: RateLimiterMemory;
-  perAccount: RateLimiterMemory;
+  ipOptions: IRateLimiterOptions;
+  accountOptions: IRateLimiterOptions;
+  perIp: RateLimiterAbstract;
+  perAccount: RateLimiterAbstract;
 }
 
 function door(
@@ -17,7 +26,9 @@ function door(
   account: { points: number; duration: number; blockDuration: number },
 ): DoorLimits {
   return {
-    perIp: new RateLimiterMemory({ points: ip.points, duration: ip.duration }),
+    ipOptions: ip,
+    accountOptions: account,
+    perIp: new RateLimiterMemory(ip),
     perAccount: new RateLimiterMemory(account),
   };
 }
@@ -34,6 +45,27 @@ const doors = {
 } as const;
 
 export type Door = keyof typeof doors;
+
+/**
+ * Several processes behind one address count each door's attempts together in Redis, or a limit
+ * would be multiplied by the number of processes. While Redis is unreachable each process falls
+ * back to its own in-memory counters instead of refusing everyone.
+ */
+export function shareRateLimits(redisClient: RedisClient): void {
+  for (const [name, limits] of Object.entries(doors) as Array<[Door, DoorLimits]>) {
+    const shared = (options: IRateLimiterOptions, key: string, fallback: RateLimiterAbstract) =>
+      new RateLimiterRedis({
+        ...options,
+        storeClient: redisClient,
+        useRedisPackage: true,
+        rejectIfRedisNotReady: true,
+        keyPrefix: `forum:limit:${name}:${key}`,
+        insuranceLimiter: fallback,
+      });
+    limits.perIp = shared(limits.ipOptions, "ip", limits.perIp);
+    limits.perAccount = shared(limits.accountOptions, "account", limits.perAccount);
+  }
+}
 
 const tooMany = (retryAfterMs: number) => {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));

@@ -1,3 +1,4 @@
+import type { GroupRole } from "@forum/shared";
 import type { ForumIo } from "./socketServer.js";
 import type { Logger } from "../logger.js";
 import { Post } from "../models/Post.js";
@@ -5,6 +6,7 @@ import { Thread } from "../models/Thread.js";
 import { EVERYONE, peopleOfPost, presentPost } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../services/authorDirectory.js";
 import { eventBus } from "../services/eventBus.js";
+import { inEveryProcess } from "./inEveryProcess.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 
 /** Events that change a post everyone in its thread is looking at. */
@@ -69,9 +71,16 @@ async function welcomeToGroup(io: ForumIo, groupId: string | null, data: Record<
   const userId = typeof data.userId === "string" ? data.userId : null;
   const role = data.role === "facilitator" || data.role === "member" ? data.role : null;
   if (!groupId || !userId || !role) return;
-  for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
-    // The connection's actor is what thread joins are checked against; this process holds it.
-    socket.data.actor?.groups.set(groupId, role);
-  }
-  io.in(userRoom(userId)).socketsJoin(groupRoom(groupId));
+  await joinGroupOnConnections(io, { userId, groupId, role });
 }
+
+/** The connection's actor is what thread joins are checked against: each process updates its own. */
+const joinGroupOnConnections = inEveryProcess(
+  "group.welcome",
+  async (io: ForumIo, { userId, groupId, role }: { userId: string; groupId: string; role: GroupRole }) => {
+    for (const socket of await io.local.in(userRoom(userId)).fetchSockets()) {
+      socket.data.actor?.groups.set(groupId, role);
+      socket.join(groupRoom(groupId));
+    }
+  },
+);

@@ -6,6 +6,7 @@ import { isStaff, type Actor } from "../policies/actor.js";
 import { eventBus } from "../services/eventBus.js";
 import { activeSilence } from "../services/silenceStatus.js";
 import type { ForumIo } from "./socketServer.js";
+import { inEveryProcess } from "./inEveryProcess.js";
 import { STAFF_ROOM, userRoom } from "./rooms.js";
 
 const QUEUE_EVENTS = new Set(["pendingPosts.create", "posts.approve", "posts.reject"]);
@@ -43,13 +44,19 @@ export function startPeopleModerationFanOut(io: ForumIo, logger: Logger): () => 
   });
 }
 
-async function refreshSilence(io: ForumIo, userId: string): Promise<void> {
+/** The connection's actor is what socket writes (typing) are checked against: each process updates its own. */
+const refreshSilenceOfConnections = inEveryProcess("silence.refresh", async (io: ForumIo, userId: string) => {
   const user = await User.findById(userId, { silence: 1 }).lean();
   const silence = user ? activeSilence(user) : null;
-  for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
-    // The connection's actor is what socket writes (typing) are checked against; this process holds it.
+  for (const socket of await io.local.in(userRoom(userId)).fetchSockets()) {
     if (socket.data.actor) socket.data.actor.silence = silence;
   }
+});
+
+async function refreshSilence(io: ForumIo, userId: string): Promise<void> {
+  await refreshSilenceOfConnections(io, userId);
+  const user = await User.findById(userId, { silence: 1 }).lean();
+  const silence = user ? activeSilence(user) : null;
   io.to(userRoom(userId)).emit("silence.changed", {
     silence: silence ? { reason: silence.reason, until: silence.until ? silence.until.toISOString() : null } : null,
   });

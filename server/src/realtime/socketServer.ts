@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { RequestHandler } from "express";
 import passport from "passport";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from "@forum/shared";
 import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
@@ -12,6 +12,7 @@ import { can, loadActor, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
+import { listenForTasks, type ClusterEvents } from "./inEveryProcess.js";
 import { startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
@@ -44,16 +45,19 @@ async function readableGroupRooms(actor: Actor): Promise<string[]> {
 }
 
 /** Socket.IO on the same HTTP server, authenticated from the same session cookie as HTTP. */
-export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ForumIo = Server<ClientToServerEvents, ServerToClientEvents, ClusterEvents, SocketData>;
 
 export function createSocketServer(
   httpServer: HttpServer,
   sessionMiddleware: RequestHandler,
   logger: Logger,
   originSettings: OriginSettings,
+  /** The Redis adapter when REDIS_URL is set; else rooms live in this process's memory. */
+  adapter?: ServerOptions["adapter"],
 ): ForumIo {
   const io: ForumIo = new Server(httpServer, {
     serveClient: false,
+    ...(adapter ? { adapter } : {}),
     // The handshake carries the session cookie, so another site must not be able to open it.
     allowRequest: (request, callback) => callback(null, isSameOrigin(request, originSettings)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
@@ -115,6 +119,7 @@ export function createSocketServer(
     handleRoomSocket(io, socket, logger);
   });
 
+  listenForTasks(io, logger, Boolean(adapter));
   startEventFanOut(io, logger);
   startPostModerationFanOut(io, logger);
   startPeopleModerationFanOut(io, logger);

@@ -6,6 +6,7 @@ import { Group } from "../models/Group.js";
 import { can } from "../policies/index.js";
 import { eventBus } from "../services/eventBus.js";
 import type { ForumIo } from "./socketServer.js";
+import { inEveryProcess } from "./inEveryProcess.js";
 import { groupRoom, NETWORK_ROOM, threadRoom } from "./rooms.js";
 
 interface Moved {
@@ -31,6 +32,42 @@ export function startThreadRestructureFanOut(io: ForumIo, logger: Logger): () =>
   });
 }
 
+// Whether each reader may still read is decided on their connection's actor, in the process holding it.
+const tellMoved = inEveryProcess(
+  "thread.moved",
+  async (
+    io: ForumIo,
+    place: {
+      threadId: string;
+      groupId: string | null;
+      category: { id: string; name: string };
+      group: { slug: string; name: string };
+    },
+  ) => {
+    const { threadId, category, group } = place;
+    const groupId = objectIdOrNull(place.groupId);
+    for (const socket of await io.local.in(threadRoom(threadId)).fetchSockets()) {
+      if (!can(socket.data.actor, "read", "Thread", { groupId })) {
+        socket.emit("thread.moved", { threadId, readable: false });
+        socket.leave(threadRoom(threadId));
+        continue;
+      }
+      socket.emit("thread.moved", { threadId, readable: true, category, group });
+    }
+  },
+);
+
+const tellMerged = inEveryProcess(
+  "thread.merged",
+  async (io: ForumIo, merge: { threadId: string; targetId: string; targetGroupId: string | null }) => {
+    const target = { groupId: objectIdOrNull(merge.targetGroupId) };
+    for (const socket of await io.local.in(threadRoom(merge.threadId)).fetchSockets()) {
+      const readable = can(socket.data.actor, "read", "Thread", target);
+      socket.emit("thread.merged", { threadId: merge.threadId, targetThreadId: readable ? merge.targetId : null });
+    }
+  },
+);
+
 const HANDLERS: Record<string, (io: ForumIo, event: EventDocument) => Promise<void>> = {
   "threads.move": async (io, event) => {
     const data = event.data as Moved;
@@ -40,29 +77,18 @@ const HANDLERS: Record<string, (io: ForumIo, event: EventDocument) => Promise<vo
       Category.findById(data.after?.categoryId, { name: 1 }).lean(),
       groupId ? Group.findById(groupId, { slug: 1, name: 1 }).lean() : null,
     ]);
-    for (const socket of await io.in(threadRoom(threadId)).fetchSockets()) {
-      if (!can(socket.data.actor, "read", "Thread", { groupId })) {
-        socket.emit("thread.moved", { threadId, readable: false });
-        socket.leave(threadRoom(threadId));
-        continue;
-      }
-      socket.emit("thread.moved", {
-        threadId,
-        readable: true,
-        category: { id: category?._id.toString() ?? "", name: category?.name ?? "" },
-        group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
-      });
-    }
+    await tellMoved(io, {
+      threadId,
+      groupId: groupId?.toString() ?? null,
+      category: { id: category?._id.toString() ?? "", name: category?.name ?? "" },
+      group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
+    });
   },
   "threads.merge": async (io, event) => {
     const data = event.data as Moved;
     const threadId = event.subjectId.toString();
     const targetId = data.after?.threadId ?? "";
-    const target = { groupId: event.groupId ?? null };
-    for (const socket of await io.in(threadRoom(threadId)).fetchSockets()) {
-      const readable = can(socket.data.actor, "read", "Thread", target);
-      socket.emit("thread.merged", { threadId, targetThreadId: readable ? targetId : null });
-    }
+    await tellMerged(io, { threadId, targetId, targetGroupId: event.groupId?.toString() ?? null });
     io.to(threadRoom(targetId)).emit("thread.postsMoved", {
       threadId: targetId,
       direction: "in",

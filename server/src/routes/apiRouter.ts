@@ -33,9 +33,17 @@ import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 
-export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
+export function apiRouter({
+  databaseKind,
+  config,
+  redisUp,
+}: {
+  databaseKind: DatabaseKind;
+  config: Config;
+  redisUp?: (() => boolean) | undefined;
+}): Router {
   const router = Router();
-  router.use(healthRoutes(databaseKind));
+  router.use(healthRoutes(databaseKind, redisUp));
   router.use(networkRoutes());
   router.use(authRoutes(config));
   router.use(meRoutes(config));
