@@ -21,3 +21,5 @@ export * from "./schemas/moderation.js";
 export * from "./schemas/flags.js";
 export * from "./schemas/people.js";
 export * from "./schemas/threadRestructure.js";
+export * from "./schemas/roomRecord.js";
+export * from "./attendance.js";

@@ -17,6 +17,7 @@ import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleMode
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
 import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
+import { startRoomRecordFanOut } from "./roomRecordFanOut.js";
 
 interface SocketData {
   actor: Actor | null;
@@ -111,5 +112,6 @@ export function createSocketServer(
   startPeopleModerationFanOut(io, logger);
   startThreadStateFanOut(io, logger);
   startThreadRestructureFanOut(io, logger);
+  startRoomRecordFanOut(io, logger);
   return io;
 }

@@ -27,6 +27,7 @@ import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
+import { roomRecordRoutes } from "./roomRecordRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -55,6 +56,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(postModerationRoutes(config));
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
+  router.use(roomRecordRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -3,6 +3,7 @@ import type { AuditQuery, Role } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
+import { nextDay, warsawMidnight } from "./warsawTime.js";
 
 const STAFF_ROLES: readonly Role[] = ["moderator", "admin"];
 
@@ -32,24 +33,6 @@ const PERSONAL_EVENT_NAMES = [
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV export is one file; past this many rows the filter should be narrowed. */
 export const AUDIT_EXPORT_LIMIT = 10_000;
-
-const warsawOffset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Warsaw", timeZoneName: "shortOffset" });
-
-/** Midnight of a calendar day in Poland (the dates people pick are Polish days, not UTC ones). */
-function warsawMidnight(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const zone = warsawOffset.formatToParts(utcMidnight).find((part) => part.type === "timeZoneName")?.value ?? "";
-  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(zone);
-  const hours = match ? Number(match[1]) : 0;
-  const minutes = match?.[2] ? Number(match[2]) * Math.sign(hours) : 0;
-  return new Date(utcMidnight.getTime() - (hours * 60 + minutes) * 60_000);
-}
-
-const nextDay = (day: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-};
 
 /**
  * Which events are audit entries: anything done by a moderator or admin (their role when they
