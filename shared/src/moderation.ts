@@ -136,6 +136,20 @@ export interface GroupMonthlyPosts {
   counts: number[];
 }
 
+/** Attendance summed over the held meetings that recorded it. */
+export interface AttendanceTotals {
+  /** Held meetings with attendance recorded. */
+  meetings: number;
+  /** People present, summed per meeting (one person at two meetings counts twice). */
+  present: number;
+  /** The groups' people (members and facilitators), summed per meeting: what `present` is out of. */
+  expected: number;
+  /** JSTs represented, summed per meeting. */
+  jsts: number;
+  /** Distinct (person, day) pairs: a two-day session attended fully counts two. */
+  personDays: number;
+}
+
 export interface ProjectIndicators {
   /** Distinct JSTs that belong to any group. */
   jstCount: number;
@@ -146,8 +160,8 @@ export interface ProjectIndicators {
   months: string[];
   postsByGroup: GroupMonthlyPosts[];
   meetings: { held: number; planned: number };
-  /** Null until the meetings module records attendance (issue 6). */
-  attendance: { present: number; expected: number } | null;
+  /** Attendance at held (closed) meetings; null while no held meeting recorded any. */
+  attendance: AttendanceTotals | null;
   /** Null until good practices exist. */
   practicesByStatus: Record<string, number> | null;
   computedAt: string;
