@@ -6,6 +6,8 @@ import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
+import { Group } from "../../server/src/models/Group.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { User } from "../../server/src/models/User.js";
 import { UserNote } from "../../server/src/models/UserNote.js";
@@ -611,6 +613,46 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: record — a planned meeting of group A (closing it answers 409: not live).
+  {
+    method: "post",
+    route: "/meetings/:id/room/agenda",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/agenda`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/minutes",
+    path: () => `/api/meetings/${recordIds.meetingA}/minutes`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/note-taker",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/note-taker`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/close",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/close`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "get",
+    route: "/meetings/:id/attendance",
+    path: () => `/api/meetings/${recordIds.meetingA}/attendance`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  {
+    method: "get",
+    route: "/meetings/:id/attendance.csv",
+    path: () => `/api/meetings/${recordIds.meetingA}/attendance.csv`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -700,6 +742,14 @@ beforeAll(async () => {
   const admin = await User.findOne({ email: DEMO.admin }).lean();
   const note = await UserNote.create({ userId: ids.target, authorId: admin?._id, body: "Notatka administratora." });
   peopleIds.noteByAdmin = note._id.toString();
+});
+
+// — meetings: record — the meeting the rows above act on.
+const recordIds = { meetingA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const meeting = await Meeting.findOne({ groupId: group?._id, status: "planned" }).lean();
+  recordIds.meetingA = meeting?._id.toString() ?? "";
 });
 
 describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {
