@@ -1,4 +1,4 @@
-import type { AttendanceRow, RoomMinutesView } from "./meetings.js";
+import type { AttendanceRow, RoomMinutesView, RoomStateView } from "./meetings.js";
 
 /** One Polish calendar day of a meeting's attendance list. */
 export interface AttendanceDay {
@@ -33,4 +33,20 @@ export interface AttendanceReport {
 export interface MinutesConflictBody {
   error: { code: "conflict"; message: string };
   minutes: RoomMinutesView;
+}
+
+/** Answer of the moderator's room controls (agenda item, note-taker). */
+export interface RoomRecordStateResponse {
+  state: RoomStateView;
+}
+
+/** Answer of a successful minutes save. */
+export interface MinutesSaveResponse {
+  minutes: RoomMinutesView;
+}
+
+/** Answer of closing the room: its final state and the archive thread. */
+export interface RoomCloseResponse {
+  state: RoomStateView;
+  archiveThreadId: string;
 }

@@ -15,6 +15,8 @@ import threadStatePl from "./threadState.pl.json";
 import threadStateEn from "./threadState.en.json";
 import threadRestructurePl from "./threadRestructure.pl.json";
 import threadRestructureEn from "./threadRestructure.en.json";
+import roomRecordPl from "./roomRecord.pl.json";
+import roomRecordEn from "./roomRecord.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -55,6 +57,8 @@ export function setUpI18n(): void {
   addMessages("en", threadStateEn);
   addMessages("pl", threadRestructurePl);
   addMessages("en", threadRestructureEn);
+  addMessages("pl", roomRecordPl);
+  addMessages("en", roomRecordEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
