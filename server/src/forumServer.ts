@@ -12,6 +12,7 @@ import { pushNotification, startReadPush } from "./realtime/notificationPush.js"
 import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
+import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -45,6 +46,7 @@ export async function startForumServer(options: {
   });
   const stopReadPush = startReadPush(io, logger);
   const digests = startDigestScheduler({ config, logger });
+  const stopAttendanceKeeper = startAttendanceKeeper(logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -60,6 +62,7 @@ export async function startForumServer(options: {
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       digests.stop();
+      stopAttendanceKeeper();
       stopNotifier();
       stopModerationNotifier();
       stopReadPush();

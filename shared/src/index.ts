@@ -23,3 +23,4 @@ export * from "./schemas/people.js";
 export * from "./schemas/threadRestructure.js";
 export * from "./schemas/roomRecord.js";
 export * from "./attendance.js";
+export * from "./schemas/roomChat.js";

@@ -107,6 +107,8 @@ export interface RoomSnapshot {
   state: RoomStateView;
   participants: RoomParticipant[];
   messages: RoomMessageView[];
+  /** More chat lines follow those sent (a long absence): join again with the last one's seq. */
+  hasMoreMessages?: boolean;
   questions: RoomQuestionView[];
   polls: RoomPollView[];
   minutes: RoomMinutesView;

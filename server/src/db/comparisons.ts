@@ -9,3 +9,5 @@ export const greaterThan = <Value>(value: Value): { $gt: Value } => mongoose.tru
 export const atLeast = <Value>(value: Value): { $gte: Value } => mongoose.trusted({ $gte: value }) as { $gte: Value };
 
 export const notEqual = <Value>(value: Value): { $ne: Value } => mongoose.trusted({ $ne: value }) as { $ne: Value };
+
+export const lessThan = <Value>(value: Value): { $lt: Value } => mongoose.trusted({ $lt: value }) as { $lt: Value };

@@ -16,6 +16,8 @@ const attendanceSchema = new mongoose.Schema({
 });
 attendanceSchema.index({ meetingId: 1, joinedAt: 1 });
 attendanceSchema.index({ connectionId: 1 });
+/** Stays a crashed process left open, found by the startup and periodic sweep. */
+attendanceSchema.index({ leftAt: 1, seenAt: 1 });
 
 export type AttendanceDocument = InferSchemaType<typeof attendanceSchema> & { _id: mongoose.Types.ObjectId };
 export const Attendance = mongoose.model("Attendance", attendanceSchema, "attendance");

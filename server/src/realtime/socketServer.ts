@@ -16,15 +16,22 @@ import { startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
+import type { RoomProfile } from "./roomPresence.js";
+import { handleRoomSocket } from "./roomSocket.js";
+import { startRoomFanOut } from "./roomFanOut.js";
 import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
 import { startRoomRecordFanOut } from "./roomRecordFanOut.js";
 
-interface SocketData {
+export interface SocketData {
   actor: Actor | null;
   /** Shown to others (typing indicator). */
   name: string;
   /** Group rooms (and the network room) the person may read, joined as the connection opens. */
   activityRooms: string[];
+  /** Who this is in a live room's participants list (set on the first room.join). */
+  roomProfile?: RoomProfile | null;
+  /** meetingId → hand raised on this connection (not stored anywhere else). */
+  roomHands?: Record<string, boolean>;
 }
 
 /** The group rooms (and the network room) whose activity this person may see. */
@@ -105,6 +112,7 @@ export function createSocketServer(
     });
 
     relayTyping(socket, logger);
+    handleRoomSocket(io, socket, logger);
   });
 
   startEventFanOut(io, logger);
@@ -113,5 +121,6 @@ export function createSocketServer(
   startThreadStateFanOut(io, logger);
   startThreadRestructureFanOut(io, logger);
   startRoomRecordFanOut(io, logger);
+  startRoomFanOut(io, logger);
   return io;
 }

@@ -28,6 +28,7 @@ import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
+import { roomModerationRoutes } from "./roomModerationRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -57,6 +58,7 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
   router.use(roomRecordRoutes());
+  router.use(roomModerationRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -1,0 +1,69 @@
+import type mongoose from "mongoose";
+import type { Role } from "@forum/shared";
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
+import { conflict } from "../errors/AppError.js";
+import { Meeting, type MeetingDocument } from "../models/Meeting.js";
+import { RoomMessage, type RoomMessageDocument } from "../models/RoomMessage.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface RoomMessagePosterProps {
+  meeting: MeetingDocument;
+  authorId: mongoose.Types.ObjectId;
+  authorRole: Role;
+  clientId: string;
+  text: string;
+}
+
+/** The message this author already sent with this clientId (a re-send after a lost acknowledgement). */
+export const findSentRoomMessage = (
+  meetingId: mongoose.Types.ObjectId,
+  authorId: mongoose.Types.ObjectId,
+  clientId: string,
+): Promise<RoomMessageDocument | null> => RoomMessage.findOne({ meetingId, authorId, clientId }).lean();
+
+/**
+ * Stores a chat line exactly once: the room's counter gives it the next number (one order across
+ * processes), and the unique (meeting, author, clientId) index turns a racing re-send into the
+ * stored message. Answers `created: false` when the message was there already.
+ */
+export async function roomMessagePoster(
+  props: RoomMessagePosterProps,
+): Promise<{ message: RoomMessageDocument; created: boolean }> {
+  const meetingId = props.meeting._id;
+  const sent = await findSentRoomMessage(meetingId, props.authorId, props.clientId);
+  if (sent) return { message: sent, created: false };
+
+  const counted = await Meeting.findOneAndUpdate(
+    { _id: meetingId, status: "live" },
+    { $inc: { "room.lastSeq": 1 } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!counted) throw conflict("Pokój spotkania jest zamknięty.");
+  let message: RoomMessageDocument;
+  try {
+    const created = await RoomMessage.create({
+      meetingId,
+      seq: counted.room?.lastSeq ?? 1,
+      authorId: props.authorId,
+      clientId: props.clientId,
+      text: props.text,
+    });
+    message = created.toObject() as RoomMessageDocument;
+  } catch (error) {
+    // The same message arrived twice at once (a re-send over a new connection): the first one wins.
+    if (!isDuplicateKeyError(error)) throw error;
+    const winner = await findSentRoomMessage(meetingId, props.authorId, props.clientId);
+    if (!winner) throw error;
+    return { message: winner, created: false };
+  }
+  await recordEvent({
+    name: "roomMessages.create",
+    actorId: props.authorId,
+    actorRole: props.authorRole,
+    subjectType: "RoomMessage",
+    subjectId: message._id,
+    groupId: props.meeting.groupId,
+    data: { meetingId: meetingId.toString(), seq: message.seq },
+  });
+  return { message, created: true };
+}

@@ -1,0 +1,33 @@
+import type mongoose from "mongoose";
+import { conflict } from "../errors/AppError.js";
+import { Meeting, type MeetingDocument } from "../models/Meeting.js";
+import { recordEvent } from "./recordEvent.js";
+
+/** A moderator opens the meeting's live room: planned → live (only once; a closed room stays closed). */
+export async function roomOpener(props: {
+  meeting: MeetingDocument;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}): Promise<MeetingDocument> {
+  const now = new Date();
+  const opened = await Meeting.findOneAndUpdate(
+    { _id: props.meeting._id, status: "planned" },
+    { $set: { status: "live", "room.openedAt": now, "room.openedById": props.actorId, "room.closedAt": null } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!opened) {
+    throw conflict(
+      props.meeting.status === "live" ? "Pokój spotkania jest już otwarty." : "Spotkanie już się zakończyło.",
+    );
+  }
+  await recordEvent({
+    name: "meetings.openRoom",
+    actorId: props.actorId,
+    subjectType: "Meeting",
+    subjectId: opened._id,
+    groupId: opened.groupId,
+    data: { before: { status: props.meeting.status }, after: { status: opened.status } },
+    ip: props.ip ?? null,
+  });
+  return opened as MeetingDocument;
+}
