@@ -12,6 +12,7 @@ import { RoomPollVote } from "../models/RoomPollVote.js";
 import { RoomQuestion } from "../models/RoomQuestion.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
+import { ATTENDANCE_STALE_AFTER_MS } from "../services/roomAttendance.js";
 import { archivePosts, archiveTitle, type ArchiveMaterial } from "../services/meetingArchive.js";
 import { categoryCreator } from "./categoryCreator.js";
 import { postCreator } from "./postCreator.js";
@@ -133,12 +134,10 @@ async function writeArchive(
   return threadLocker({ thread: current, actorId: authorId, ip, reason: ARCHIVE_LOCK_REASON });
 }
 
-/** A stay not heard from for this long was cut off earlier (its process died): it ended when last seen. */
-const STALE_STAY_MILLISECONDS = 5 * 60_000;
-
 /** Everyone still in the room leaves as it closes. */
 async function endStays(meetingId: mongoose.Types.ObjectId, closedAt: Date): Promise<void> {
-  const recent = atLeast(new Date(closedAt.getTime() - STALE_STAY_MILLISECONDS));
+  // A stay not heard from for longer was cut off earlier (its process died): it ended when last seen.
+  const recent = atLeast(new Date(closedAt.getTime() - ATTENDANCE_STALE_AFTER_MS));
   await Attendance.updateMany({ meetingId, leftAt: null, seenAt: recent }, { $set: { leftAt: closedAt } });
   for (const stale of await Attendance.find({ meetingId, leftAt: null }, { seenAt: 1 }).lean()) {
     await Attendance.updateOne({ _id: stale._id, leftAt: null }, { $set: { leftAt: stale.seenAt } });
