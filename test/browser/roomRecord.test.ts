@@ -1,0 +1,124 @@
+import { existsSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { Attendance } from "../../server/src/models/Attendance.js";
+import { Group } from "../../server/src/models/Group.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
+import { User } from "../../server/src/models/User.js";
+import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import { signInByApi } from "../support/browserApi.js";
+import { DEMO } from "../support/http.js";
+import { startTestServer, type TestServer } from "../support/testServer.js";
+
+/**
+ * The room's record in the browser: the attendance list of a held meeting (table per day, print,
+ * CSV), and in a live room the agenda item and the minutes moving for everyone at once.
+ */
+
+const PAGE_TIMEOUT = 90_000;
+const PIOTR = "piotr.mazur@demo.forum-jst.pl";
+let server: TestServer;
+let browser: Browser;
+let heldMeetingId = "";
+
+/** 10 and 11 March 2026 in Polish winter time (UTC+1). */
+const warsaw = (day: number, hour: number, minute = 0) => new Date(Date.UTC(2026, 2, day, hour - 1, minute));
+
+beforeAll(async () => {
+  if (!existsSync(new URL("../../client/build/index.html", import.meta.url))) {
+    throw new Error("client/build is missing: run `npm run build` before the browser tests");
+  }
+  server = await startTestServer({ seed: true, label: "roomrecord-browser" });
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).sort({ number: 1 }).lean();
+  heldMeetingId = held!._id.toString();
+  const anna = await User.findOne({ email: DEMO.memberA }).lean();
+  const piotr = await User.findOne({ email: PIOTR }).lean();
+  const stay = (user: typeof anna, tab: string, from: Date, to: Date) => ({
+    meetingId: held!._id,
+    userId: user!._id,
+    jstId: user!.jstId,
+    connectionId: tab,
+    joinedAt: from,
+    leftAt: to,
+    seenAt: to,
+  });
+  await Attendance.create([
+    stay(anna, "a1", warsaw(10, 9), warsaw(10, 12, 30)),
+    stay(anna, "a2", warsaw(11, 9), warsaw(11, 11)),
+    stay(piotr, "p1", warsaw(10, 9, 15), warsaw(10, 15)),
+  ]);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withPage<T>(viewport: keyof typeof VIEWPORTS, email: string, run: (page: Page) => Promise<T>) {
+  const context: BrowserContext = await newContext(browser, viewport);
+  try {
+    await signInByApi(context, server.url, email);
+    // Printing is counted instead of opening the system dialog.
+    await context.addInitScript(() => {
+      (window as { __printed?: number }).__printed = 0;
+      window.print = () => {
+        (window as { __printed?: number }).__printed = ((window as { __printed?: number }).__printed ?? 0) + 1;
+      };
+    });
+    const page = await context.newPage();
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+describe("the attendance list", () => {
+  it.each(["desktop", "phone"] as const)(
+    "shows a moderator each day's people with JST and times, prints and links the CSV (%s)",
+    async (viewport) => {
+      await withPage(viewport, DEMO.moderator, async (page) => {
+        await page.goto(`${server.url}/spotkania/${heldMeetingId}/obecnosc`);
+        await page.getByRole("heading", { level: 1, name: "Lista obecności" }).waitFor();
+        const dayOne = page.getByRole("region", { name: /^Dzień wtorek, 10 marca 2026/ });
+        await dayOne.waitFor();
+        const annaRow = dayOne.getByRole("row", { name: /Anna Kowalska/ });
+        await expect(annaRow.innerText()).resolves.toMatch(/09:00[\s\S]*12:30[\s\S]*210/);
+        const piotrRow = dayOne.getByRole("row", { name: /Piotr Mazur/ });
+        await expect(piotrRow.innerText()).resolves.toMatch(/09:15[\s\S]*15:00[\s\S]*345/);
+        const whole = page.getByRole("region", { name: "Całe spotkanie" });
+        await expect(whole.getByRole("row", { name: /Anna Kowalska/ }).innerText()).resolves.toMatch(/330/);
+        await expect(page.getByText("Obecnych: 2 osób").innerText()).resolves.toMatch(/osobodni: 3/);
+
+        const csv = page.getByRole("link", { name: "Pobierz CSV (Excel)" });
+        expect(await csv.getAttribute("href")).toBe(`/api/meetings/${heldMeetingId}/attendance.csv`);
+        await page.getByRole("button", { name: "Drukuj" }).click();
+        expect(await page.evaluate(() => (window as { __printed?: number }).__printed)).toBe(1);
+
+        await expectNoAxeViolations(page);
+        await saveScreenshot(page, `room-record-attendance-${viewport}`);
+        if (viewport === "desktop") {
+          // On paper: the list alone, without the site's header and the buttons.
+          await page.emulateMedia({ media: "print" });
+          expect(await page.locator(".site-header").isVisible()).toBe(false);
+          expect(await page.getByRole("button", { name: "Drukuj" }).isVisible()).toBe(false);
+          expect(await annaRow.isVisible()).toBe(true);
+          await saveScreenshot(page, "room-record-attendance-print");
+        }
+      });
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    "is not shown to a member",
+    async () => {
+      await withPage("desktop", DEMO.memberA, async (page) => {
+        await page.goto(`${server.url}/spotkania/${heldMeetingId}/obecnosc`);
+        await page.getByRole("heading", { level: 1, name: "Brak dostępu" }).waitFor();
+        expect(await page.getByText("Piotr Mazur").count()).toBe(0);
+      });
+    },
+    PAGE_TIMEOUT,
+  );
+});
