@@ -24,3 +24,4 @@ export * from "./schemas/threadRestructure.js";
 export * from "./schemas/roomRecord.js";
 export * from "./attendance.js";
 export * from "./schemas/roomChat.js";
+export * from "./schemas/roomQa.js";

@@ -9,9 +9,12 @@ import type { GroupDetail, SocketAck } from "@forum/shared";
 import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
+import { RoomPoll } from "../../server/src/models/RoomPoll.js";
+import { RoomQuestion } from "../../server/src/models/RoomQuestion.js";
 import { User } from "../../server/src/models/User.js";
 import { UserNote } from "../../server/src/models/UserNote.js";
 import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import { liveMeeting } from "../support/roomQa.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 /**
@@ -613,6 +616,67 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions`,
+    body: {},
+    expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
+  },
+  // Someone else's question: voting again and withdrawing are idempotent (200).
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+    expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/questions/:questionId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+    expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/answer",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/answer`,
+    body: { answer: "x".repeat(1001) },
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/questions/:questionId/hide",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.questionToHide}/hide`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  // Opening an open poll and closing a closed one: moderators get 409, so nothing changes.
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/open",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/open`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/close",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.closedPoll}/close`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/polls/:pollId/vote",
+    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/vote`,
+    body: {},
+    expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
+  },
   // — meetings: record — a planned meeting of group A (closing it answers 409: not live).
   {
     method: "post",
@@ -742,6 +806,27 @@ beforeAll(async () => {
   const admin = await User.findOne({ email: DEMO.admin }).lean();
   const note = await UserNote.create({ userId: ids.target, authorId: admin?._id, body: "Notatka administratora." });
   peopleIds.noteByAdmin = note._id.toString();
+});
+
+// — meetings: roomQa — a live group-A room with a question by someone else, one to hide, an open and a closed poll.
+const roomQaIds = { meeting: "", question: "", questionToHide: "", openPoll: "", closedPoll: "" };
+beforeAll(async () => {
+  roomQaIds.meeting = await liveMeeting(7);
+  const asker = await User.findOne({ email: "piotr.mazur@demo.forum-jst.pl" }).lean();
+  const moderator = await User.findOne({ email: DEMO.moderator }).lean();
+  const question = (text: string) => RoomQuestion.create({ meetingId: roomQaIds.meeting, authorId: asker?._id, text });
+  roomQaIds.question = (await question("Pytanie macierzy?"))._id.toString();
+  roomQaIds.questionToHide = (await question("Pytanie do ukrycia?"))._id.toString();
+  const poll = (status: "open" | "closed") =>
+    RoomPoll.create({
+      meetingId: roomQaIds.meeting,
+      createdById: moderator?._id,
+      question: `Ankieta ${status}?`,
+      options: [{ text: "Tak" }, { text: "Nie" }],
+      status,
+    });
+  roomQaIds.openPoll = (await poll("open"))._id.toString();
+  roomQaIds.closedPoll = (await poll("closed"))._id.toString();
 });
 
 // — meetings: record — the meeting the rows above act on.

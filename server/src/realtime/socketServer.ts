@@ -21,6 +21,7 @@ import { handleRoomSocket } from "./roomSocket.js";
 import { startRoomFanOut } from "./roomFanOut.js";
 import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
 import { startRoomRecordFanOut } from "./roomRecordFanOut.js";
+import { startRoomQaFanOut } from "./roomQaFanOut.js";
 
 export interface SocketData {
   actor: Actor | null;
@@ -122,5 +123,6 @@ export function createSocketServer(
   startThreadRestructureFanOut(io, logger);
   startRoomRecordFanOut(io, logger);
   startRoomFanOut(io, logger);
+  startRoomQaFanOut(io, logger);
   return io;
 }

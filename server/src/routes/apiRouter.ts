@@ -29,6 +29,8 @@ import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
+import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
+import { roomPollRoutes } from "./roomPollRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -59,6 +61,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(threadRestructureRoutes());
   router.use(roomRecordRoutes());
   router.use(roomModerationRoutes());
+  router.use(roomQuestionRoutes());
+  router.use(roomPollRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -17,6 +17,8 @@ import threadRestructurePl from "./threadRestructure.pl.json";
 import threadRestructureEn from "./threadRestructure.en.json";
 import roomRecordPl from "./roomRecord.pl.json";
 import roomRecordEn from "./roomRecord.en.json";
+import roomQaPl from "./roomQa.pl.json";
+import roomQaEn from "./roomQa.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -59,6 +61,8 @@ export function setUpI18n(): void {
   addMessages("en", threadRestructureEn);
   addMessages("pl", roomRecordPl);
   addMessages("en", roomRecordEn);
+  addMessages("pl", roomQaPl);
+  addMessages("en", roomQaEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

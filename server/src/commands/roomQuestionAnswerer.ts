@@ -1,0 +1,7 @@
+import type { RoomQuestionDocument } from "../models/RoomQuestion.js";
+import { decideRoomQuestion, type RoomQuestionDecisionProps } from "./roomQuestionDecider.js";
+
+/** Marks a question answered (again, to correct the noted answer); hidden ones come back answered. */
+export const roomQuestionAnswerer = (
+  props: RoomQuestionDecisionProps & { answer: string },
+): Promise<RoomQuestionDocument> => decideRoomQuestion({ ...props, name: "roomQuestions.answer", status: "answered" });

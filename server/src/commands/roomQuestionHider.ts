@@ -1,0 +1,6 @@
+import type { RoomQuestionDocument } from "../models/RoomQuestion.js";
+import { decideRoomQuestion, type RoomQuestionDecisionProps } from "./roomQuestionDecider.js";
+
+/** Takes a question off the participants' list (moderators still see it, marked hidden). */
+export const roomQuestionHider = (props: RoomQuestionDecisionProps): Promise<RoomQuestionDocument> =>
+  decideRoomQuestion({ ...props, name: "roomQuestions.hide", status: "hidden" });
