@@ -25,3 +25,6 @@ export * from "./schemas/roomRecord.js";
 export * from "./attendance.js";
 export * from "./schemas/roomChat.js";
 export * from "./schemas/roomQa.js";
+export * from "./schemas/meetings.js";
+export * from "./meetingPlanning.js";
+export * from "./warsawTime.js";

@@ -616,6 +616,67 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: meetings —
+  // Plan changes with an empty body (moderators reach validation, 400), so nothing changes; a held
+  // session cannot be deleted (409), so the DELETE row leaves it in place.
+  {
+    method: "get",
+    route: "/groups/:slug/meetings",
+    path: () => "/api/groups/gwd-malopolska/meetings",
+    expected: groupA(200),
+  },
+  {
+    method: "post",
+    route: "/groups/:slug/meetings",
+    path: () => "/api/groups/gwd-malopolska/meetings",
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  { method: "get", route: "/meetings/:id", path: () => `/api/meetings/${meetingIds.held}`, expected: groupA(200) },
+  {
+    method: "patch",
+    route: "/meetings/:id",
+    path: () => `/api/meetings/${meetingIds.planned}`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id",
+    path: () => `/api/meetings/${meetingIds.held}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/agenda",
+    path: () => `/api/meetings/${meetingIds.planned}/agenda`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/experts",
+    path: () => `/api/meetings/${meetingIds.planned}/experts`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  { method: "get", route: "/calendar", path: () => "/api/calendar?month=2026-11", expected: signedIn(200) },
+  // The feeds need no session: an unknown token is simply not found.
+  {
+    method: "get",
+    route: "/calendar/feeds/:token.ics",
+    path: () => "/api/calendar/feeds/nieznany-token-kalendarza.ics",
+    expected: everyone(404),
+  },
+  {
+    method: "get",
+    route: "/calendar/feeds/:token/groups/:slug.ics",
+    path: () => "/api/calendar/feeds/nieznany-token-kalendarza/groups/gwd-malopolska.ics",
+    expected: everyone(404),
+  },
+  { method: "get", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(200) },
+  { method: "post", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(201) },
+  { method: "delete", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(204) },
   // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
   {
     method: "post",
@@ -827,6 +888,16 @@ beforeAll(async () => {
     });
   roomQaIds.openPoll = (await poll("open"))._id.toString();
   roomQaIds.closedPoll = (await poll("closed"))._id.toString();
+});
+
+// — meetings: meetings — a held and a planned session of group A for the rows above.
+const meetingIds = { held: "", planned: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
+  const planned = await Meeting.findOne({ groupId: group?._id, status: "planned" }).lean();
+  meetingIds.held = held?._id.toString() ?? "";
+  meetingIds.planned = planned?._id.toString() ?? "";
 });
 
 // — meetings: record — the meeting the rows above act on.

@@ -1,5 +1,7 @@
 import type mongoose from "mongoose";
 import type { MeetingStatus } from "@forum/shared";
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
+import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
 
@@ -11,24 +13,36 @@ export interface MeetingSchedulerProps {
   endsAt: Date;
   venue: string;
   onlineUrl?: string | null;
+  description?: string;
   status?: MeetingStatus;
   actorId: mongoose.Types.ObjectId | null;
   ip?: string | null;
 }
 
+/** The 409 for a session number the group already has (numbers 1–9 are unique per group). */
+export const sessionNumberTaken = (number: number) =>
+  conflict(`Ta grupa ma już spotkanie nr ${number}. Wybierz inny numer albo edytuj istniejące spotkanie.`);
+
 /** Puts one of the group's sessions in the calendar. */
 export async function meetingScheduler(props: MeetingSchedulerProps): Promise<MeetingDocument> {
-  const created = await Meeting.create({
-    groupId: props.groupId,
-    number: props.number,
-    title: props.title,
-    startsAt: props.startsAt,
-    endsAt: props.endsAt,
-    venue: props.venue,
-    onlineUrl: props.onlineUrl ?? null,
-    status: props.status ?? "planned",
-  });
-  const meeting = created.toObject() as MeetingDocument;
+  let meeting: MeetingDocument;
+  try {
+    const created = await Meeting.create({
+      groupId: props.groupId,
+      number: props.number,
+      title: props.title,
+      startsAt: props.startsAt,
+      endsAt: props.endsAt,
+      venue: props.venue,
+      onlineUrl: props.onlineUrl ?? null,
+      description: props.description ?? "",
+      status: props.status ?? "planned",
+    });
+    meeting = created.toObject() as MeetingDocument;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw sessionNumberTaken(props.number);
+    throw error;
+  }
   await recordEvent({
     name: "meetings.schedule",
     actorId: props.actorId,

@@ -1,8 +1,8 @@
 import mongoose, { type InferSchemaType } from "mongoose";
 
 /**
- * An uploaded file. It belongs to its uploader until a post links to it; from then on whoever
- * may read that thread may download it. The stored file is named by a random key, never by
+ * An uploaded file. It belongs to its uploader until a post (or a meeting's agenda) links to it;
+ * from then on whoever may read that thread (or meeting) may download it. The stored file is named by a random key, never by
  * the user's name.
  */
 const attachmentSchema = new mongoose.Schema(
@@ -19,11 +19,14 @@ const attachmentSchema = new mongoose.Schema(
     /** Set when the first post linking to it is stored. */
     threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
     postId: { type: mongoose.Schema.Types.ObjectId, ref: "Post", default: null },
+    /** Set when a meeting's agenda lists it as material: then whoever reads the meeting may download it. */
+    meetingId: { type: mongoose.Schema.Types.ObjectId, ref: "Meeting", default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
 attachmentSchema.index({ uploaderId: 1, createdAt: -1 });
 attachmentSchema.index({ postId: 1 });
+attachmentSchema.index({ meetingId: 1 });
 
 export type AttachmentDocument = InferSchemaType<typeof attachmentSchema> & { _id: mongoose.Types.ObjectId };
 export const Attachment = mongoose.model("Attachment", attachmentSchema, "attachments");

@@ -28,3 +28,4 @@ export { RoomQuestion } from "./RoomQuestion.js";
 export { RoomPoll } from "./RoomPoll.js";
 export { RoomPollVote } from "./RoomPollVote.js";
 export { Attendance } from "./Attendance.js";
+export { CalendarFeedToken } from "./CalendarFeedToken.js";

@@ -31,6 +31,8 @@ import { roomRecordRoutes } from "./roomRecordRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
+import { meetingRoutes } from "./meetingRoutes.js";
+import { calendarRoutes } from "./calendarRoutes.js";
 
 export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind; config: Config }): Router {
   const router = Router();
@@ -63,6 +65,8 @@ export function apiRouter({ databaseKind, config }: { databaseKind: DatabaseKind
   router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
+  router.use(meetingRoutes());
+  router.use(calendarRoutes(config));
   router.use(apiNotFoundHandler);
   return router;
 }

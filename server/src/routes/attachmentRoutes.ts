@@ -1,31 +1,19 @@
 import { Router, type Request, type Response } from "express";
 import { create as contentDisposition } from "content-disposition";
 import multer from "multer";
-import { attachmentThumbnailUrl, attachmentTypeByMime, attachmentUrl, formatFileSize } from "@forum/shared";
-import type { AttachmentView } from "@forum/shared";
+import { attachmentTypeByMime, formatFileSize } from "@forum/shared";
 import { attachmentUploader } from "../commands/attachmentUploader.js";
 import type { Config } from "../config.js";
 import { AppError, badRequest, notFound, unauthorized } from "../errors/AppError.js";
 import { countAttempt } from "../http/rateLimits.js";
 import { parseObjectId } from "../http/validation.js";
 import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
+import { presentAttachment } from "../presenters/attachmentPresenter.js";
+import { Meeting } from "../models/Meeting.js";
 import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { storedFilePath, uploadDirectory } from "../services/uploadStorage.js";
-
-function presentAttachment(attachment: AttachmentDocument): AttachmentView {
-  const id = attachment._id.toString();
-  return {
-    id,
-    name: attachment.originalName,
-    mime: attachment.mime,
-    size: attachment.size,
-    image: attachment.thumbnailKey !== null,
-    url: attachmentUrl(id),
-    thumbnailUrl: attachment.thumbnailKey ? attachmentThumbnailUrl(id) : null,
-  };
-}
 
 /** The attachment named in the URL, if the actor may read it (as its thread, or as its uploader). */
 async function loadReadableAttachment(req: Request): Promise<AttachmentDocument> {
@@ -36,7 +24,15 @@ async function loadReadableAttachment(req: Request): Promise<AttachmentDocument>
   if (attachment.threadId && !thread) throw notFound();
   const post = attachment.postId ? await Post.findById(attachment.postId, { hiddenAt: 1, authorId: 1 }).lean() : null;
   const hiddenPostAuthorId = post?.hiddenAt ? post.authorId : null;
-  authorize(req.actor, "read", "Attachment", { uploaderId: attachment.uploaderId, thread, hiddenPostAuthorId });
+  const meeting = attachment.meetingId
+    ? await Meeting.findById(attachment.meetingId, { groupId: 1, status: 1 }).lean()
+    : null;
+  authorize(req.actor, "read", "Attachment", {
+    uploaderId: attachment.uploaderId,
+    thread,
+    hiddenPostAuthorId,
+    meeting,
+  });
   return attachment;
 }
 

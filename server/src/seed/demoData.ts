@@ -466,3 +466,84 @@ export const DEMO_MEETING_TOPICS: string[] = [
   "Sesja 8: lokalny plan podnoszenia jakości usług oświatowych",
   "Sesja 9: podsumowanie i dobre praktyki do upowszechnienia",
 ];
+
+export interface DemoAgendaItem {
+  day: 1 | 2;
+  startTime: string;
+  endTime: string;
+  title: string;
+  speaker: string;
+  description: string;
+}
+
+const DEMO_SPEAKERS = [
+  "dr Ewa Zielińska (ekspertka ZMP)",
+  "Katarzyna Nowak (moderatorka ZMP)",
+  "Tomasz Wiśniewski (ORE)",
+  "dr hab. Marta Lewandowska",
+  "Agnieszka Dąbrowska (samorządowa ekspertka)",
+];
+
+/** A two-day programme of a demo session: four points on day 1, three on day 2, speakers rotating with the number. */
+export function demoAgenda(number: number, topic: string): DemoAgendaItem[] {
+  const theme = topic.replace(/^Sesja \d+: /, "");
+  const speaker = (offset: number) => DEMO_SPEAKERS[(number + offset) % DEMO_SPEAKERS.length] ?? "";
+  return [
+    {
+      day: 1,
+      startTime: "09:00",
+      endTime: "09:30",
+      title: "Powitanie i cele sesji",
+      speaker: speaker(1),
+      description: "",
+    },
+    {
+      day: 1,
+      startTime: "09:30",
+      endTime: "11:00",
+      title: `Wykład wprowadzający: ${theme}`,
+      speaker: speaker(0),
+      description: "Przegląd zagadnienia, dane z sieci i pytania do dyskusji.",
+    },
+    {
+      day: 1,
+      startTime: "11:30",
+      endTime: "13:30",
+      title: "Warsztat w zespołach JST",
+      speaker: speaker(2),
+      description: "Praca na przykładach z gmin i powiatów uczestników.",
+    },
+    {
+      day: 1,
+      startTime: "14:30",
+      endTime: "16:00",
+      title: "Prezentacje zespołów i dyskusja",
+      speaker: speaker(1),
+      description: "",
+    },
+    {
+      day: 2,
+      startTime: "09:00",
+      endTime: "10:30",
+      title: "Studium przypadku: dobre praktyki z sieci",
+      speaker: speaker(3),
+      description: "Jak inne samorządy poradziły sobie z tym tematem.",
+    },
+    {
+      day: 2,
+      startTime: "11:00",
+      endTime: "13:00",
+      title: "Plan działań na okres między sesjami",
+      speaker: speaker(2),
+      description: "Każda JST ustala dwa-trzy kroki do wykonania przed kolejną sesją.",
+    },
+    {
+      day: 2,
+      startTime: "13:30",
+      endTime: "15:00",
+      title: "Podsumowanie i ewaluacja",
+      speaker: speaker(1),
+      description: "",
+    },
+  ];
+}

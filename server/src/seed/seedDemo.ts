@@ -8,8 +8,10 @@ import { threadCreator } from "../commands/threadCreator.js";
 import { userCreator } from "../commands/userCreator.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group, type GroupDocument } from "../models/Group.js";
-import { Meeting } from "../models/Meeting.js";
+import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { meetingScheduler } from "../commands/meetingScheduler.js";
+import { agendaSetter } from "../commands/agendaSetter.js";
+import { warsawDateTime, warsawToUtc } from "@forum/shared";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { hashPassword } from "../services/passwords.js";
@@ -21,6 +23,7 @@ import {
   DEMO_USERS,
   GROUP_CATEGORIES,
   NETWORK_CATEGORIES,
+  demoAgenda,
   type DemoCategory,
   type DemoGroup,
 } from "./demoData.js";
@@ -160,27 +163,39 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
 
 /**
  * The group's nine sessions, six weeks apart around today: three already held, the fourth in
- * three weeks. Demo dates move with the seed, so the home page always has something upcoming.
+ * three weeks, each with a two-day programme. Demo dates move with the seed, so the home page
+ * always has something upcoming. A session seeded earlier without a programme gets one.
  */
 async function ensureMeetings(groupId: mongoose.Types.ObjectId, demoGroup: DemoGroup, now: Date): Promise<number> {
   let created = 0;
   for (let number = 1; number <= 9; number += 1) {
-    if (await Meeting.exists({ groupId, number })) continue;
-    const start = new Date(now.getTime() + ((number - 4) * 42 + 21) * 86_400_000);
-    start.setUTCHours(8, 0, 0, 0);
-    const end = new Date(start.getTime() + 86_400_000);
-    end.setUTCHours(15, 0, 0, 0);
-    await meetingScheduler({
-      groupId,
-      number,
-      title: DEMO_MEETING_TOPICS[number - 1] ?? `Sesja ${number}`,
-      startsAt: start,
-      endsAt: end,
-      venue: demoGroup.venue,
-      status: end < now ? "closed" : "planned",
-      actorId: null,
-    });
-    created += 1;
+    const title = DEMO_MEETING_TOPICS[number - 1] ?? `Sesja ${number}`;
+    let meeting: MeetingDocument | null = await Meeting.findOne({ groupId, number }).lean();
+    if (!meeting) {
+      const firstDay = warsawDateTime(new Date(now.getTime() + ((number - 4) * 42 + 21) * 86_400_000)).date;
+      const secondDay = warsawDateTime(new Date(warsawToUtc(firstDay, "12:00").getTime() + 86_400_000)).date;
+      const startsAt = warsawToUtc(firstDay, "09:00");
+      const endsAt = warsawToUtc(secondDay, "15:00");
+      meeting = await meetingScheduler({
+        groupId,
+        number,
+        title,
+        startsAt,
+        endsAt,
+        venue: demoGroup.venue,
+        description: `Dwudniowe spotkanie grupy ${demoGroup.name}.`,
+        status: endsAt < now ? "closed" : "planned",
+        actorId: null,
+      });
+      created += 1;
+    }
+    if (meeting.agenda.length === 0) {
+      await agendaSetter({
+        meeting,
+        items: demoAgenda(number, title).map((item) => ({ ...item, attachmentIds: [] })),
+        actorId: null,
+      });
+    }
   }
   return created;
 }

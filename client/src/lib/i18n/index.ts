@@ -19,6 +19,8 @@ import roomRecordPl from "./roomRecord.pl.json";
 import roomRecordEn from "./roomRecord.en.json";
 import roomQaPl from "./roomQa.pl.json";
 import roomQaEn from "./roomQa.en.json";
+import meetingsPl from "./meetings.pl.json";
+import meetingsEn from "./meetings.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -63,6 +65,8 @@ export function setUpI18n(): void {
   addMessages("en", roomRecordEn);
   addMessages("pl", roomQaPl);
   addMessages("en", roomQaEn);
+  addMessages("pl", meetingsPl);
+  addMessages("en", meetingsEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

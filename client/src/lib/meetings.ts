@@ -1,0 +1,92 @@
+import type { MeetingStatus } from "@forum/shared/constants";
+import type { AgendaItemView, MeetingView } from "@forum/shared/meetings";
+import { warsawDateTime } from "@forum/shared/warsawTime";
+
+/** The plan form's fields (strings, as the inputs hold them). */
+export interface MeetingPlanDraft {
+  number: string;
+  title: string;
+  firstDay: string;
+  secondDay: string;
+  startTime: string;
+  endTime: string;
+  venue: string;
+  onlineUrl: string;
+  description: string;
+}
+
+/** The plan form filled from a stored meeting (its Polish dates and times). */
+export function draftFromMeeting(meeting: MeetingView): MeetingPlanDraft {
+  const start = warsawDateTime(new Date(meeting.startsAt));
+  const end = warsawDateTime(new Date(meeting.endsAt));
+  return {
+    number: String(meeting.number),
+    title: meeting.title,
+    firstDay: start.date,
+    secondDay: end.date,
+    startTime: start.time,
+    endTime: end.time,
+    venue: meeting.venue,
+    onlineUrl: meeting.onlineUrl ?? "",
+    description: meeting.description,
+  };
+}
+
+/** An empty plan: the first free session number, the usual 9:00–15:00. */
+export function emptyDraft(takenNumbers: number[]): MeetingPlanDraft {
+  const free = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((number) => !takenNumbers.includes(number)) ?? 1;
+  return {
+    number: String(free),
+    title: "",
+    firstDay: "",
+    secondDay: "",
+    startTime: "09:00",
+    endTime: "15:00",
+    venue: "",
+    onlineUrl: "",
+    description: "",
+  };
+}
+
+/** The Polish calendar day ("YYYY-MM-DD") of each of the meeting's two days. */
+export function meetingDays(meeting: { startsAt: string; endsAt: string }): [string, string] {
+  return [warsawDateTime(new Date(meeting.startsAt)).date, warsawDateTime(new Date(meeting.endsAt)).date];
+}
+
+/** "poniedziałek, 8 grudnia 2026" for a Polish calendar day. */
+export function longDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** "09:00" in Polish time. */
+export const warsawTime = (iso: string): string => warsawDateTime(new Date(iso)).time;
+
+/** The agenda items of day 1 or 2, in the order the moderator arranged them. */
+export const itemsOfDay = (agenda: AgendaItemView[], day: 1 | 2): AgendaItemView[] =>
+  agenda.filter((item) => item.day === day);
+
+/** i18n key of a status name. */
+export const statusKey = (status: MeetingStatus): string => `meetings.status.${status}`;
+
+/** "listopad 2026" */
+export function monthName(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+}
+
+/** The month "YYYY-MM" `delta` months away. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** This month in Poland, "YYYY-MM". */
+export const currentMonth = (now = new Date()): string => warsawDateTime(now).date.slice(0, 7);

@@ -1,0 +1,26 @@
+import type mongoose from "mongoose";
+import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
+import { newSecretToken } from "../services/secretTokens.js";
+import { recordEvent } from "./recordEvent.js";
+
+export interface CalendarTokenCreatorProps {
+  userId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Makes the secret of a person's iCal feeds, replacing (and so revoking) the one they had. */
+export async function calendarTokenCreator(
+  props: CalendarTokenCreatorProps,
+): Promise<{ token: string; createdAt: Date }> {
+  const { token, tokenHash } = newSecretToken();
+  await CalendarFeedToken.deleteOne({ userId: props.userId });
+  const created = await CalendarFeedToken.create({ userId: props.userId, tokenHash });
+  await recordEvent({
+    name: "calendarTokens.create",
+    actorId: props.userId,
+    subjectType: "User",
+    subjectId: props.userId,
+    ip: props.ip ?? null,
+  });
+  return { token, createdAt: created.createdAt };
+}

@@ -1,0 +1,128 @@
+import { Router, type Request, type Response } from "express";
+import { calendarMonthSchema, warsawMonthRange } from "@forum/shared";
+import type { CalendarFeedLinks, CalendarMonthView, CalendarTokenStatus } from "@forum/shared";
+import { calendarTokenCreator } from "../commands/calendarTokenCreator.js";
+import { calendarTokenRevoker } from "../commands/calendarTokenRevoker.js";
+import type { Config } from "../config.js";
+import { anyOf } from "../db/anyOf.js";
+import { atLeast, lessThan } from "../db/comparisons.js";
+import { notFound, unauthorized } from "../errors/AppError.js";
+import { parseInput } from "../http/validation.js";
+import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
+import { type GroupDocument } from "../models/Group.js";
+import { Meeting } from "../models/Meeting.js";
+import { User } from "../models/User.js";
+import { loadActor, type Actor } from "../policies/actor.js";
+import { can } from "../policies/index.js";
+import { presentMeeting } from "../presenters/meetingPresenter.js";
+import { calendarGroups, meetingsCalendar, meetingsOfGroups } from "../services/meetingCalendar.js";
+import { hashSecretToken } from "../services/secretTokens.js";
+
+/** Where the forum is reached: the configured public address, else the address this request came to. */
+const baseUrlOf = (config: Config, req: Request): string =>
+  (config.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/$/, "");
+
+/** The person a feed token belongs to, while the token is current and the account active; else 404. */
+async function feedOwner(token: string): Promise<Actor> {
+  const stored = await CalendarFeedToken.findOne({ tokenHash: hashSecretToken(token) }).lean();
+  const user = stored ? await User.findById(stored.userId).lean() : null;
+  if (!user) throw notFound();
+  const actor = await loadActor(user);
+  if (actor.status !== "active") throw notFound();
+  return actor;
+}
+
+function sendCalendar(res: Response, body: string, fileName: string): void {
+  res.setHeader("Cache-Control", "private, max-age=300");
+  res.setHeader("Content-Disposition", `inline; filename="${fileName}"`);
+  res.type("text/calendar; charset=utf-8").send(body);
+}
+
+export function calendarRoutes(config: Config): Router {
+  const router = Router();
+
+  router.get("/calendar", async (req, res) => {
+    const actor = req.actor;
+    if (!actor) throw unauthorized();
+    const { month } = parseInput(calendarMonthSchema, req.query);
+    const { from, to } = warsawMonthRange(month);
+    const groups = await calendarGroups(actor);
+    const groupById = new Map(groups.map((group) => [group._id.toString(), group]));
+    const meetings = groups.length
+      ? await Meeting.find({
+          groupId: anyOf(groups.map((group) => group._id)),
+          startsAt: lessThan(to),
+          endsAt: atLeast(from),
+        })
+          .sort({ startsAt: 1 })
+          .lean()
+      : [];
+    const body: CalendarMonthView = {
+      month,
+      meetings: meetings.map((meeting) => {
+        const group = groupById.get(meeting.groupId.toString());
+        return presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" });
+      }),
+    };
+    res.json(body);
+  });
+
+  router.get("/calendar/feeds/:token.ics", async (req, res) => {
+    const actor = await feedOwner(String(req.params.token));
+    const groups = await calendarGroups(actor);
+    const groupById = new Map(groups.map((group) => [group._id.toString(), group]));
+    const calendar = meetingsCalendar(await meetingsOfGroups(groups), groupById, {
+      baseUrl: baseUrlOf(config, req),
+      name: "Forum Współpracy JST – moje spotkania",
+    });
+    sendCalendar(res, calendar, "spotkania.ics");
+  });
+
+  router.get("/calendar/feeds/:token/groups/:slug.ics", async (req, res) => {
+    const actor = await feedOwner(String(req.params.token));
+    const groups = await calendarGroups(actor);
+    const group = groups.find((candidate) => candidate.slug === String(req.params.slug));
+    if (!group || !can(actor, "read", "Group", group)) throw notFound();
+    const calendar = meetingsCalendar(await meetingsOfGroups([group]), new Map([[group._id.toString(), group]]), {
+      baseUrl: baseUrlOf(config, req),
+      name: `Forum Współpracy JST – ${group.name}`,
+    });
+    sendCalendar(res, calendar, `${group.slug}.ics`);
+  });
+
+  router.get("/me/calendar-token", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const stored = await CalendarFeedToken.findOne({ userId: req.user._id }).lean();
+    const body: CalendarTokenStatus = {
+      active: stored !== null,
+      createdAt: stored?.createdAt?.toISOString() ?? null,
+      links: null,
+    };
+    res.json(body);
+  });
+
+  router.post("/me/calendar-token", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    const { token, createdAt } = await calendarTokenCreator({ userId: req.user._id, ip: req.ip ?? null });
+    const base = `${baseUrlOf(config, req)}/api/calendar/feeds/${token}`;
+    const ownGroups = await calendarGroups(req.actor);
+    const links: CalendarFeedLinks = {
+      personalUrl: `${base}.ics`,
+      groups: ownGroups.map((group: GroupDocument) => ({
+        slug: group.slug,
+        name: group.name,
+        url: `${base}/groups/${encodeURIComponent(group.slug)}.ics`,
+      })),
+    };
+    const body: CalendarTokenStatus = { active: true, createdAt: createdAt.toISOString(), links };
+    res.status(201).json(body);
+  });
+
+  router.delete("/me/calendar-token", async (req, res) => {
+    if (!req.actor || !req.user) throw unauthorized();
+    await calendarTokenRevoker({ userId: req.user._id, ip: req.ip ?? null });
+    res.status(204).end();
+  });
+
+  return router;
+}
