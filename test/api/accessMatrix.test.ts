@@ -904,7 +904,8 @@ beforeAll(async () => {
 const recordIds = { meetingA: "" };
 beforeAll(async () => {
   const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
-  const meeting = await Meeting.findOne({ groupId: group?._id, status: "planned" }).lean();
+  // The last planned one: other blocks open the first ones as live rooms.
+  const meeting = await Meeting.findOne({ groupId: group?._id, status: "planned" }).sort({ number: -1 }).lean();
   recordIds.meetingA = meeting?._id.toString() ?? "";
 });
 
