@@ -677,6 +677,52 @@ const rows: Row[] = [
   { method: "get", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(200) },
   { method: "post", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(201) },
   { method: "delete", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(204) },
+  // — meetings: room-core —
+  // A group-A meeting that has already been held: staff get as far as "not live" (409) or validation (400).
+  {
+    method: "post",
+    route: "/meetings/:id/room/open",
+    path: () => `/api/meetings/${roomIds.heldA}/room/open`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/muted/:userId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/slow-mode",
+    path: () => `/api/meetings/${roomIds.heldA}/room/slow-mode`,
+    body: { seconds: -1 },
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/pin",
+    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/meetings/:id/room/messages/:messageId",
+    path: () => `/api/meetings/${roomIds.heldA}/room/messages/${roomIds.heldA}`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
   // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
   {
     method: "post",
@@ -898,6 +944,14 @@ beforeAll(async () => {
   const planned = await Meeting.findOne({ groupId: group?._id, status: "planned" }).lean();
   meetingIds.held = held?._id.toString() ?? "";
   meetingIds.planned = planned?._id.toString() ?? "";
+});
+
+// — meetings: room-core — a meeting of group A that was already held (its room cannot change).
+const roomIds = { heldA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
+  roomIds.heldA = String(held?._id);
 });
 
 // — meetings: record — the meeting the rows above act on.

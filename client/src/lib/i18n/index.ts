@@ -21,6 +21,8 @@ import roomQaPl from "./roomQa.pl.json";
 import roomQaEn from "./roomQa.en.json";
 import meetingsPl from "./meetings.pl.json";
 import meetingsEn from "./meetings.en.json";
+import roomPl from "./room.pl.json";
+import roomEn from "./room.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -67,6 +69,8 @@ export function setUpI18n(): void {
   addMessages("en", roomQaEn);
   addMessages("pl", meetingsPl);
   addMessages("en", meetingsEn);
+  addMessages("pl", roomPl);
+  addMessages("en", roomEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

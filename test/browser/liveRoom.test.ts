@@ -1,0 +1,141 @@
+import { existsSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot } from "../support/browser.js";
+import { signInByApi } from "../support/browserApi.js";
+import { DEMO } from "../support/http.js";
+import { plannedMeetingOf } from "../support/rooms.js";
+import { startTestServer, type TestServer } from "../support/testServer.js";
+
+const JOURNEY_TIMEOUT = 120_000;
+/** How long a live change may take to show in the other browser. */
+const LIVE = { timeout: 10_000 };
+
+let server: TestServer;
+let browser: Browser;
+let meetingId = "";
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(new URL("../../client/build/index.html", import.meta.url))) {
+    throw new Error("client/build is missing: run `npm run build` before the browser tests");
+  }
+  server = await startTestServer({ seed: true, label: "liveroom" });
+  meetingId = await plannedMeetingOf("gwd-malopolska", 0);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function roomPage(email: string, viewport: "desktop" | "phone"): Promise<Page> {
+  const context = await newContext(browser, viewport);
+  contexts.push(context);
+  await signInByApi(context, server.url, email);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/spotkania/${meetingId}/pokoj`);
+  return page;
+}
+
+const chatLog = (page: Page) => page.getByRole("log", { name: "Wiadomości czatu" });
+const participants = (page: Page) => page.getByRole("list", { name: "Osoby w pokoju" });
+
+async function say(page: Page, text: string): Promise<void> {
+  const composer = page.getByLabel("Twoja wiadomość");
+  await composer.focus();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+  await expect(composer.inputValue()).resolves.toBe("");
+}
+
+it(
+  "a moderator opens the room; two people chat both ways, see each other, raise a hand; pin, remove and mute work live",
+  async () => {
+    const katarzyna = await roomPage(DEMO.moderator, "desktop");
+    await katarzyna.getByText("Pokój tego spotkania nie jest jeszcze otwarty.").waitFor(LIVE);
+    await katarzyna.getByRole("button", { name: "Otwórz pokój" }).click();
+    await chatLog(katarzyna).waitFor(LIVE);
+
+    const anna = await roomPage(DEMO.memberA, "desktop");
+    await chatLog(anna).waitFor(LIVE);
+    await participants(katarzyna).getByText("Anna Kowalska").waitFor(LIVE);
+    await expect(participants(katarzyna).locator("li", { hasText: "Anna Kowalska" }).innerText()).resolves.toMatch(
+      /uczestnik, Gmina|uczestnik, \S/,
+    );
+
+    await say(anna, "Dzień dobry, czy slajdy będą udostępnione?");
+    await chatLog(katarzyna).getByText("Dzień dobry, czy slajdy będą udostępnione?").waitFor(LIVE);
+    await say(katarzyna, "Tak, po spotkaniu w archiwum.");
+    await chatLog(anna).getByText("Tak, po spotkaniu w archiwum.").waitFor(LIVE);
+
+    await anna.getByRole("button", { name: "Podnieś rękę" }).click();
+    await anna.getByRole("button", { name: "Opuść rękę" }).waitFor(LIVE);
+    await participants(katarzyna)
+      .locator("li", { hasText: "Anna Kowalska" })
+      .getByText("podniesiona ręka")
+      .waitFor(LIVE);
+
+    await katarzyna
+      .getByRole("button", { name: /^Przypnij wiadomość \d+ od Anna Kowalska$/ })
+      .first()
+      .click();
+    await anna.getByRole("complementary", { name: "Przypięta wiadomość" }).getByText("czy slajdy").waitFor(LIVE);
+
+    await say(anna, "Ta wiadomość zaraz zniknie");
+    await katarzyna.getByText("Ta wiadomość zaraz zniknie").waitFor(LIVE);
+    await katarzyna
+      .getByRole("button", { name: /^Usuń wiadomość \d+ od Anna Kowalska$/ })
+      .last()
+      .click();
+    await chatLog(anna).getByText("Wiadomość usunięta przez moderatora.").waitFor(LIVE);
+    await expect(chatLog(anna).getByText("Ta wiadomość zaraz zniknie").count()).resolves.toBe(0);
+
+    await saveScreenshot(katarzyna, "live-room-moderator-desktop");
+    await expectNoAxeViolations(katarzyna);
+    await expectNoAxeViolations(anna);
+
+    await katarzyna.getByRole("button", { name: "Wycisz: Anna Kowalska" }).click();
+    await anna.getByText("Moderator wyciszył Cię w tym pokoju: możesz słuchać, ale nie pisać.").first().waitFor(LIVE);
+    await expect(anna.getByLabel("Twoja wiadomość").isDisabled()).resolves.toBe(true);
+    await saveScreenshot(anna, "live-room-muted-desktop");
+    await katarzyna.getByRole("button", { name: "Przywróć głos: Anna Kowalska" }).click();
+    await anna.waitForFunction(
+      () => !(document.getElementById("room-composer") as HTMLTextAreaElement | null)?.disabled,
+      undefined,
+      LIVE,
+    );
+    await say(anna, "Dziękuję, już mogę pisać.");
+    await chatLog(katarzyna).getByText("Dziękuję, już mogę pisać.").waitFor(LIVE);
+  },
+  JOURNEY_TIMEOUT,
+);
+
+it(
+  "on a phone the room's parts are tabs, usable with the keyboard, and axe-clean",
+  async () => {
+    const piotr = await roomPage("piotr.mazur@demo.forum-jst.pl", "phone");
+    const tabs = piotr.getByRole("tablist", { name: "Części pokoju" });
+    await tabs.waitFor(LIVE);
+    const chatTab = piotr.getByRole("tab", { name: "Czat" });
+    await expect(chatTab.getAttribute("aria-selected")).resolves.toBe("true");
+    await chatLog(piotr).waitFor(LIVE);
+    await say(piotr, "Piszę z telefonu");
+    await chatLog(piotr).getByText("Piszę z telefonu").waitFor(LIVE);
+    await saveScreenshot(piotr, "live-room-chat-phone");
+    await expectNoAxeViolations(piotr);
+
+    await chatTab.focus();
+    await piotr.keyboard.press("ArrowRight");
+    const questionsTab = piotr.getByRole("tab", { name: "Pytania" });
+    await expect(questionsTab.getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(questionsTab.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(chatLog(piotr).isVisible()).resolves.toBe(false);
+    await piotr.keyboard.press("End");
+    await piotr.getByRole("tabpanel", { name: "Uczestnicy" }).getByText("Piotr Mazur").waitFor(LIVE);
+    await saveScreenshot(piotr, "live-room-participants-phone");
+    await expectNoAxeViolations(piotr);
+  },
+  JOURNEY_TIMEOUT,
+);
