@@ -1,4 +1,4 @@
-import type { AttendanceRow, RoomMinutesView, RoomStateView } from "./meetings.js";
+import type { AttendanceRow, MeetingView, RoomMinutesView, RoomStateView } from "./meetings.js";
 
 /** One Polish calendar day of a meeting's attendance list. */
 export interface AttendanceDay {
@@ -49,4 +49,6 @@ export interface MinutesSaveResponse {
 export interface RoomCloseResponse {
   state: RoomStateView;
   archiveThreadId: string;
+  /** The meeting as the closer now sees it (closed, linked to its archive). */
+  meeting: MeetingView;
 }

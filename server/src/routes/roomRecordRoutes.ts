@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
 import { roomAgendaItemSchema, roomMinutesSchema, roomNoteTakerSchema } from "@forum/shared";
-import type { MinutesConflictBody } from "@forum/shared";
+import type { MinutesConflictBody, RoomCloseResponse } from "@forum/shared";
 import type mongoose from "mongoose";
 import { minutesSaver } from "../commands/minutesSaver.js";
 import { noteTakerSetter } from "../commands/noteTakerSetter.js";
@@ -11,6 +11,7 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize } from "../policies/index.js";
+import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
 import { attendanceCsv } from "../services/attendanceCsv.js";
 import { attendanceReport } from "../services/attendanceReport.js";
@@ -76,7 +77,18 @@ export function roomRecordRoutes(): Router {
 
   router.post("/meetings/:id/room/close", async (req, res) => {
     const { meeting, thread } = await roomCloser(await meetingFor(req, "moderateRoom"));
-    res.json({ state: await loadRoomState(meeting), archiveThreadId: thread._id.toString() });
+    const group = await Group.findById(meeting.groupId, { slug: 1, name: 1 }).lean();
+    const body: RoomCloseResponse = {
+      state: await loadRoomState(meeting),
+      archiveThreadId: thread._id.toString(),
+      meeting: presentMeetingView(
+        meeting,
+        group ?? { _id: meeting.groupId, slug: "", name: "" },
+        req.actor ?? null,
+        await loadMeetingMaterials(meeting),
+      ),
+    };
+    res.json(body);
   });
 
   router.get("/meetings/:id/attendance", async (req, res) => {
