@@ -4,7 +4,7 @@ import { Attendance } from "../../server/src/models/Attendance.js";
 import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { User } from "../../server/src/models/User.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, type VIEWPORTS } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
