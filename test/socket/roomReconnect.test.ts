@@ -1,8 +1,8 @@
-import type { RoomJoinAck, RoomMessageAck } from "@forum/shared";
+import type { RoomMessageAck } from "@forum/shared";
 import { anyOf } from "../../server/src/db/anyOf.js";
 import { RoomMessage } from "../../server/src/models/RoomMessage.js";
 import { DEMO } from "../support/http.js";
-import { ChatLog, openRoom, plannedMeetingOf } from "../support/rooms.js";
+import { ChatLog, followRoom, openRoom, plannedMeetingOf, sendUntilStored, until } from "../support/rooms.js";
 import { connectAs, type ForumClient } from "../support/sockets.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -12,47 +12,6 @@ const COUNT = 200;
 let server: TestServer;
 let meetingId = "";
 const sockets: ForumClient[] = [];
-
-/**
- * What the room page does with its connection: on every connect (the first and each reconnect)
- * join with the last chat number it has, and keep every line it gets, pushed or in a snapshot.
- */
-function followRoom(socket: ForumClient, log: ChatLog): { joins: number } {
-  const stats = { joins: 0 };
-  const join = () =>
-    socket.emit("room.join", { meetingId, afterSeq: log.lastSeq }, (ack: RoomJoinAck) => {
-      if (!ack.ok || !ack.snapshot) throw new Error(`join refused: ${ack.error}`);
-      stats.joins += 1;
-      log.add(ack.snapshot.messages);
-    });
-  socket.on("connect", join);
-  socket.on("room.message", (message) => log.add([message]));
-  join();
-  return stats;
-}
-
-/** Sends until acknowledged, with the same clientId each time (at-least-once from the client). */
-async function sendUntilStored(socket: ForumClient, text: string, clientId: string): Promise<RoomMessageAck> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => setTimeout(resolve, 200)));
-    const ack = await socket
-      .timeout(2_000)
-      .emitWithAck("room.message", { meetingId, clientId, text })
-      .catch(() => null);
-    if (ack?.ok) return ack;
-    // Not joined yet on this connection (the join is on its way): try again shortly.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${text} was never acknowledged`);
-}
-
-async function until(condition: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true, label: "roomreconnect" });
@@ -71,8 +30,8 @@ it(`a participant whose connection drops while ${COUNT} messages are sent ends w
   sockets.push(anna, piotr);
   const annaLog = new ChatLog();
   const piotrLog = new ChatLog();
-  followRoom(anna, annaLog);
-  const piotrJoins = followRoom(piotr, piotrLog);
+  followRoom(anna, meetingId, annaLog);
+  const piotrJoins = followRoom(piotr, meetingId, piotrLog);
   await until(() => piotrJoins.joins === 1);
 
   const run = Date.now().toString(36);
@@ -86,7 +45,7 @@ it(`a participant whose connection drops while ${COUNT} messages are sent ends w
     if (index === 170) piotr.io.engine.close();
     // Anna's own line breaks too, with messages in flight: she re-sends them with the same clientId.
     if (index === 60 || index === 120) anna.io.engine.close();
-    acks.push(await sendUntilStored(anna, texts[index] ?? "", clientIds[index] ?? ""));
+    acks.push(await sendUntilStored(anna, meetingId, texts[index] ?? "", clientIds[index] ?? ""));
   }
 
   const seqs = acks.map((ack) => ack.message?.seq ?? 0);

@@ -78,3 +78,51 @@ export class ChatLog {
     return [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 }
+
+/**
+ * What the room page does with its connection: on every connect (the first and each reconnect)
+ * join with the last chat number it has, and keep every line it gets, pushed or in a snapshot.
+ */
+export function followRoom(socket: ForumClient, meetingId: string, log: ChatLog): { joins: number } {
+  const stats = { joins: 0 };
+  const join = () =>
+    socket.emit("room.join", { meetingId, afterSeq: log.lastSeq }, (ack: RoomJoinAck) => {
+      if (!ack.ok || !ack.snapshot) throw new Error(`join refused: ${ack.error}`);
+      stats.joins += 1;
+      log.add(ack.snapshot.messages);
+    });
+  socket.on("connect", join);
+  socket.on("room.message", (message) => log.add([message]));
+  join();
+  return stats;
+}
+
+/** Sends until acknowledged, with the same clientId each time (at-least-once from the client, as the outbox does). */
+export async function sendUntilStored(
+  socket: ForumClient,
+  meetingId: string,
+  text: string,
+  clientId: string,
+  attempts = 50,
+): Promise<RoomMessageAck> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => setTimeout(resolve, 200)));
+    const ack = await socket
+      .timeout(2_000)
+      .emitWithAck("room.message", { meetingId, clientId, text })
+      .catch(() => null);
+    if (ack?.ok) return ack;
+    // Not joined yet on this connection (the join is on its way), or the server is going down: again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${text} was never acknowledged`);
+}
+
+/** Waits until `condition` holds (polling), failing after `ms`. */
+export async function until(condition: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
