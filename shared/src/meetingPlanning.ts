@@ -17,9 +17,9 @@ export interface CalendarMonthView {
 
 /** The private iCal feeds, given once right after the token is made (only its hash is kept). */
 export interface CalendarFeedLinks {
-  /** All my groups' sessions. */
+  /** The sessions of every group my calendar shows (all groups for staff and experts). */
   personalUrl: string;
-  /** One feed per group I belong to. */
+  /** One feed per group I am a member of. */
   groups: { slug: string; name: string; url: string }[];
 }
 
@@ -34,4 +34,10 @@ export interface CalendarTokenStatus {
 export interface ExpertChoice {
   id: string;
   name: string;
+}
+
+/** The experts a moderator may invite into a session's room, and those invited. */
+export interface MeetingExpertsView {
+  experts: ExpertChoice[];
+  invitedExpertIds: string[];
 }

@@ -654,6 +654,12 @@ const rows: Row[] = [
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
   {
+    method: "get",
+    route: "/meetings/:id/experts",
+    path: () => `/api/meetings/${meetingIds.planned}/experts`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  {
     method: "put",
     route: "/meetings/:id/experts",
     path: () => `/api/meetings/${meetingIds.planned}/experts`,

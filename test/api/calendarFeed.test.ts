@@ -104,6 +104,18 @@ describe("the private iCal feeds", () => {
     expect((await member.get("/api/me/calendar-token")).body).toMatchObject({ active: false });
   });
 
+  it("gives staff every group's sessions in the personal feed, and group feeds for the groups they belong to", async () => {
+    const moderator = await signedInAgent(server.url, DEMO.moderator);
+    const links = ((await moderator.post("/api/me/calendar-token")).body as CalendarTokenStatus).links;
+    expect(links?.groups.map((group) => group.slug).sort()).toEqual(["gwd-lubelskie-dolnoslaskie", "gwd-malopolska"]);
+    const visitor = await csrfAgent(server.url);
+    const feed = await visitor.get(pathOf(links?.personalUrl ?? ""));
+    expect(feed.text.match(/BEGIN:VEVENT/g)).toHaveLength(27);
+    // Readable, though not listed: staff may subscribe to any group's feed.
+    const other = pathOf(links?.personalUrl ?? "").replace(".ics", "/groups/gwd-wielkopolska-pomorze.ics");
+    expect((await visitor.get(other)).status).toBe(200);
+  });
+
   it("answers unknown tokens with 404 and visitors' token requests with 401", async () => {
     const visitor = await csrfAgent(server.url);
     expect((await visitor.get("/api/calendar/feeds/nieznany-token.ics")).status).toBe(404);

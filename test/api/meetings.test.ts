@@ -228,8 +228,16 @@ describe("experts invited into the room", () => {
     const id = listed.upcoming[0]?.id ?? "";
     const expert = await User.findOne({ email: DEMO.expert }).lean();
     const member = await User.findOne({ email: DEMO.memberA }).lean();
+    const choice = await moderator.get(`/api/meetings/${id}/experts`);
+    expect(choice.status).toBe(200);
+    expect(choice.body.experts).toContainEqual({ id: expert?._id.toString(), name: expert?.name });
+    expect(choice.body.experts.map((entry: { id: string }) => entry.id)).not.toContain(member?._id.toString());
     const invited = await moderator.put(`/api/meetings/${id}/experts`).send({ expertIds: [expert?._id.toString()] });
     expect(invited.status).toBe(200);
+    expect(invited.body.invitedExpertIds).toEqual([expert?._id.toString()]);
+    expect((await moderator.get(`/api/meetings/${id}/experts`)).body.invitedExpertIds).toEqual([
+      expert?._id.toString(),
+    ]);
     const stored = await Meeting.findById(id).lean();
     expect(stored?.room?.invitedExpertIds?.map(String)).toEqual([expert?._id.toString()]);
     const refused = await moderator.put(`/api/meetings/${id}/experts`).send({ expertIds: [member?._id.toString()] });

@@ -115,6 +115,11 @@ it(
       await expectAccessibleAtBothWidths(page, "meeting-edit");
       await page.getByRole("button", { name: "Zapisz program" }).click();
       await waitForAnnouncement(page, "Program zapisany.");
+      // The expert the moderator lets into the room.
+      await page.getByRole("checkbox", { name: /Ewa Zielińska/ }).focus();
+      await page.keyboard.press("Space");
+      await page.getByRole("button", { name: "Zapisz zaproszenia" }).click();
+      await waitForAnnouncement(page, "Zaproszono 1 eksperta.");
 
       // The member of the group.
       await signInByApi(memberContext, server.url, DEMO.memberA);

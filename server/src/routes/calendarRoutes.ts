@@ -105,7 +105,10 @@ export function calendarRoutes(config: Config): Router {
     if (!req.actor || !req.user) throw unauthorized();
     const { token, createdAt } = await calendarTokenCreator({ userId: req.user._id, ip: req.ip ?? null });
     const base = `${baseUrlOf(config, req)}/api/calendar/feeds/${token}`;
-    const ownGroups = await calendarGroups(req.actor);
+    const actor = req.actor;
+    // One feed per group the person belongs to; staff and experts read every group, but listing
+    // a hundred feeds would help nobody (the personal one has them all).
+    const ownGroups = (await calendarGroups(actor)).filter((group) => actor.groups.has(group._id.toString()));
     const links: CalendarFeedLinks = {
       personalUrl: `${base}.ics`,
       groups: ownGroups.map((group: GroupDocument) => ({

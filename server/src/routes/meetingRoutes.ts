@@ -1,6 +1,6 @@
 import { Router, type Request } from "express";
 import type mongoose from "mongoose";
-import type { GroupMeetingsView, MeetingView } from "@forum/shared";
+import type { GroupMeetingsView, MeetingExpertsView, MeetingView } from "@forum/shared";
 import { agendaInputSchema, meetingExpertsInputSchema, meetingInputSchema } from "@forum/shared";
 import { agendaSetter } from "../commands/agendaSetter.js";
 import { meetingDeleter } from "../commands/meetingDeleter.js";
@@ -11,6 +11,7 @@ import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
+import { User } from "../models/User.js";
 import { authorize, can, type Actor } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
@@ -98,11 +99,24 @@ export function meetingRoutes(): Router {
     res.json({ meeting: await meetingView(updated, group, actor) });
   });
 
+  router.get("/meetings/:id/experts", async (req, res) => {
+    const { meeting } = await loadMeeting(req, "manage");
+    const experts = await User.find({ role: "expert", status: "active" }, { name: 1 }).sort({ name: 1 }).lean();
+    const body: MeetingExpertsView = {
+      experts: experts.map((expert) => ({ id: expert._id.toString(), name: expert.name })),
+      invitedExpertIds: (meeting.room?.invitedExpertIds ?? []).map((id) => id.toString()),
+    };
+    res.json(body);
+  });
+
   router.put("/meetings/:id/experts", async (req, res) => {
     const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
     const { expertIds } = parseInput(meetingExpertsInputSchema, req.body);
     const updated = await roomExpertsInviter({ meeting, expertIds, actorId: userId, ip: req.ip ?? null });
-    res.json({ meeting: await meetingView(updated, group, actor), invitedExpertIds: expertIds });
+    res.json({
+      meeting: await meetingView(updated, group, actor),
+      invitedExpertIds: (updated.room?.invitedExpertIds ?? []).map((id) => id.toString()),
+    });
   });
 
   return router;
