@@ -4,9 +4,18 @@ import { Attendance } from "../../server/src/models/Attendance.js";
 import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { User } from "../../server/src/models/User.js";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, type VIEWPORTS } from "../support/browser.js";
+import { AxeBuilder } from "@axe-core/playwright";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  waitForAnnouncement,
+  type VIEWPORTS,
+} from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
+import { openRoom, plannedMeetingOf } from "../support/rooms.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 /**
@@ -118,6 +127,111 @@ describe("the attendance list", () => {
         await page.getByRole("heading", { level: 1, name: "Brak dostępu" }).waitFor();
         expect(await page.getByText("Piotr Mazur").count()).toBe(0);
       });
+    },
+    PAGE_TIMEOUT,
+  );
+});
+
+/** How long a live change may take to reach the other browser. */
+const LIVE = { timeout: 10_000 };
+
+/** WCAG 2.1 A/AA violations in the agenda and minutes panels (the rest of the room is the room page's test's). */
+async function expectPanelsAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .options({ resultTypes: ["violations"] })
+    .include("#room-agenda")
+    .include("#room-minutes")
+    .analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target)}`)).toEqual([]);
+}
+
+describe("the agenda and the minutes in a live room", () => {
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  async function inRoom(email: string, meetingId: string, viewport: keyof typeof VIEWPORTS): Promise<Page> {
+    const context = await newContext(browser, viewport);
+    contexts.push(context);
+    await signInByApi(context, server.url, email);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/spotkania/${meetingId}/pokoj`);
+    await page.locator("#room-agenda").waitFor({ state: "attached" });
+    return page;
+  }
+
+  it(
+    "move for everyone: the moderator sets the current item and writes the minutes, a member sees both live",
+    async () => {
+      const meetingId = await plannedMeetingOf("gwd-malopolska", 0);
+      await openRoom(server.url, meetingId);
+      const meeting = await Meeting.findById(meetingId).lean();
+      const second =
+        meeting!.agenda.find((item) => item.day === 1 && item !== meeting!.agenda[0]) ?? meeting!.agenda[1];
+      expect(second).toBeDefined();
+      const moderator = await inRoom(DEMO.moderator, meetingId, "desktop");
+      const anna = await inRoom(DEMO.memberA, meetingId, "desktop");
+
+      // The current item: set from the keyboard, highlighted and announced for the member.
+      const set = moderator
+        .locator("#room-agenda li", { hasText: second!.title })
+        .getByRole("button", { name: /^Ustaw jako bieżący/ });
+      await set.focus();
+      await moderator.keyboard.press("Enter");
+      await waitForAnnouncement(anna, `Bieżący punkt programu: ${second!.title}`, LIVE.timeout);
+      const current = anna.locator('#room-agenda li[aria-current="step"]');
+      expect(await current.innerText()).toContain(second!.title);
+      expect(await current.innerText()).toContain("Teraz");
+      expect(await anna.locator("#room-agenda").getByRole("button").count()).toBe(0);
+      await anna.locator("#room-agenda").getByRole("timer").waitFor();
+
+      // The minutes: typed by the moderator, saved after a pause, rendered for the member.
+      const editor = moderator.getByLabel("Treść protokołu (markdown)");
+      await editor.focus();
+      await moderator.keyboard.type("## Ustalenia\n\nKolejne spotkanie w **marcu**.");
+      await moderator
+        .locator("#room-minutes")
+        .getByText(/^Zapisano/)
+        .waitFor(LIVE);
+      await moderator.locator("#room-minutes-preview").getByRole("heading", { name: "Ustalenia" }).waitFor();
+      const minutes = anna.locator("#room-minutes");
+      await minutes.getByRole("heading", { name: "Ustalenia" }).waitFor(LIVE);
+      expect(await minutes.locator("strong").innerText()).toBe("marcu");
+      await waitForAnnouncement(anna, "Protokół zaktualizowany", LIVE.timeout);
+      expect(await minutes.getByLabel("Treść protokołu (markdown)").count()).toBe(0);
+
+      // The moderator names Anna the note-taker: the editor appears on her page.
+      await moderator.getByLabel("Protokolant").selectOption({ label: "Anna Kowalska (Wieliczka)" });
+      await moderator.locator("#room-minutes").getByRole("button", { name: "Wyznacz" }).click();
+      await waitForAnnouncement(anna, "Moderator wyznaczył Cię na protokolanta", LIVE.timeout);
+      const annaEditor = minutes.getByLabel("Treść protokołu (markdown)");
+      await annaEditor.waitFor(LIVE);
+      expect(await annaEditor.inputValue()).toBe("## Ustalenia\n\nKolejne spotkanie w **marcu**.");
+
+      await expectPanelsAccessible(moderator);
+      await expectPanelsAccessible(anna);
+      await saveScreenshot(moderator, "room-record-panels-moderator-desktop");
+      await saveScreenshot(anna, "room-record-panels-member-desktop");
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
+    "fit a phone: the agenda and minutes tabs of a member at 360 px",
+    async () => {
+      const meetingId = await plannedMeetingOf("gwd-malopolska", 0);
+      await openRoom(server.url, meetingId);
+      const anna = await inRoom(DEMO.memberA, meetingId, "phone");
+      await anna.getByRole("tab", { name: "Program" }).click();
+      await anna.locator("#room-agenda").getByRole("timer").waitFor();
+      expect(await anna.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectPanelsAccessible(anna);
+      await saveScreenshot(anna, "room-record-agenda-phone");
+      await anna.getByRole("tab", { name: "Protokół" }).click();
+      await anna.locator("#room-minutes").getByText("Protokół nie został jeszcze rozpoczęty.").waitFor();
+      await saveScreenshot(anna, "room-record-minutes-phone");
     },
     PAGE_TIMEOUT,
   );
