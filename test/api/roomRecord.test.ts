@@ -290,7 +290,7 @@ describe("closing the room", () => {
 
     const thread = await Thread.findById(archiveThreadId).lean();
     expect(thread?.lock?.reason).toBe("Archiwum spotkania — tylko do odczytu");
-    expect(thread?.title).toBe(`Archiwum spotkania: sesja 7 — ${meeting.title}`);
+    expect(thread?.title).toBe(`Archiwum spotkania: ${meeting.title}`);
     const category = await Category.findById(thread?.categoryId).lean();
     expect(category).toMatchObject({ name: "Spotkania", slug: "spotkania" });
     expect(category?.groupId?.toString()).toBe(groupId.toString());
@@ -302,6 +302,7 @@ describe("closing the room", () => {
     const posts = page.body.posts as PostView[];
     const text = posts.map((post) => post.html).join("\n");
     expect(posts[0]?.html).toContain("Diagnoza potrzeb szkół");
+    expect(posts[0]?.html).toContain("sesja 7 z 9, GWD Małopolska");
     expect(posts[0]?.html).toContain(`/spotkania/${meeting._id.toString()}`);
     expect(text).toContain("Dzień dobry, *wszystkim*!");
     expect(text).not.toContain("Treść usunięta");

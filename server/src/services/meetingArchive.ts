@@ -64,7 +64,7 @@ function openingPost(material: ArchiveMaterial): string {
     ];
   });
   return [
-    `**Sesja ${meeting.number} z 9: ${escapeMarkdown(meeting.title)}** (${escapeMarkdown(material.groupName)})`,
+    `**${escapeMarkdown(meeting.title)}** (sesja ${meeting.number} z 9, ${escapeMarkdown(material.groupName)})`,
     "",
     `- Termin: ${warsawDateTime(meeting.startsAt)} – ${warsawDateTime(meeting.endsAt)}`,
     ...(meeting.venue ? [`- Miejsce: ${escapeMarkdown(meeting.venue)}`] : []),
@@ -155,5 +155,5 @@ export function archivePosts(material: ArchiveMaterial): string[] {
 }
 
 /** The archive thread's title (thread titles have at most 200 characters). */
-export const archiveTitle = (meeting: Pick<MeetingDocument, "number" | "title">): string =>
-  `Archiwum spotkania: sesja ${meeting.number} — ${meeting.title}`.slice(0, 200);
+export const archiveTitle = (meeting: Pick<MeetingDocument, "title">): string =>
+  `Archiwum spotkania: ${meeting.title}`.slice(0, 200);
