@@ -120,6 +120,23 @@ describe("the attendance list", () => {
   );
 
   it(
+    "feeds the moderator dashboard's attendance figure",
+    async () => {
+      await withPage("desktop", DEMO.moderator, async (page) => {
+        await page.goto(`${server.url}/moderacja`);
+        const figure = page.locator(".figure", { hasText: "Frekwencja na spotkaniach" });
+        await figure.waitFor();
+        expect(await figure.locator(".number").innerText()).toMatch(/^2 \/ \d+$/);
+        expect(await figure.locator(".hint").innerText()).toBe(
+          "osób obecnych na 1 spotkaniach (z 2 JST łącznie, 3 osobodni)",
+        );
+        await saveScreenshot(page, "room-record-dashboard-desktop");
+      });
+    },
+    PAGE_TIMEOUT,
+  );
+
+  it(
     "is not shown to a member",
     async () => {
       await withPage("desktop", DEMO.memberA, async (page) => {
