@@ -128,7 +128,7 @@ describe("the attendance list", () => {
         await figure.waitFor();
         expect(await figure.locator(".number").innerText()).toMatch(/^2 \/ \d+$/);
         expect(await figure.locator(".hint").innerText()).toBe(
-          "osób obecnych na 1 spotkaniach (z 2 JST łącznie, 3 osobodni)",
+          "osób obecnych na 1 spotkaniu (z 2 JST łącznie, 3 osobodni)",
         );
         await saveScreenshot(page, "room-record-dashboard-desktop");
       });
