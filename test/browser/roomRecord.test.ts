@@ -14,7 +14,7 @@ import {
   type VIEWPORTS,
 } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
-import { DEMO } from "../support/http.js";
+import { DEMO, signedInAgent } from "../support/http.js";
 import { openRoom, plannedMeetingOf } from "../support/rooms.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -226,6 +226,24 @@ describe("the agenda and the minutes in a live room", () => {
       const annaEditor = minutes.getByLabel("Treść protokołu (markdown)");
       await annaEditor.waitFor(LIVE);
       expect(await annaEditor.inputValue()).toBe("## Ustalenia\n\nKolejne spotkanie w **marcu**.");
+
+      // Someone saves while Anna is typing: her save is refused and she chooses which version to keep.
+      await annaEditor.focus();
+      await anna.keyboard.press("End");
+      await anna.keyboard.type(" Dopisek Anny.");
+      const version = (await Meeting.findById(meetingId).lean())?.minutes?.version ?? 0;
+      const admin = await signedInAgent(server.url, DEMO.admin);
+      const other = await admin
+        .put(`/api/meetings/${meetingId}/minutes`)
+        .send({ markdown: "Wersja administratora.", baseVersion: version });
+      expect(other.status).toBe(200);
+      const conflict = minutes.getByRole("alert");
+      await conflict.getByText(/Ktoś inny zapisał protokół w międzyczasie/).waitFor(LIVE);
+      await expectPanelsAccessible(anna);
+      await saveScreenshot(anna, "room-record-minutes-conflict-desktop");
+      await conflict.getByRole("button", { name: "Wczytaj nowszą wersję" }).click();
+      expect(await annaEditor.inputValue()).toBe("Wersja administratora.");
+      await moderator.locator("#room-minutes-preview").getByText("Wersja administratora.").waitFor(LIVE);
 
       await expectPanelsAccessible(moderator);
       await expectPanelsAccessible(anna);
