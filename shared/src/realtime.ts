@@ -9,6 +9,7 @@ import type {
   RoomStateView,
 } from "./meetings.js";
 import type { NotificationView } from "./notifications.js";
+import type { MeetingStatus } from "./constants.js";
 
 /** Answer to a socket request that needs one (room joins). */
 export interface SocketAck {
@@ -38,6 +39,9 @@ export interface RoomMessageInput {
 
 export interface RoomJoinAck extends SocketAck {
   snapshot?: RoomSnapshot;
+  /** Refused because the room is not live: whether it is still to come or already over (and its archive). */
+  meetingStatus?: MeetingStatus;
+  archiveThreadId?: string | null;
 }
 
 export interface RoomMessageAck extends SocketAck {

@@ -3,7 +3,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
-import { plannedMeetingOf } from "../support/rooms.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
+import { RoomMessage } from "../../server/src/models/RoomMessage.js";
+import { User } from "../../server/src/models/User.js";
+import { joinRoom, plannedMeetingOf, sendChat } from "../support/rooms.js";
+import { connectAs } from "../support/sockets.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 const JOURNEY_TIMEOUT = 120_000;
@@ -136,6 +140,78 @@ it(
     await piotr.getByRole("tabpanel", { name: "Uczestnicy" }).getByText("Piotr Mazur").waitFor(LIVE);
     await saveScreenshot(piotr, "live-room-participants-phone");
     await expectNoAxeViolations(piotr);
+  },
+  JOURNEY_TIMEOUT,
+);
+
+it(
+  "messages written before a crash are sent once after reloading, and what was being typed is still there",
+  async () => {
+    const email = "magdalena.wojcik@demo.forum-jst.pl";
+    const userId = String((await User.findOne({ email }).lean())?._id);
+    // One message reached the server but its acknowledgement did not reach the page; one never left it.
+    const socket = await connectAs(server.url, email);
+    expect((await joinRoom(socket, meetingId)).ok).toBe(true);
+    expect((await sendChat(socket, meetingId, "Doszła, ale bez potwierdzenia", "outbox-stored-1")).ok).toBe(true);
+    socket.disconnect();
+
+    const context = await newContext(browser, "desktop");
+    contexts.push(context);
+    await signInByApi(context, server.url, email);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(
+      ({ meetingId, userId }) => {
+        localStorage.setItem(
+          `forum.room.outbox.${meetingId}.${userId}`,
+          JSON.stringify([
+            { clientId: "outbox-stored-1", text: "Doszła, ale bez potwierdzenia", error: null, notBefore: null },
+            { clientId: "outbox-new-2", text: "Napisana przed awarią", error: null, notBefore: null },
+          ]),
+        );
+        localStorage.setItem(`forum.room.draft.${meetingId}.${userId}`, JSON.stringify("Niedokończona myśl"));
+      },
+      { meetingId, userId },
+    );
+    await page.goto(`${server.url}/spotkania/${meetingId}/pokoj`);
+    await chatLog(page).getByText("Napisana przed awarią").waitFor(LIVE);
+    await expect(page.getByLabel("Twoja wiadomość").inputValue()).resolves.toBe("Niedokończona myśl");
+    await page.waitForFunction(
+      (key) => localStorage.getItem(key) === null,
+      `forum.room.outbox.${meetingId}.${userId}`,
+      LIVE,
+    );
+    await expect(chatLog(page).getByText("Doszła, ale bez potwierdzenia").count()).resolves.toBe(1);
+    await expect(chatLog(page).getByText("wysyłanie…").count()).resolves.toBe(0);
+    for (const clientId of ["outbox-stored-1", "outbox-new-2"]) {
+      expect(await RoomMessage.countDocuments({ meetingId, clientId })).toBe(1);
+    }
+
+    await page.getByLabel("Twoja wiadomość").fill("");
+    await page.getByLabel("Twoja wiadomość").pressSequentially("Zaczęte zdanie");
+    await page.reload();
+    await chatLog(page).waitFor(LIVE);
+    await expect(page.getByLabel("Twoja wiadomość").inputValue()).resolves.toBe("Zaczęte zdanie");
+  },
+  JOURNEY_TIMEOUT,
+);
+
+it(
+  "after the end, the room's address says the meeting is over",
+  async () => {
+    const held = await Meeting.findOne({
+      groupId: (await Meeting.findById(meetingId).lean())?.groupId,
+      status: "closed",
+    }).lean();
+    const context = await newContext(browser, "phone");
+    contexts.push(context);
+    await signInByApi(context, server.url, DEMO.memberA);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/spotkania/${String(held?._id)}/pokoj`);
+    await page.getByRole("heading", { name: "Spotkanie zakończone" }).waitFor(LIVE);
+    await expect(page.getByLabel("Twoja wiadomość").count()).resolves.toBe(0);
+    await saveScreenshot(page, "live-room-ended-phone");
+    await expectNoAxeViolations(page);
   },
   JOURNEY_TIMEOUT,
 );

@@ -90,8 +90,26 @@ describe("room.join", () => {
   it("refuses everyone while the room is not open", async () => {
     for (const email of [DEMO.memberA, DEMO.moderator]) {
       const socket = await socketFor(email);
-      expect(await joinRoom(socket, plannedId)).toEqual({ ok: false, error: "Pokój spotkania nie jest otwarty." });
+      expect(await joinRoom(socket, plannedId)).toEqual({
+        ok: false,
+        error: "Pokój spotkania nie jest otwarty.",
+        meetingStatus: "planned",
+      });
     }
+  });
+
+  it("tells those who come after the end that the meeting is over, with its archive", async () => {
+    const held = await Meeting.findOne({
+      groupId: (await Meeting.findById(meetingId).lean())?.groupId,
+      status: "closed",
+    }).lean();
+    const socket = await socketFor(DEMO.memberA);
+    expect(await joinRoom(socket, String(held?._id))).toEqual({
+      ok: false,
+      error: "Spotkanie już się zakończyło.",
+      meetingStatus: "closed",
+      archiveThreadId: held?.archiveThreadId?.toString() ?? null,
+    });
   });
 
   it("refuses malformed payloads", async () => {
@@ -278,5 +296,37 @@ describe("presence and attendance", () => {
       expect(stay.leftAt).toBeInstanceOf(Date);
       expect(stay.leftAt?.getTime()).toBeGreaterThanOrEqual(stay.joinedAt.getTime());
     }
+  });
+});
+
+describe("resync after a long absence", () => {
+  it("sends the missed lines in pages, each in order, until the client has them all", async () => {
+    const author = await User.findOne({ email: PIOTR }).lean();
+    const start = 500_000;
+    await RoomMessage.insertMany(
+      Array.from({ length: 1_005 }, (_unused, index) => ({
+        meetingId,
+        seq: start + index + 1,
+        authorId: author?._id,
+        clientId: `long-absence-${index}`,
+        text: `Zaległa ${index + 1}`,
+      })),
+    );
+    const anna = await socketFor(DEMO.memberA);
+    const first = (await joinRoom(anna, meetingId, start)).snapshot;
+    expect(first?.hasMoreMessages).toBe(true);
+    expect(first?.messages).toHaveLength(1_000);
+    expect(first?.messages.map((message) => message.seq)).toEqual(
+      Array.from({ length: 1_000 }, (_unused, index) => start + index + 1),
+    );
+    const rest = (await joinRoom(anna, meetingId, first?.messages.at(-1)?.seq ?? 0)).snapshot;
+    expect(rest?.hasMoreMessages).toBe(false);
+    expect(rest?.messages.map((message) => message.text)).toEqual(
+      [1001, 1002, 1003, 1004, 1005].map((n) => `Zaległa ${n}`),
+    );
+    // A first visit gets only the recent backlog.
+    const fresh = (await joinRoom(await socketFor(PIOTR), meetingId, null)).snapshot;
+    expect(fresh?.messages).toHaveLength(200);
+    expect(fresh?.messages.at(-1)?.text).toBe("Zaległa 1005");
   });
 });

@@ -62,13 +62,19 @@ export class LiveRoom {
   /** Why the room could not be entered (not open, no access); empty when in. */
   joinError = $state("");
   joining = $state(false);
+  /** Refused only because a moderator has not opened the room yet. */
+  notOpenYet = $state(false);
   closed = $state<{ archiveThreadId: string | null } | null>(null);
   handRaised = $state(false);
   handError = $state("");
 
+  /** The index behind `messages` (which is the reactive state): never read by markup. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #bySeq = new Map<number, RoomMessageView>();
   #lastSeq: number | null = null;
   #flushing = false;
+  /** This connection has been let into the room (rooms belong to a connection: false again after a drop). */
+  #joined = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #stop: (() => void) | null = null;
   #live: ReturnType<typeof useLiveSocket> | null = null;
@@ -99,6 +105,7 @@ export class LiveRoom {
     };
     const onDisconnect = () => {
       this.connected = false;
+      this.#joined = false;
     };
     const onMessage = (message: RoomMessageView) => {
       if (message.meetingId === this.meetingId) this.#merge([message]);
@@ -199,10 +206,14 @@ export class LiveRoom {
         }
         if (!reply.ok || !reply.snapshot) {
           this.joinError = reply.error ?? "";
+          this.notOpenYet = reply.meetingStatus === "planned";
+          if (reply.meetingStatus === "closed") this.closed = { archiveThreadId: reply.archiveThreadId ?? null };
           return;
         }
         const snapshot = reply.snapshot;
         this.joinError = "";
+        this.notOpenYet = false;
+        this.#joined = true;
         this.#merge(snapshot.messages);
         this.state = snapshot.state;
         this.#setParticipants(snapshot.participants);
@@ -229,18 +240,20 @@ export class LiveRoom {
     if (!changed) return;
     this.messages = [...this.#bySeq.values()].sort((a, b) => a.seq - b.seq);
     // Our own message arrived (pushed or in a snapshot): it is stored, the outbox can let go of it.
-    const stored = new Set(incoming.filter((message) => message.author.id === this.userId).map((m) => m.clientId));
-    if (stored.size && this.outbox.some((item) => stored.has(item.clientId)))
-      this.#setOutbox(this.outbox.filter((item) => !stored.has(item.clientId)));
+    const stored = incoming.filter((message) => message.author.id === this.userId).map((m) => m.clientId);
+    if (stored.length && this.outbox.some((item) => stored.includes(item.clientId)))
+      this.#setOutbox(this.outbox.filter((item) => !stored.includes(item.clientId)));
   }
 
   #setParticipants(participants: RoomParticipant[]): void {
-    const before = new Map(this.participants.map((person) => [person.userId, person]));
-    const after = new Map(participants.map((person) => [person.userId, person]));
+    const before: Record<string, RoomParticipant> = Object.fromEntries(
+      this.participants.map((person) => [person.userId, person]),
+    );
+    const present = participants.map((person) => person.userId);
+    const joined = participants.filter((person) => !before[person.userId]);
+    const left = this.participants.filter((person) => !present.includes(person.userId));
+    const hands = participants.filter((person) => person.handRaised && before[person.userId]?.handRaised === false);
     this.participants = participants;
-    const joined = participants.filter((person) => !before.has(person.userId));
-    const left = [...before.values()].filter((person) => !after.has(person.userId));
-    const hands = participants.filter((person) => person.handRaised && before.get(person.userId)?.handRaised === false);
     if (joined.length || left.length || hands.length) this.events.onPresenceChange?.({ joined, left, hands });
   }
 
@@ -256,7 +269,7 @@ export class LiveRoom {
     try {
       for (;;) {
         const socket = this.#live?.socket;
-        if (!socket?.connected || !this.snapshot || this.joinError) return;
+        if (!socket?.connected || !this.#joined) return;
         const next = this.outbox.find((item) => !item.error);
         if (!next) return;
         if (next.notBefore && next.notBefore > Date.now()) {
@@ -271,7 +284,7 @@ export class LiveRoom {
         // No answer: the connection dropped or the server restarts. Once connected and joined again,
         // the same clientId goes again (the server keeps one copy); until then the next join flushes.
         if (!reply) {
-          if (this.#live?.socket.connected && !this.joining) continue;
+          if (this.#live?.socket.connected && this.#joined) continue;
           return;
         }
         if (reply.ok && reply.message) {

@@ -122,12 +122,18 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
     (async () => {
       const meeting = (await Meeting.findById(meetingId).lean()) as MeetingDocument | null;
       if (!meeting || !can(actor, "read", "Meeting", meeting)) return reply({ ok: false, error: NOT_FOUND });
-      if (!can(actor, "joinRoom", "Meeting", meeting)) {
+      if (meeting.status === "closed") {
         return reply({
           ok: false,
-          error: meeting.status === "live" ? "Nie masz dostępu do tego pokoju." : "Pokój spotkania nie jest otwarty.",
+          error: "Spotkanie już się zakończyło.",
+          meetingStatus: meeting.status,
+          archiveThreadId: meeting.archiveThreadId?.toString() ?? null,
         });
       }
+      if (meeting.status !== "live")
+        return reply({ ok: false, error: "Pokój spotkania nie jest otwarty.", meetingStatus: meeting.status });
+      if (!can(actor, "joinRoom", "Meeting", meeting))
+        return reply({ ok: false, error: "Nie masz dostępu do tego pokoju." });
       if (!socket.data.roomProfile) {
         const found = await roomProfileOf(actor);
         socket.data.roomProfile = found.profile;
