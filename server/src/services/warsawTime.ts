@@ -1,25 +1,9 @@
-/** Polish time (Europe/Warsaw): how people read dates, and what "a day" of a meeting means. */
+import { warsawDateTime as warsawParts, warsawToUtc } from "@forum/shared";
 
-const warsawOffset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Warsaw", timeZoneName: "shortOffset" });
-const warsawParts = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Warsaw",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+/** Polish time (Europe/Warsaw) as reports and the archive write it, and what "a day" of a meeting means. */
 
 /** Midnight of a calendar day in Poland (the dates people pick are Polish days, not UTC ones). */
-export function warsawMidnight(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const zone = warsawOffset.formatToParts(utcMidnight).find((part) => part.type === "timeZoneName")?.value ?? "";
-  const match = /GMT([+-]\d+)(?::(\d+))?/.exec(zone);
-  const hours = match ? Number(match[1]) : 0;
-  const minutes = match?.[2] ? Number(match[2]) * Math.sign(hours) : 0;
-  return new Date(utcMidnight.getTime() - (hours * 60 + minutes) * 60_000);
-}
+export const warsawMidnight = (day: string): Date => warsawToUtc(day, "00:00");
 
 /** The calendar day after `day` ("YYYY-MM-DD"). */
 export const nextDay = (day: string): string => {
@@ -29,10 +13,13 @@ export const nextDay = (day: string): string => {
 };
 
 /** "YYYY-MM-DD HH:MM" in Polish time. */
-export const warsawDateTime = (date: Date): string => warsawParts.format(date);
+export const warsawDateTime = (date: Date): string => {
+  const { date: day, time } = warsawParts(date);
+  return `${day} ${time}`;
+};
 
 /** The Polish calendar day of an instant, "YYYY-MM-DD". */
-export const warsawDay = (date: Date): string => warsawDateTime(date).slice(0, 10);
+export const warsawDay = (date: Date): string => warsawParts(date).date;
 
 /** "HH:MM" in Polish time. */
-export const warsawClock = (date: Date): string => warsawDateTime(date).slice(11, 16);
+export const warsawClock = (date: Date): string => warsawParts(date).time;
