@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS: Record<string, { pl: string; en: string }> = {
   "categories.update": { pl: "Zmiana kategorii", en: "Category changed" },
   "categories.move": { pl: "Przeniesienie kategorii", en: "Category moved" },
   "meetings.schedule": { pl: "Zaplanowanie spotkania", en: "Meeting scheduled" },
+  "meetings.setAgendaItem": { pl: "Zmiana bieżącego punktu programu", en: "Current agenda item set" },
+  "meetings.saveMinutes": { pl: "Zapis protokołu spotkania", en: "Meeting minutes saved" },
+  "meetings.setNoteTaker": { pl: "Wyznaczenie protokolanta", en: "Note-taker assigned" },
+  "meetings.closeRoom": { pl: "Zamknięcie pokoju spotkania", en: "Meeting room closed" },
   "threads.create": { pl: "Nowy wątek", en: "Thread started" },
   "threads.pin": { pl: "Przypięcie wątku", en: "Thread pinned" },
   "threads.unpin": { pl: "Odpięcie wątku", en: "Thread unpinned" },
@@ -136,6 +140,20 @@ export interface GroupMonthlyPosts {
   counts: number[];
 }
 
+/** Attendance summed over the held meetings that recorded it. */
+export interface AttendanceTotals {
+  /** Held meetings with attendance recorded. */
+  meetings: number;
+  /** People present, summed per meeting (one person at two meetings counts twice). */
+  present: number;
+  /** The groups' people (members and facilitators), summed per meeting: what `present` is out of. */
+  expected: number;
+  /** JSTs represented, summed per meeting. */
+  jsts: number;
+  /** Distinct (person, day) pairs: a two-day session attended fully counts two. */
+  personDays: number;
+}
+
 export interface ProjectIndicators {
   /** Distinct JSTs that belong to any group. */
   jstCount: number;
@@ -146,8 +164,8 @@ export interface ProjectIndicators {
   months: string[];
   postsByGroup: GroupMonthlyPosts[];
   meetings: { held: number; planned: number };
-  /** Null until the meetings module records attendance (issue 6). */
-  attendance: { present: number; expected: number } | null;
+  /** Attendance at held (closed) meetings; null while no held meeting recorded any. */
+  attendance: AttendanceTotals | null;
   /** Null until good practices exist. */
   practicesByStatus: Record<string, number> | null;
   computedAt: string;

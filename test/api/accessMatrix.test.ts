@@ -8,9 +8,9 @@ import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
 import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
+import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { RoomPoll } from "../../server/src/models/RoomPoll.js";
 import { RoomQuestion } from "../../server/src/models/RoomQuestion.js";
-import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { User } from "../../server/src/models/User.js";
 import { UserNote } from "../../server/src/models/UserNote.js";
 import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
@@ -666,6 +666,23 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  { method: "get", route: "/calendar", path: () => "/api/calendar?month=2026-11", expected: signedIn(200) },
+  // The feeds need no session: an unknown token is simply not found.
+  {
+    method: "get",
+    route: "/calendar/feeds/:token.ics",
+    path: () => "/api/calendar/feeds/nieznany-token-kalendarza.ics",
+    expected: everyone(404),
+  },
+  {
+    method: "get",
+    route: "/calendar/feeds/:token/groups/:slug.ics",
+    path: () => "/api/calendar/feeds/nieznany-token-kalendarza/groups/gwd-malopolska.ics",
+    expected: everyone(404),
+  },
+  { method: "get", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(200) },
+  { method: "post", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(201) },
+  { method: "delete", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(204) },
   // — meetings: room-core —
   // A group-A meeting that has already been held: staff get as far as "not live" (409) or validation (400).
   {
@@ -773,23 +790,46 @@ const rows: Row[] = [
     body: {},
     expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
   },
-  { method: "get", route: "/calendar", path: () => "/api/calendar?month=2026-11", expected: signedIn(200) },
-  // The feeds need no session: an unknown token is simply not found.
+  // — meetings: record — a planned meeting of group A (closing it answers 409: not live).
   {
-    method: "get",
-    route: "/calendar/feeds/:token.ics",
-    path: () => "/api/calendar/feeds/nieznany-token-kalendarza.ics",
-    expected: everyone(404),
+    method: "post",
+    route: "/meetings/:id/room/agenda",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/agenda`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/minutes",
+    path: () => `/api/meetings/${recordIds.meetingA}/minutes`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "put",
+    route: "/meetings/:id/room/note-taker",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/note-taker`,
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/meetings/:id/room/close",
+    path: () => `/api/meetings/${recordIds.meetingA}/room/close`,
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
   {
     method: "get",
-    route: "/calendar/feeds/:token/groups/:slug.ics",
-    path: () => "/api/calendar/feeds/nieznany-token-kalendarza/groups/gwd-malopolska.ics",
-    expected: everyone(404),
+    route: "/meetings/:id/attendance",
+    path: () => `/api/meetings/${recordIds.meetingA}/attendance`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  { method: "get", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(200) },
-  { method: "post", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(201) },
-  { method: "delete", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(204) },
+  {
+    method: "get",
+    route: "/meetings/:id/attendance.csv",
+    path: () => `/api/meetings/${recordIds.meetingA}/attendance.csv`,
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -881,14 +921,6 @@ beforeAll(async () => {
   peopleIds.noteByAdmin = note._id.toString();
 });
 
-// — meetings: room-core — a meeting of group A that was already held (its room cannot change).
-const roomIds = { heldA: "" };
-beforeAll(async () => {
-  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
-  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
-  roomIds.heldA = String(held?._id);
-});
-
 // — meetings: roomQa — a live group-A room with a question by someone else, one to hide, an open and a closed poll.
 const roomQaIds = { meeting: "", question: "", questionToHide: "", openPoll: "", closedPoll: "" };
 beforeAll(async () => {
@@ -918,6 +950,23 @@ beforeAll(async () => {
   const planned = await Meeting.findOne({ groupId: group?._id, status: "planned" }).lean();
   meetingIds.held = held?._id.toString() ?? "";
   meetingIds.planned = planned?._id.toString() ?? "";
+});
+
+// — meetings: room-core — a meeting of group A that was already held (its room cannot change).
+const roomIds = { heldA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  const held = await Meeting.findOne({ groupId: group?._id, status: "closed" }).lean();
+  roomIds.heldA = String(held?._id);
+});
+
+// — meetings: record — the meeting the rows above act on.
+const recordIds = { meetingA: "" };
+beforeAll(async () => {
+  const group = await Group.findOne({ slug: "gwd-malopolska" }).lean();
+  // The last planned one: other blocks open the first ones as live rooms.
+  const meeting = await Meeting.findOne({ groupId: group?._id, status: "planned" }).sort({ number: -1 }).lean();
+  recordIds.meetingA = meeting?._id.toString() ?? "";
 });
 
 describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {

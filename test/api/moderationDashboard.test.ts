@@ -1,9 +1,11 @@
 import mongoose from "mongoose";
 import type { ModerationDashboard } from "@forum/shared";
+import { Attendance } from "../../server/src/models/Attendance.js";
 import { Category } from "../../server/src/models/Category.js";
 import { Group } from "../../server/src/models/Group.js";
 import { Jst } from "../../server/src/models/Jst.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
+import { Membership } from "../../server/src/models/Membership.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { Post } from "../../server/src/models/Post.js";
 import { Thread } from "../../server/src/models/Thread.js";
@@ -80,7 +82,7 @@ beforeAll(async () => {
     post(5, monthsAgo(2)),
     post(6, monthsAgo(8)),
   ]);
-  await Meeting.create({
+  const held = await Meeting.create({
     groupId: group._id,
     number: 1,
     title: "Spotkanie pierwsze",
@@ -88,6 +90,25 @@ beforeAll(async () => {
     endsAt: monthsAgo(1),
     status: "closed",
   });
+  // Two people of one JST: one with two tabs open at once, over two days (three person-days in all).
+  const colleague = await User.findOne({ email: DEMO.memberA }).lean();
+  await Membership.create({ groupId: group._id, userId: author!._id, role: "member" });
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour));
+  const stay = (userId: mongoose.Types.ObjectId, from: Date, to: Date, tab: string) => ({
+    meetingId: held._id,
+    userId,
+    jstId: freeJst!._id,
+    connectionId: tab,
+    joinedAt: from,
+    leftAt: to,
+    seenAt: to,
+  });
+  await Attendance.create([
+    stay(author!._id, at(10, 8), at(10, 12), "a1"),
+    stay(author!._id, at(10, 9), at(10, 13), "a2"),
+    stay(author!._id, at(11, 8), at(11, 9), "a3"),
+    stay(colleague!._id, at(10, 8), at(10, 10), "b1"),
+  ]);
 
   seeded.pendingUsers = await User.countDocuments({ status: "pending" });
   seeded.closedMeetings = await Meeting.countDocuments({ status: "closed" });
@@ -124,7 +145,7 @@ describe("moderator dashboard", () => {
     expect(testGroup).toEqual({ slug: "gwd-testowa", name: "GWD testowa", counts: [0, 0, 0, 2, 0, 3] });
     expect(indicators.meetings).toEqual({ held: seeded.closedMeetings, planned: seeded.plannedMeetings });
     expect(seeded.closedMeetings).toBeGreaterThanOrEqual(1);
-    expect(indicators.attendance).toBeNull();
+    expect(indicators.attendance).toEqual({ meetings: 1, present: 2, expected: 1, jsts: 1, personDays: 3 });
     expect(indicators.practicesByStatus).toBeNull();
     expect(indicators.activeDays).toBe(30);
     expect(indicators.activeMembers).toBeGreaterThanOrEqual(2);

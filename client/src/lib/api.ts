@@ -12,6 +12,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole answer, for refusals that carry data (a minutes conflict sends the current minutes). */
+    readonly payload: unknown = null,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -102,7 +104,7 @@ async function send<T>(method: string, path: string, options: RequestOptions, cs
   if (!response.ok) {
     if (isApiError(payload)) {
       const { code, message, fields } = payload.error;
-      throw new ApiRequestError(response.status, code, message, fields);
+      throw new ApiRequestError(response.status, code, message, fields, payload);
     }
     throw new ApiRequestError(response.status, `http_${response.status}`, "");
   }

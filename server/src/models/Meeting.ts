@@ -19,6 +19,8 @@ const roomSchema = new mongoose.Schema(
     openedAt: { type: Date, default: null },
     openedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     closedAt: { type: Date, default: null },
+    /** Who closed the room: the archive thread is theirs, also when a retry after a crash finishes it. */
+    closedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     /** The agenda item everyone sees highlighted. */
     currentAgendaItemId: { type: mongoose.Schema.Types.ObjectId, default: null },
     /** Seconds between two chat messages of one participant (0 = off); moderators are exempt. */
@@ -44,6 +46,8 @@ const minutesSchema = new mongoose.Schema(
     version: { type: Number, default: 0 },
     updatedAt: { type: Date, default: null },
     updatedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
+    /** The editor's name at the time of saving, so the pushes and the snapshot need no lookup. */
+    updatedByName: { type: String, default: "" },
   },
   { _id: false },
 );

@@ -21,6 +21,7 @@ import type { RoomProfile } from "./roomPresence.js";
 import { handleRoomSocket } from "./roomSocket.js";
 import { startRoomFanOut } from "./roomFanOut.js";
 import { startThreadRestructureFanOut } from "./threadRestructureFanOut.js";
+import { startRoomRecordFanOut } from "./roomRecordFanOut.js";
 import { startRoomQaFanOut } from "./roomQaFanOut.js";
 
 export interface SocketData {
@@ -125,6 +126,7 @@ export function createSocketServer(
   startPeopleModerationFanOut(io, logger);
   startThreadStateFanOut(io, logger);
   startThreadRestructureFanOut(io, logger);
+  startRoomRecordFanOut(io, logger);
   startRoomFanOut(io, logger);
   startRoomQaFanOut(io, logger);
   return io;

@@ -32,6 +32,7 @@ import { calendarRoutes } from "./calendarRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
+import { roomRecordRoutes } from "./roomRecordRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -73,6 +74,7 @@ export function apiRouter({
   router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
+  router.use(roomRecordRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

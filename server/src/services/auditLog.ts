@@ -1,8 +1,9 @@
 import mongoose from "mongoose";
-import { warsawToUtc, type AuditQuery, type Role } from "@forum/shared";
+import type { AuditQuery, Role } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
+import { nextDay, warsawMidnight } from "./warsawTime.js";
 
 const STAFF_ROLES: readonly Role[] = ["moderator", "admin"];
 
@@ -20,8 +21,8 @@ export const SECURITY_EVENT_NAMES = [
 ] as const;
 
 /**
- * A moderator's own reading, preferences and taking part in a live room (chat, questions, votes)
- * are not actions on the forum, so not audited.
+ * A moderator's own reading, preferences and taking part in a live room (chat, questions, votes,
+ * the minutes' autosaves every few seconds) are not moderation, so not audited.
  */
 const PERSONAL_EVENT_NAMES = [
   "roomMessages.create",
@@ -29,6 +30,7 @@ const PERSONAL_EVENT_NAMES = [
   "roomQuestions.vote",
   "roomQuestions.unvote",
   "roomPolls.vote",
+  "meetings.saveMinutes",
   "notifications.read",
   "watches.update",
   "posts.react",
@@ -40,12 +42,6 @@ const PERSONAL_EVENT_NAMES = [
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV export is one file; past this many rows the filter should be narrowed. */
 export const AUDIT_EXPORT_LIMIT = 10_000;
-
-const nextDay = (day: string): string => {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-};
 
 /**
  * Which events are audit entries: anything done by a moderator or admin (their role when they
@@ -66,8 +62,8 @@ export async function auditFilter(query: Omit<AuditQuery, "cursor">): Promise<Re
   if (query.actor) conditions.push({ actorId: new mongoose.Types.ObjectId(query.actor) });
   if (query.action) conditions.push({ name: query.action });
   const createdAt: Record<string, Date> = {};
-  if (query.from) createdAt.$gte = warsawToUtc(query.from, "00:00");
-  if (query.to) createdAt.$lt = warsawToUtc(nextDay(query.to), "00:00");
+  if (query.from) createdAt.$gte = warsawMidnight(query.from);
+  if (query.to) createdAt.$lt = warsawMidnight(nextDay(query.to));
   // Operators built here from validated dates; sanitizeFilter guards request values elsewhere.
   if (Object.keys(createdAt).length > 0) conditions.push({ createdAt: mongoose.trusted(createdAt) });
   return { $and: conditions };

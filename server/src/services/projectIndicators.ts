@@ -1,11 +1,14 @@
-import type { ProjectIndicators } from "@forum/shared";
+import type { AttendanceTotals, ProjectIndicators } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { atLeast } from "../db/comparisons.js";
+import { Attendance } from "../models/Attendance.js";
 import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
+import { Membership } from "../models/Membership.js";
 import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
 import { User } from "../models/User.js";
+import { attendanceFigures, personDays } from "./attendanceReport.js";
 
 /** "Active" means signed in (lastSeenAt) or wrote a post within this many days. */
 export const ACTIVE_DAYS = 30;
@@ -77,13 +80,41 @@ async function postsByGroup(now: Date): Promise<Pick<ProjectIndicators, "months"
   };
 }
 
+/** Who came to the held meetings, against who could have: per meeting, then summed. */
+async function attendanceTotals(): Promise<AttendanceTotals | null> {
+  const held = await Meeting.find({ status: "closed" }, { groupId: 1 }).lean();
+  if (held.length === 0) return null;
+  const stays = await Attendance.find(
+    { meetingId: anyOf(held.map((meeting) => meeting._id)) },
+    { meetingId: 1, userId: 1, jstId: 1, joinedAt: 1, leftAt: 1, seenAt: 1 },
+  ).lean();
+  if (stays.length === 0) return null;
+  const totals: AttendanceTotals = { meetings: 0, present: 0, expected: 0, jsts: 0, personDays: 0 };
+  const groupSizes = new Map<string, number>();
+  for (const meeting of held) {
+    const own = stays.filter((stay) => stay.meetingId.equals(meeting._id));
+    if (own.length === 0) continue;
+    const figures = attendanceFigures(own, false);
+    const groupId = meeting.groupId.toString();
+    if (!groupSizes.has(groupId))
+      groupSizes.set(groupId, await Membership.countDocuments({ groupId: meeting.groupId }));
+    totals.meetings += 1;
+    totals.present += figures.total.size;
+    totals.expected += groupSizes.get(groupId) ?? 0;
+    totals.jsts += new Set([...figures.total.values()].flatMap((presence) => presence.jstId ?? [])).size;
+    totals.personDays += personDays(figures);
+  }
+  return totals;
+}
+
 async function computeIndicators(now: Date): Promise<ProjectIndicators> {
-  const [jstCount, activeMembers, posts, held, planned] = await Promise.all([
+  const [jstCount, activeMembers, posts, held, planned, attendance] = await Promise.all([
     countJsts(),
     countActiveMembers(now),
     postsByGroup(now),
     Meeting.countDocuments({ status: "closed" }),
     Meeting.countDocuments({ status: "planned" }),
+    attendanceTotals(),
   ]);
   return {
     jstCount,
@@ -91,8 +122,8 @@ async function computeIndicators(now: Date): Promise<ProjectIndicators> {
     activeDays: ACTIVE_DAYS,
     ...posts,
     meetings: { held, planned },
-    // Hooks: attendance comes with the meetings module (issue 6), practices with the practice base.
-    attendance: null,
+    attendance,
+    // Hook: practices come with the practice base.
     practicesByStatus: null,
     computedAt: now.toISOString(),
   };
