@@ -16,3 +16,6 @@ class ForumEventBus extends EventEmitter {
 }
 
 export const eventBus = new ForumEventBus();
+// One listener per fan-out module (posts, moderation, rooms, notifications…), not per request or
+// socket, so their number is fixed by the code; Node's default warning at 10 would be a false alarm.
+eventBus.setMaxListeners(50);
