@@ -242,6 +242,30 @@ describe("moderator controls on messages", () => {
   });
 });
 
+describe("room.hand", () => {
+  it("lets only people in the room raise a hand, and not while muted", async () => {
+    expect((await raiseHand(await socketFor(null), meetingId, true)).ok).toBe(false);
+    // A member of another group cannot join, so she is never in the room.
+    const outsider = await socketFor(DEMO.memberB);
+    expect(await raiseHand(outsider, meetingId, true)).toEqual({ ok: false, error: "Najpierw wejdź do pokoju." });
+    expect((await raiseHand(outsider, meetingId, "tak" as unknown as boolean)).ok).toBe(false);
+
+    const jan = await inRoom(JAN);
+    const moderator = await signedInAgent(server.url, DEMO.moderator);
+    const muteJan = `/api/meetings/${meetingId}/room/muted/${await userId(JAN)}`;
+    expect((await moderator.put(muteJan)).status).toBe(200);
+    try {
+      const refused = await raiseHand(jan, meetingId, true);
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toBeTruthy();
+    } finally {
+      expect((await moderator.delete(muteJan)).status).toBe(200);
+    }
+    expect(await raiseHand(jan, meetingId, true)).toEqual({ ok: true });
+    expect(await raiseHand(jan, meetingId, false)).toEqual({ ok: true });
+  });
+});
+
 describe("presence and attendance", () => {
   it("shows who is in the room with their JST, one line per person, and raised hands", async () => {
     const annaUser = await User.findOne({ email: DEMO.memberA }).lean();

@@ -86,12 +86,18 @@ export async function startTestServer(
   const forum = await spawnForum({ dbName, seed: options.seed ?? false, env: options.env ?? {} });
   // The test's own connection to the same database, for assertions on stored data.
   await connectDatabase(testMongoUri(), { dbName, ...testClientOptions() });
+  let stopping = false;
+  // A server that dies under a test only shows as refused connections: say why it died.
+  void forum.exited.then((code) => {
+    if (!stopping) console.error(`forum "${dbName}" exited with ${code} during the tests:\n${forum.output().slice(-8000)}`);
+  });
   return {
     url: forum.url,
     dbName,
     child: forum.child,
     output: forum.output,
     stop: async () => {
+      stopping = true;
       if (forum.child.exitCode === null) {
         forum.child.kill("SIGTERM");
         await forum.exited;
