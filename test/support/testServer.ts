@@ -89,7 +89,8 @@ export async function startTestServer(
   let stopping = false;
   // A server that dies under a test only shows as refused connections: say why it died.
   void forum.exited.then((code) => {
-    if (!stopping) console.error(`forum "${dbName}" exited with ${code} during the tests:\n${forum.output().slice(-8000)}`);
+    if (!stopping)
+      console.error(`forum "${dbName}" exited with ${code} during the tests:\n${forum.output().slice(-8000)}`);
   });
   return {
     url: forum.url,
