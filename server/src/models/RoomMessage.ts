@@ -10,7 +10,7 @@ const roomMessageSchema = new mongoose.Schema(
     seq: { type: Number, required: true },
     authorId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
     clientId: { type: String, required: true },
-    /** Plain text (shown escaped, links made clickable by the client). */
+    /** Plain text, shown as typed (escaped). */
     text: { type: String, required: true },
     removedAt: { type: Date, default: null },
     removedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
