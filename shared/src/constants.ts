@@ -55,9 +55,46 @@ export const NOTIFICATION_KINDS = [
   "post_hidden",
   "flag_outcome",
   "moderator_message",
+  /** Something happened to the recipient's good practice (submitted, reviewed, returned, published). */
+  "practice_status",
+  /** A practice waits for review (to experts and moderators). */
+  "practice_review_request",
+  /** New content carries a tag the recipient follows; `message` holds the tag's name. */
+  "followed_tag",
+  /** A comment on a section of the recipient's thematic analysis. */
+  "analysis_comment",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Documents a notification may be about besides threads. */
+export const NOTIFICATION_DOCUMENT_KINDS = ["practice", "analysis"] as const;
+export type NotificationDocumentKind = (typeof NOTIFICATION_DOCUMENT_KINDS)[number];
 
 /** Which e-mails a one-click unsubscribe link stops. */
 export const MAIL_SUBSCRIPTIONS = ["digest", "mentions"] as const;
 export type MailSubscription = (typeof MAIL_SUBSCRIPTIONS)[number];
+
+/**
+ * Lifecycle of a good practice (dobra praktyka): the author writes a draft and submits it; an expert takes it into
+ * review and either recommends it or returns it with comments; a moderator publishes it.
+ */
+export const PRACTICE_STATUSES = ["draft", "submitted", "inReview", "returned", "published"] as const;
+export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+
+/** An expert review ends with one of these verdicts. */
+export const PRACTICE_REVIEW_VERDICTS = ["recommend", "revise"] as const;
+export type PracticeReviewVerdict = (typeof PRACTICE_REVIEW_VERDICTS)[number];
+
+/** A thematic analysis is written as a draft and then published to the network. */
+export const ANALYSIS_STATUSES = ["draft", "published"] as const;
+export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
+
+/** What the search finds. */
+export const SEARCH_KINDS = ["thread", "post", "practice", "analysis", "person", "tag"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Slug of the tag group that holds the free tags groups may allow besides the taxonomy. */
+export const FREE_TAG_GROUP_SLUG = "wolne-tagi";
+
+/** A practice or an analysis carries at most this many tags. */
+export const DOCUMENT_TAGS_MAX = 12;

@@ -28,3 +28,6 @@ export * from "./schemas/roomQa.js";
 export * from "./schemas/meetings.js";
 export * from "./meetingPlanning.js";
 export * from "./warsawTime.js";
+export * from "./library.js";
+export * from "./search.js";
+export * from "./schemas/search.js";

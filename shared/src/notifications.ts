@@ -1,4 +1,4 @@
-import type { MailSubscription, NotificationKind, WatchLevel } from "./constants.js";
+import type { MailSubscription, NotificationDocumentKind, NotificationKind, WatchLevel } from "./constants.js";
 
 /** One in-app notification as its recipient sees it. */
 export interface NotificationView {
@@ -6,7 +6,8 @@ export interface NotificationView {
   kind: NotificationKind;
   /** Who caused it (null for the system). */
   actor: { id: string; name: string } | null;
-  thread: { id: string; title: string };
+  /** What it is about and where it links: a thread (and `postId`), a good practice or a thematic analysis. */
+  target: { kind: "thread" | NotificationDocumentKind; id: string; title: string };
   /** The post to open; null for notifications about the thread as a whole. */
   postId: string | null;
   /** How many times it happened while unread (repeated reactions collapse into one). */

@@ -255,7 +255,7 @@ describe("the notification list", () => {
     const first = (await piotr.get("/api/notifications").query({ limit: 1 })).body as NotificationPage;
     expect(first.notifications).toHaveLength(1);
     expect(first.unreadCount).toBeGreaterThanOrEqual(2);
-    expect(first.notifications[0]).toMatchObject({ read: false, thread: { id: expect.any(String) } });
+    expect(first.notifications[0]).toMatchObject({ read: false, target: { kind: "thread", id: expect.any(String) } });
     expect(first.nextCursor).toBe(first.notifications[0]?.id);
     const second = (await piotr.get("/api/notifications").query({ limit: 1, before: first.nextCursor }))
       .body as NotificationPage;

@@ -33,7 +33,7 @@ describe("notification.created", () => {
     const strays: string[] = [];
     author.on("notification.created", () => strays.push("author"));
     bystander.on("notification.created", () => strays.push("moderator"));
-    const pushed = new Promise<{ unreadCount: number; notification: { kind: string; thread: { id: string } } }>(
+    const pushed = new Promise<{ unreadCount: number; notification: { kind: string; target: { id: string } } }>(
       (resolve) => recipient.once("notification.created", resolve),
     );
 
@@ -46,7 +46,7 @@ describe("notification.created", () => {
     const payload = await pushed;
     expect(payload.notification).toMatchObject({
       kind: "mention",
-      thread: { id: threadId },
+      target: { id: threadId },
       postId: posted.body.post.id,
     });
     expect(payload.unreadCount).toBe(1);

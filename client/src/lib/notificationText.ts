@@ -12,7 +12,7 @@ export function notificationText(notification: NotificationView, t: Translate): 
     return t(`flags.notify.${notification.kind}`, {
       values: {
         actor: notification.actor?.name ?? t("notify.someone"),
-        thread: notification.thread.title,
+        thread: notification.target.title,
         message,
         outcome: notification.kind === "flag_outcome" ? t(`flags.outcome.${message}`) : "",
       },
@@ -21,8 +21,9 @@ export function notificationText(notification: NotificationView, t: Translate): 
   return t(`notify.kind.${notification.kind}`, {
     values: {
       actor: notification.actor?.name ?? t("notify.someone"),
-      thread: notification.thread.title,
+      thread: notification.target.title,
       count: notification.count,
+      message: notification.message ?? "",
     },
   });
 }

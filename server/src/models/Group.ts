@@ -10,6 +10,8 @@ const groupSchema = new mongoose.Schema(
     /** Bounded: a group has 6–8 member JSTs. */
     jstIds: [{ type: mongoose.Schema.Types.ObjectId, ref: "Jst" }],
     memberCount: { type: Number, default: 0 },
+    /** Moderator's choice: members may tag the group's threads with free tags besides the taxonomy. */
+    allowFreeTags: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -1,5 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
-import { NOTIFICATION_KINDS } from "@forum/shared";
+import { NOTIFICATION_DOCUMENT_KINDS, NOTIFICATION_KINDS } from "@forum/shared";
 
 /** One in-app notification for one person; made by services/notifier.ts from recorded events. */
 const notificationSchema = new mongoose.Schema(
@@ -8,7 +8,10 @@ const notificationSchema = new mongoose.Schema(
     kind: { type: String, required: true, enum: NOTIFICATION_KINDS },
     /** Who caused it; for collapsed reactions the latest one. */
     actorId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
-    threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", required: true },
+    /** What it is about: a thread (and post), or a document (a good practice, a thematic analysis). */
+    threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
+    documentKind: { type: String, enum: [...NOTIFICATION_DOCUMENT_KINDS, null], default: null },
+    documentId: { type: mongoose.Schema.Types.ObjectId, default: null },
     postId: { type: mongoose.Schema.Types.ObjectId, ref: "Post", default: null },
     /** Repeated reactions to one post collapse into one unread notification counting them. */
     count: { type: Number, default: 1 },

@@ -29,3 +29,5 @@ export { RoomPoll } from "./RoomPoll.js";
 export { RoomPollVote } from "./RoomPollVote.js";
 export { Attendance } from "./Attendance.js";
 export { CalendarFeedToken } from "./CalendarFeedToken.js";
+export { Practice } from "./Practice.js";
+export { Analysis } from "./Analysis.js";

@@ -9,6 +9,9 @@ import "./personPolicy.js";
 import "./moderationPolicy.js";
 import "./flagPolicy.js";
 import "./meetingPolicy.js";
+import "./practicePolicy.js";
+import "./analysisPolicy.js";
+import "./tagPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

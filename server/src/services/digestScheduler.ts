@@ -115,7 +115,7 @@ async function sendDueDigest(subscriber: Subscriber, now: Date): Promise<boolean
         frequency,
         items: views.map((view) => ({
           line: notificationLine(view),
-          link: mailer().link(mailLinks.post(view.thread.id, view.postId)),
+          link: mailer().link(mailLinks.notificationTarget(view.target, view.postId)),
         })),
         allLink: mailer().link(mailLinks.notifications),
         unsubscribe: await unsubscribeLinksFor(subscriber._id, "digest"),
@@ -134,13 +134,18 @@ async function sendDueDigest(subscriber: Subscriber, now: Date): Promise<boolean
 }
 
 /** Access can end after a notification was made: a digest never mentions a thread the person cannot read now. */
-async function onlyReadable<Item extends { threadId: mongoose.Types.ObjectId }>(
+/**
+ * Thread notifications are re-checked (the person may have left the group since); notifications about a practice
+ * or an analysis go only to people who could read it when it happened, and those documents do not narrow later.
+ */
+async function onlyReadable<Item extends { threadId?: mongoose.Types.ObjectId | null }>(
   subscriber: Subscriber,
   items: Item[],
 ): Promise<Item[]> {
-  const threads = await Thread.find({ _id: anyOf(items.map((item) => item.threadId)) }, { groupId: 1 }).lean();
+  const threadIds = items.flatMap((item) => (item.threadId ? [item.threadId] : []));
+  const threads = threadIds.length ? await Thread.find({ _id: anyOf(threadIds) }, { groupId: 1 }).lean() : [];
   const readable = new Set<string>();
   for (const thread of threads)
     if (await mayReadThread(subscriber, { groupId: thread.groupId ?? null })) readable.add(thread._id.toString());
-  return items.filter((item) => readable.has(item.threadId.toString()));
+  return items.filter((item) => !item.threadId || readable.has(item.threadId.toString()));
 }

@@ -1,4 +1,5 @@
 import type { MailMessage } from "./mailer.js";
+import type { NotificationView } from "@forum/shared";
 
 /**
  * The forum's e-mails, in Polish: plain, polite, one purpose each. Every template returns a
@@ -185,6 +186,12 @@ export const mailLinks = {
   group: (slug: string) => `/grupy/${slug}`,
   post: (threadId: string, postId: string | null) => `/watki/${threadId}${postId ? `#wpis-${postId}` : ""}`,
   notifications: "/powiadomienia",
+  notificationTarget: (target: NotificationView["target"], postId: string | null) =>
+    target.kind === "practice"
+      ? `/praktyki/${target.id}`
+      : target.kind === "analysis"
+        ? `/analizy/${target.id}`
+        : `/watki/${target.id}${postId ? `#wpis-${postId}` : ""}`,
   unsubscribePage: (token: string) => `/wypisz/${token}`,
   unsubscribeOneClick: (token: string) => `/api/unsubscribe/${token}`,
 };

@@ -10,7 +10,7 @@ const REACTION_NAMES: Record<string, string> = {
 /** One line of plain Polish text about a notification, for e-mails. */
 export function notificationLine(view: NotificationView): string {
   const who = view.actor?.name ?? "Ktoś";
-  const where = `„${view.thread.title}”`;
+  const where = `„${view.target.title}”`;
   switch (view.kind) {
     case "mention":
       return `${who} wspomniał(a) o Pani/Panu w wątku ${where}`;
@@ -32,5 +32,13 @@ export function notificationLine(view: NotificationView): string {
       return `Pani/Pana zgłoszenie wpisu w wątku ${where} zostało rozpatrzone`;
     case "moderator_message":
       return `${who} (moderacja) pisze do Pani/Pana w sprawie wpisu w wątku ${where}: ${view.message ?? ""}`;
+    case "practice_status":
+      return `Pani/Pana dobra praktyka ${where}: ${view.message ?? ""}`;
+    case "practice_review_request":
+      return `${who} zgłosił(a) dobrą praktykę ${where} do recenzji`;
+    case "followed_tag":
+      return `Nowość z obserwowanym tagiem „${view.message ?? ""}”: ${where}`;
+    case "analysis_comment":
+      return `${who} skomentował(a) Pani/Pana analizę ${where}`;
   }
 }

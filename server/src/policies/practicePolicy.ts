@@ -1,0 +1,62 @@
+import type mongoose from "mongoose";
+import type { PracticeStatus } from "@forum/shared";
+import { allow } from "./policy.js";
+import { isSilenced, isStaff, readsAllGroups, type Actor } from "./actor.js";
+
+export interface PracticeSubject {
+  authorId: mongoose.Types.ObjectId;
+  status: PracticeStatus;
+  isPublic: boolean;
+}
+
+const isAuthor = (actor: Actor, practice: PracticeSubject): boolean => practice.authorId.toString() === actor.id;
+const writes = (actor: Actor): boolean => actor.status === "active" && !isSilenced(actor);
+
+/**
+ * Published practices belong to the whole network; a public one also to visitors. Before that: the author, the
+ * experts who review and the moderators who publish.
+ */
+allow<PracticeSubject>("Practice", ["read"], (actor, practice) => {
+  if (practice.status === "published" && practice.isPublic) return true;
+  if (!actor) return false;
+  if (practice.status === "published") return true;
+  return isAuthor(actor, practice) || readsAllGroups(actor);
+});
+
+/** Any signed-in person who may write describes a practice (from scratch, or from a thread or post). */
+allow<null>("Practice", ["create"], (actor) => actor !== null && writes(actor));
+
+/** The author edits while the text is theirs (draft, returned); moderators curate at any stage. */
+allow<PracticeSubject>("Practice", ["update"], (actor, practice) => {
+  if (!actor || !writes(actor)) return false;
+  if (isStaff(actor)) return true;
+  return isAuthor(actor, practice) && (practice.status === "draft" || practice.status === "returned");
+});
+
+allow<PracticeSubject>("Practice", ["submit"], (actor, practice) => {
+  if (!actor || !writes(actor) || !isAuthor(actor, practice)) return false;
+  return practice.status === "draft" || practice.status === "returned";
+});
+
+/** Experts of the incubator (and moderators) review submitted practices, never their own. */
+allow<PracticeSubject>("Practice", ["review"], (actor, practice) => {
+  if (!actor || !writes(actor) || isAuthor(actor, practice)) return false;
+  if (!(actor.role === "expert" || isStaff(actor))) return false;
+  return practice.status === "submitted" || practice.status === "inReview";
+});
+
+/** Publishing, withdrawing and the public flag: ZMP moderators. */
+allow<PracticeSubject>("Practice", ["publish"], (actor, practice) => {
+  if (!actor || !isStaff(actor)) return false;
+  return practice.status === "submitted" || practice.status === "inReview";
+});
+allow<PracticeSubject>("Practice", ["unpublish", "setPublic"], (actor, practice) => {
+  if (!actor || !isStaff(actor)) return false;
+  return practice.status === "published";
+});
+
+allow<PracticeSubject>("Practice", ["delete"], (actor, practice) => {
+  if (!actor) return false;
+  if (isStaff(actor)) return true;
+  return isAuthor(actor, practice) && practice.status === "draft";
+});
