@@ -256,9 +256,13 @@ export async function indexEvent(event: EventDocument): Promise<void> {
   }
 }
 
+let queue = Promise.resolve();
+
+/** Resolves once every event published so far is in the index (tests and the benchmark wait for it). */
+export const searchIndexIdle = (): Promise<void> => queue;
+
 /** Keeps the index in step with the forum; a failure is logged and never reaches the command that acted. */
-export function startSearchIndexer(logger: Logger): () => void {
-  let queue = Promise.resolve();
+export function startSearchIndexer(logger: Pick<Logger, "error">): () => void {
   return eventBus.subscribe((event) => {
     // One at a time, in event order: a hide right after an edit must not be overtaken by it.
     queue = queue.then(() =>
