@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
+import type { AnalysisStatus, PracticeStatus, Role } from "@forum/shared";
 import { recordEvent } from "../../server/src/commands/recordEvent.js";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { Category, type CategoryDocument } from "../../server/src/models/Category.js";
@@ -53,7 +54,7 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
   const person = async (
     username: string,
     name: string,
-    extra: { role?: string; position?: string; listed?: boolean; group?: mongoose.Types.ObjectId } = {},
+    extra: { role?: Role; position?: string; listed?: boolean; group?: mongoose.Types.ObjectId } = {},
   ) => {
     const user = await User.create({
       email: `${username}@szukaj.test`,
@@ -90,7 +91,7 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
   add("person:expert", "person", users.expert, "members");
 
   const audienceOf = (space: CategoryDocument): Audience =>
-    space.groupId === null ? "members" : space.groupId.equals(groupA._id) ? "groupA" : "groupB";
+    !space.groupId ? "members" : space.groupId.equals(groupA._id) ? "groupA" : "groupB";
   const thread = async (
     key: string,
     space: CategoryDocument,
@@ -268,7 +269,14 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
 
   const practice = async (
     key: string,
-    fields: { title: string; summary: string; actions?: string; status: string; isPublic?: boolean; tags?: string[] },
+    fields: {
+      title: string;
+      summary: string;
+      actions?: string;
+      status: PracticeStatus;
+      isPublic?: boolean;
+      tags?: string[];
+    },
     audience: Audience,
   ) => {
     const doc = await Practice.create({
@@ -341,7 +349,13 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
 
   const analysis = async (
     key: string,
-    fields: { title: string; summary: string; sections: [string, string][]; status: string; isPublic?: boolean },
+    fields: {
+      title: string;
+      summary: string;
+      sections: [string, string][];
+      status: AnalysisStatus;
+      isPublic?: boolean;
+    },
     audience: Audience,
   ) => {
     const doc = await Analysis.create({

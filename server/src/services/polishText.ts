@@ -1,4 +1,4 @@
-import { StemmerPl } from "@nlpjs/lang-pl";
+import { createRequire } from "node:module";
 
 /**
  * Polish text processing for search. Every word is indexed under three kinds of term:
@@ -9,6 +9,10 @@ import { StemmerPl } from "@nlpjs/lang-pl";
  * "szkół" as "szkó" and "szkoła" as "szkoł"), so an exact stem match alone would miss most inflected forms.
  * The kind of term that matched ranks the hit: exact form > stem > prefix.
  */
+// @nlpjs/lang-pl is CommonJS without types: the one class used is typed here.
+const { StemmerPl } = createRequire(import.meta.url)("@nlpjs/lang-pl") as {
+  StemmerPl: new () => { stem(tokens: string[]): string[] };
+};
 const stemmer = new StemmerPl();
 
 const MIN_WORD = 2;

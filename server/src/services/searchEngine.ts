@@ -187,12 +187,13 @@ async function presentHits(page: { candidate: Candidate; score: number }[], word
   const groupIds = page.flatMap(({ candidate }) => (candidate.groupId ? [candidate.groupId] : []));
   const tagSlugs = [...new Set(page.flatMap(({ candidate }) => candidate.tags))];
   const [texts, authors, groups, tags] = await Promise.all([
-    SearchEntry.find({ _id: anyOf(entryIds) }, { text: 1 }).lean(),
+    // One lookup by _id each: FerretDB answers those from its primary key, where an $in would read the collection.
+    Promise.all(entryIds.map((id) => SearchEntry.findById(id, { text: 1 }).lean())),
     authorIds.length ? User.find({ _id: anyOf(authorIds) }, { name: 1 }).lean() : [],
     groupIds.length ? Group.find({ _id: anyOf(groupIds) }, { slug: 1, name: 1 }).lean() : [],
     tagSlugs.length ? Tag.find({ slug: anyOf(tagSlugs) }, { slug: 1, name: 1 }).lean() : [],
   ]);
-  const textOf = new Map(texts.map((entry) => [entry._id.toString(), entry.text ?? ""]));
+  const textOf = new Map(texts.flatMap((entry) => (entry ? [[entry._id.toString(), entry.text ?? ""] as const] : [])));
   const authorOf = new Map(authors.map((author) => [author._id.toString(), author]));
   const groupOf = new Map(groups.map((group) => [group._id.toString(), group]));
   const tagName = new Map(tags.map((tag) => [tag.slug, tag.name]));
