@@ -163,7 +163,7 @@ describe("the index follows the forum", () => {
 });
 
 describe("the demo forum's index", () => {
-  it("was built at start and finds people and network threads", async () => {
+  it("was built at start and finds people", async () => {
     expect(await SearchEntry.countDocuments({ kind: "person" })).toBeGreaterThan(3);
     const people = await searchAs(agents.memberA, { q: "Kowalska" });
     expect(people.hits.some((hit) => hit.kind === "person" && hit.url === "/osoby/anna.kowalska")).toBe(true);
