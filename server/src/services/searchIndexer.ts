@@ -288,10 +288,29 @@ export async function rebuildSearchIndex(log: (message: string) => void = () => 
     batch.push(...entries);
     if (batch.length >= BATCH) await flush();
   };
+  // Posts in one pass in thread order (the unique index {threadId, number}), not one query per thread: FerretDB
+  // reads the whole collection for each query.
+  const threads = new Map<string, ThreadDocument>();
   for await (const thread of Thread.find({ mergedIntoId: null }).lean<ThreadDocument[]>().cursor()) {
-    const posts = await Post.find({ threadId: thread._id }).sort({ number: 1 }).lean<PostDocument[]>();
-    await add(threadEntries(thread, posts));
+    threads.set(thread._id.toString(), thread);
   }
+  let current: { thread: ThreadDocument; posts: PostDocument[] } | null = null;
+  const finishThread = async () => {
+    if (current) await add(threadEntries(current.thread, current.posts));
+    current = null;
+  };
+  for await (const post of Post.find({}).sort({ threadId: 1, number: 1 }).lean<PostDocument[]>().cursor()) {
+    const key = post.threadId.toString();
+    if (current?.thread._id.toString() !== key) {
+      await finishThread();
+      const thread = threads.get(key);
+      threads.delete(key);
+      if (thread) current = { thread, posts: [] };
+    }
+    current?.posts.push(post);
+  }
+  await finishThread();
+  for (const thread of threads.values()) await add(threadEntries(thread, []));
   for await (const practice of Practice.find({ status: "published" }).lean<PracticeDocument[]>().cursor()) {
     await add([practiceEntry(practice)]);
   }
