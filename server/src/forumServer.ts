@@ -14,6 +14,7 @@ import { pushNotification, startReadPush } from "./realtime/notificationPush.js"
 import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
+import { startSearchIndexer } from "./services/searchIndexer.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -52,6 +53,7 @@ export async function startForumServer(options: {
     deliver: (notification) => pushNotification(io, logger, notification),
   });
   const stopReadPush = startReadPush(io, logger);
+  const stopSearchIndexer = startSearchIndexer(logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
 
@@ -72,6 +74,7 @@ export async function startForumServer(options: {
       stopAttendanceKeeper();
       stopNotifier();
       stopModerationNotifier();
+      stopSearchIndexer();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

@@ -8,6 +8,7 @@ import { createLogger } from "./logger.js";
 import "./models/index.js";
 import { RedisUnreachableError } from "./realtime/redisScaleOut.js";
 import { prepareData } from "./seed/prepareData.js";
+import { ensureSearchIndex, rebuildSearchIndex } from "./services/searchIndexer.js";
 
 /** Process entry: config → database → HTTP + Socket.IO → graceful shutdown. */
 async function main(): Promise<void> {
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   const say = (message: string) => process.stdout.write(`${message}\n`);
   const { database, close: closeDatabase } = await openDatabase(config, say);
 
-  await prepareData({ config, database, say });
+  const seeded = await prepareData({ config, database, say });
+  // Demo data is written straight to the database, past the indexer's events.
+  if (seeded) await rebuildSearchIndex(say);
+  else await ensureSearchIndex(say);
   const forum = await startForumServer({ config, logger, databaseKind: database.kind });
   say(`Forum Współpracy JST działa: ${forum.url}`);
 

@@ -3,6 +3,7 @@ import { loadEnvironment } from "../loadEnvironment.js";
 import "../models/index.js";
 import { printSeedReport } from "./prepareData.js";
 import { seedDemo } from "./seedDemo.js";
+import { rebuildSearchIndex } from "../services/searchIndexer.js";
 
 /** `npm run seed`: the demo on demand, into the database `npm start` uses. Idempotent. */
 async function seedCommand(): Promise<void> {
@@ -11,6 +12,7 @@ async function seedCommand(): Promise<void> {
   const { close } = await openDatabase(config, say);
   try {
     printSeedReport(await seedDemo({ terytCsv: config.TERYT_CSV }), say);
+    await rebuildSearchIndex(say);
   } finally {
     await close();
   }

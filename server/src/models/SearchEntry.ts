@@ -1,0 +1,45 @@
+import mongoose, { type InferSchemaType } from "mongoose";
+import { SEARCH_KINDS } from "@forum/shared";
+
+/** Who may find an entry: everyone, every signed-in person, or the members of `groupIds` (and staff/experts). */
+export const SEARCH_VISIBILITIES = ["public", "members", "groups"] as const;
+export type SearchVisibility = (typeof SEARCH_VISIBILITIES)[number];
+
+/**
+ * One searchable thing (a thread with its first post, a reply, a published practice or analysis, a person, a tag),
+ * written by services/searchIndexer.ts from the forum's events. `terms` are the Polish-aware keys of its title and
+ * text (services/polishText.ts); the query is a single find on them plus the permission and filter fields.
+ */
+const searchEntrySchema = new mongoose.Schema(
+  {
+    kind: { type: String, required: true, enum: SEARCH_KINDS },
+    refId: { type: mongoose.Schema.Types.ObjectId, required: true },
+    /** For threads and posts: rebuilding a thread replaces all its entries at once. */
+    threadId: { type: mongoose.Schema.Types.ObjectId, default: null },
+    title: { type: String, required: true },
+    /** Plain text (no markup), capped at SEARCH_TEXT_MAX: the snippet is cut from it. */
+    text: { type: String, default: "" },
+    terms: { type: [String], default: [] },
+    /** The title's terms, for ranking title matches first (not indexed). */
+    titleTerms: { type: [String], default: [] },
+    visibility: { type: String, required: true, enum: SEARCH_VISIBILITIES },
+    /** With visibility "groups": whose members find it. */
+    groupIds: { type: [mongoose.Schema.Types.ObjectId], default: [] },
+    /** The group it belongs to, for the group filter and the hit's label; null for network-wide things. */
+    groupId: { type: mongoose.Schema.Types.ObjectId, default: null },
+    tags: { type: [String], default: [] },
+    authorId: { type: mongoose.Schema.Types.ObjectId, default: null },
+    /** A person's username or a tag's slug: what their page's URL is made of. */
+    slug: { type: String, default: null },
+    date: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+searchEntrySchema.index({ terms: 1 });
+searchEntrySchema.index({ kind: 1, refId: 1 }, { unique: true });
+searchEntrySchema.index({ threadId: 1 });
+
+export const SEARCH_TEXT_MAX = 4000;
+
+export type SearchEntryDocument = InferSchemaType<typeof searchEntrySchema> & { _id: mongoose.Types.ObjectId };
+export const SearchEntry = mongoose.model("SearchEntry", searchEntrySchema, "searchEntries");
