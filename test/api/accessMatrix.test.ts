@@ -830,6 +830,9 @@ const rows: Row[] = [
     path: () => `/api/meetings/${recordIds.meetingA}/attendance.csv`,
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
+  // — issue 7: search —
+  // Visitors (and suspended people, who act as visitors) find the public practices and analyses only.
+  { method: "get", route: "/search", path: () => "/api/search?q=szko%C5%82a", expected: everyone(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -48,6 +48,12 @@ export function tokenize(text: string): WordToken[] {
 
 export const isStopWord = (word: string): boolean => STOP_WORDS.has(fold(word));
 
+/** StemmerPl, plus the genitive plural "-ów" it leaves on ("dyrektorów", "uczniów", "rodziców"). */
+function stemPl(word: string): string {
+  const stem = stemmer.stem([word])[0] ?? word;
+  return stem.length >= 6 && stem.endsWith("ów") ? stem.slice(0, -2) : stem;
+}
+
 /** What a word is indexed and searched by. */
 export interface WordKeys {
   form: string;
@@ -64,7 +70,7 @@ export function wordKeys(word: string): WordKeys {
   const cached = keyCache.get(lower);
   if (cached) return cached;
   const form = fold(lower);
-  const stem = /^\p{L}{4,}$/u.test(lower) ? fold(stemmer.stem([lower])[0] ?? lower) || form : form;
+  const stem = /^\p{L}{4,}$/u.test(lower) ? fold(stemPl(lower)) || form : form;
   const prefixes = [stem];
   for (let length = stem.length - 1; length >= Math.max(MIN_PREFIX, stem.length - PREFIX_SLACK); length--) {
     prefixes.push(stem.slice(0, length));
