@@ -31,3 +31,4 @@ export { Attendance } from "./Attendance.js";
 export { CalendarFeedToken } from "./CalendarFeedToken.js";
 export { Practice } from "./Practice.js";
 export { Analysis } from "./Analysis.js";
+export { AnalysisComment } from "./AnalysisComment.js";

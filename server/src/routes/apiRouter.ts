@@ -33,6 +33,8 @@ import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
+import { analysisRoutes } from "./analysisRoutes.js";
+import { libraryRoutes } from "./libraryRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -75,6 +77,8 @@ export function apiRouter({
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
+  router.use(analysisRoutes());
+  router.use(libraryRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }
