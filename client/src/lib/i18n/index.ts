@@ -23,6 +23,10 @@ import meetingsPl from "./meetings.pl.json";
 import meetingsEn from "./meetings.en.json";
 import roomPl from "./room.pl.json";
 import roomEn from "./room.en.json";
+import analysesPl from "./analyses.pl.json";
+import analysesEn from "./analyses.en.json";
+import libraryPl from "./library.pl.json";
+import libraryEn from "./library.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -71,6 +75,10 @@ export function setUpI18n(): void {
   addMessages("en", meetingsEn);
   addMessages("pl", roomPl);
   addMessages("en", roomEn);
+  addMessages("pl", analysesPl);
+  addMessages("en", analysesEn);
+  addMessages("pl", libraryPl);
+  addMessages("en", libraryEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
