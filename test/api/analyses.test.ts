@@ -193,11 +193,9 @@ describe("comments on sections", () => {
     const empty = await member.post(`/api/analyses/${analysis.id}/sections/${sectionId}/comments`).send({ body: " " });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body)).toMatch(/Napisz komentarz/);
-    const xss = await member
-      .post(`/api/analyses/${analysis.id}/sections/${sectionId}/comments`)
-      .send({
-        body: 'Uwaga <script>alert(1)</script> <img src=x onerror="alert(2)"> [link](javascript:alert(3)) **ważne**',
-      });
+    const xss = await member.post(`/api/analyses/${analysis.id}/sections/${sectionId}/comments`).send({
+      body: 'Uwaga <script>alert(1)</script> <img src=x onerror="alert(2)"> [link](javascript:alert(3)) **ważne**',
+    });
     expect(xss.status).toBe(201);
     const comment = xss.body.comment as AnalysisCommentView;
     expect(comment.html).toContain("<strong>ważne</strong>");
