@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type mongoose from "mongoose";
 import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
@@ -1046,7 +1047,7 @@ beforeAll(async () => {
   const expert = await User.findOne({ email: DEMO.expert }).lean();
   const moderator = await User.findOne({ email: DEMO.moderator }).lean();
   const member = await User.findOne({ email: DEMO.memberA }).lean();
-  const analysis = (authorId: unknown, status: "draft" | "published") =>
+  const analysis = (authorId: mongoose.Types.ObjectId | undefined, status: "draft" | "published") =>
     Analysis.create({
       title: `Analiza macierzy (${status})`,
       authorId,

@@ -143,7 +143,7 @@ describe("the library", () => {
       Array.from({ length: 21 }, (_, index) => ({
         title: `Praktyka do stronicowania ${index + 1}`,
         authorId: author?._id,
-        status: "published",
+        status: "published" as const,
         publishedAt: new Date(Date.UTC(2023, 0, index + 1)),
         tags: ["wielojezycznosc"],
       })),
