@@ -8,6 +8,8 @@ import { recordEvent } from "./recordEvent.js";
 export interface AnalysisCreatorProps {
   input: AnalysisInput;
   authorId: mongoose.Types.ObjectId;
+  /** Who did it, when not the author: null for the demo seed (the system). */
+  actorId?: mongoose.Types.ObjectId | null;
   ip?: string | null;
 }
 
@@ -26,7 +28,7 @@ export async function analysisCreator(props: AnalysisCreatorProps): Promise<Anal
   const analysis = created.toObject() as AnalysisDocument;
   await recordEvent({
     name: "analyses.create",
-    actorId: props.authorId,
+    actorId: props.actorId !== undefined ? props.actorId : props.authorId,
     subjectType: "Analysis",
     subjectId: analysis._id,
     data: { title: analysis.title },

@@ -7,7 +7,8 @@ export interface AnalysisPublisherProps {
   analysis: AnalysisDocument;
   /** Only staff may make it public; the route passes false for others. */
   isPublic: boolean;
-  actorId: mongoose.Types.ObjectId;
+  /** Null for the demo seed (the system). */
+  actorId: mongoose.Types.ObjectId | null;
   ip?: string | null;
 }
 

@@ -147,8 +147,10 @@ export async function seedAnalyses(): Promise<number> {
         confirmRemoval: false,
       },
       authorId: author._id,
+      // Recorded as the system's, like the rest of the demo data: the audit log shows what staff really did.
+      actorId: null,
     });
-    const analysis = await analysisPublisher({ analysis: draft, isPublic: demo.isPublic, actorId: author._id });
+    const analysis = await analysisPublisher({ analysis: draft, isPublic: demo.isPublic, actorId: null });
     for (const comment of demo.comments) {
       const commenter = await User.findOne({ email: comment.authorEmail }, { _id: 1 }).lean();
       const section = analysis.sections[comment.section];
