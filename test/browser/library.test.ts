@@ -109,6 +109,14 @@ it(
       await expect(page.getByRole("link", { name: "Zaloguj się, aby komentować." }).count()).resolves.toBe(0);
       await expect(page.getByRole("button", { name: "Dodaj komentarz" }).count()).resolves.toBe(0);
       await expectAccessibleAtBothWidths(page, "analysis-visitor");
+
+      // Printed or saved as PDF: the document alone, without the site's header, tools and comments.
+      await page.emulateMedia({ media: "print" });
+      await expect(page.locator(".site-header").isVisible()).resolves.toBe(false);
+      await expect(page.getByRole("button", { name: "Drukuj lub zapisz jako PDF" }).isVisible()).resolves.toBe(false);
+      await expect(page.locator("details.comments").first().isVisible()).resolves.toBe(false);
+      await expect(page.getByRole("heading", { level: 1, name: PUBLIC_ANALYSIS }).isVisible()).resolves.toBe(true);
+      await saveScreenshot(page, "print-analysis");
     } finally {
       await context.close();
     }
