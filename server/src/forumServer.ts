@@ -15,6 +15,7 @@ import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
 import { startSearchIndexer } from "./services/searchIndexer.js";
+import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -52,6 +53,10 @@ export async function startForumServer(options: {
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
+  const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopReadPush = startReadPush(io, logger);
   const stopSearchIndexer = startSearchIndexer(logger);
   const digests = startDigestScheduler({ config, logger });
@@ -75,6 +80,7 @@ export async function startForumServer(options: {
       stopNotifier();
       stopModerationNotifier();
       stopSearchIndexer();
+      stopAnalysisCommentNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

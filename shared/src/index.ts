@@ -31,3 +31,6 @@ export * from "./warsawTime.js";
 export * from "./library.js";
 export * from "./search.js";
 export * from "./schemas/search.js";
+export * from "./analyses.js";
+export * from "./schemas/analyses.js";
+export * from "./schemas/library.js";

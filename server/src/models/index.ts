@@ -33,3 +33,4 @@ export { Practice } from "./Practice.js";
 export { Analysis } from "./Analysis.js";
 export { SearchEntry } from "./SearchEntry.js";
 export { SearchIndexState } from "./SearchIndexState.js";
+export { AnalysisComment } from "./AnalysisComment.js";

@@ -28,6 +28,7 @@ import {
   type DemoGroup,
 } from "./demoData.js";
 import { importTaxonomy } from "./importTaxonomy.js";
+import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 
@@ -158,6 +159,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     const groupId = groupIds.get(demoGroup.slug);
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
+  await seedAnalyses();
   return report;
 }
 
