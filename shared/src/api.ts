@@ -31,6 +31,8 @@ export interface GroupSummary {
   description: string;
   memberCount: number;
   jsts: JstSummary[];
+  /** Members may add tags outside the taxonomy (moderator's choice). */
+  allowFreeTags?: boolean;
 }
 
 export interface NetworkOverview {

@@ -29,6 +29,7 @@ import {
 } from "./demoData.js";
 import { importTaxonomy } from "./importTaxonomy.js";
 import { importTeryt } from "./importTeryt.js";
+import { seedTags } from "./seedTags.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 
 export interface SeedReport {
@@ -158,6 +159,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     const groupId = groupIds.get(demoGroup.slug);
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
+  await seedTags();
   return report;
 }
 
