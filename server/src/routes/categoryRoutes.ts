@@ -39,7 +39,9 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     const category = await Category.findById(parseObjectId(req.params.id)).lean();
     if (!category) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Category", category);
-    const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
+    const group = category.groupId
+      ? await Group.findById(category.groupId, { slug: 1, name: 1, allowFreeTags: 1 }).lean()
+      : null;
     const [pinnedCandidates, recent] = await Promise.all([
       Thread.find({ categoryId: category._id, pin: notEqual(null), mergedIntoId: null }).lean(),
       Thread.find({ categoryId: category._id, mergedIntoId: null })
@@ -71,6 +73,9 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
         pin: activePin(thread),
       })),
       canStartThread: can(req.actor, "createThread", "Category", category),
+      canUseFreeTags:
+        group !== null &&
+        can(req.actor, "useFreeTags", "Group", { groupId: group._id, allowFreeTags: group.allowFreeTags ?? false }),
     };
     res.json(body);
   });

@@ -1,4 +1,4 @@
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import { Analysis } from "../models/Analysis.js";
 import { PendingPost } from "../models/PendingPost.js";
 import { Practice } from "../models/Practice.js";
