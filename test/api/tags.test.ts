@@ -199,6 +199,11 @@ describe("free tags", () => {
     const free = overview.tagGroups.find((group) => group.slug === "wolne-tagi");
     expect(free?.tags.map((tag) => tag.name)).toEqual(["Dowożenie dzieci"]);
 
+    // A moderator re-tagging the group's thread may use free tags too.
+    const retagged = await moderator.patch(`/api/threads/${created.body.thread.id}`).send({ tags: ["Dowozy busami"] });
+    expect(retagged.status).toBe(200);
+    expect((await Thread.findById(created.body.thread.id).lean())?.tags).toEqual(["dowozy-busami"]);
+
     // Elsewhere (another group, network-wide spaces) the taxonomy still rules.
     const network = await startThread(anna, networkCategory, "Wolny tag w sieci", ["Coś nowego"]);
     expect(network.status).toBe(400);
