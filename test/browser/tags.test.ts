@@ -79,6 +79,15 @@ it(
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "hidden" });
 
+      // The group page's switch for free tags, saved on change and announced.
+      await page.goto(`${server.url}/grupy/gwd-malopolska`);
+      const freeTags = page.getByLabel("Uczestnicy grupy mogą dodawać własne tagi spoza taksonomii");
+      await freeTags.focus();
+      await page.keyboard.press("Space");
+      await waitForAnnouncement(page, "Wolne tagi są teraz dozwolone w tej grupie.");
+      expect(await freeTags.isChecked()).toBe(true);
+      await saveScreenshot(page, "desktop-group-free-tags");
+
       await page.goto(`${server.url}/tagi`);
       await page.getByRole("heading", { level: 1, name: "Tagi" }).waitFor();
       await page.getByRole("link", { name: "Edukacja dorosłych" }).waitFor();
