@@ -16,6 +16,7 @@ import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
 import { startSearchIndexer } from "./services/searchIndexer.js";
 import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
+import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -54,6 +55,7 @@ export async function startForumServer(options: {
     deliver: (notification) => pushNotification(io, logger, notification),
   });
   const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
+  const stopTagFollowNotifier = startTagFollowNotifier({
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
@@ -81,6 +83,7 @@ export async function startForumServer(options: {
       stopModerationNotifier();
       stopSearchIndexer();
       stopAnalysisCommentNotifier();
+      stopTagFollowNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

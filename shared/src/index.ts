@@ -34,3 +34,5 @@ export * from "./schemas/search.js";
 export * from "./analyses.js";
 export * from "./schemas/analyses.js";
 export * from "./schemas/library.js";
+export * from "./tags.js";
+export * from "./schemas/tags.js";

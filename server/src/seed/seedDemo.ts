@@ -30,6 +30,7 @@ import {
 import { importTaxonomy } from "./importTaxonomy.js";
 import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
+import { seedTags } from "./seedTags.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 
 export interface SeedReport {
@@ -160,6 +161,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
   await seedAnalyses();
+  await seedTags();
   return report;
 }
 
