@@ -55,6 +55,9 @@ export async function startForumServer(options: {
     deliver: (notification) => pushNotification(io, logger, notification),
   });
   const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopTagFollowNotifier = startTagFollowNotifier({
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
