@@ -79,7 +79,7 @@ export function apiRouter({
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
-  router.use(searchRoutes());
+  router.use(searchRoutes(databaseKind));
   router.use(analysisRoutes());
   router.use(libraryRoutes());
   router.use(tagRoutes());

@@ -1,18 +1,21 @@
 import { Router } from "express";
 import { searchQuerySchema } from "@forum/shared";
 import { parseInput } from "../http/validation.js";
+import type { DatabaseKind } from "../db/findDatabase.js";
 import { search } from "../services/searchEngine.js";
 
 /**
  * Search across threads, posts, practices, analyses, people and tags. Signed-in people find what they may read;
  * visitors find the public practices and analyses only (what the public library shows them), so it answers them too.
  */
-export function searchRoutes(): Router {
+export function searchRoutes(databaseKind: DatabaseKind): Router {
+  // Our own FerretDB runs on SQLite, which scans for every query: one query then beats several.
+  const strategy = databaseKind === "ferretdb" ? "singleScan" : "anchored";
   const router = Router();
 
   router.get("/search", async (req, res) => {
     const query = parseInput(searchQuerySchema, req.query);
-    res.json(await search(req.actor ?? null, query));
+    res.json(await search(req.actor ?? null, query, { strategy }));
   });
 
   return router;

@@ -127,14 +127,64 @@ const PROJECTION = {
   date: 1,
 } as const;
 
-async function findCandidates(filter: Record<string, unknown>): Promise<Candidate[]> {
-  return SearchEntry.find(filter, PROJECTION)
-    .limit(SEARCH_CANDIDATE_LIMIT + 1)
-    .lean<Candidate[]>();
+/**
+ * How candidates are fetched. `anchored` (the default) runs one query per term of the query's most specific word,
+ * each with that term as a plain top-level equality: MongoDB answers it from the multikey index on `terms`, and
+ * FerretDB on PostgreSQL pushes it down to PostgreSQL (where a GIN index on the terms serves it, see the README).
+ * `singleScan` asks once: right for FerretDB on SQLite, which reads the whole collection for any such query.
+ */
+export type CandidateStrategy = "anchored" | "singleScan";
+
+async function findCandidates(
+  filter: Record<string, unknown>,
+  limit = SEARCH_CANDIDATE_LIMIT + 1,
+): Promise<Candidate[]> {
+  return SearchEntry.find(filter, PROJECTION).limit(limit).lean<Candidate[]>();
+}
+
+/** The word most likely to be rare: the longest one. */
+const anchorWord = (words: QueryWord[]): QueryWord =>
+  words.reduce((longest, word) => (word.exact.length > longest.exact.length ? word : longest));
+
+/** Union of one query per anchor term (sequential: a small pool serves many requests), up to the candidate limit. */
+async function findAnchored(filter: Record<string, unknown>, anchorTerms: string[]): Promise<Candidate[]> {
+  const found = new Map<string, Candidate>();
+  for (const term of anchorTerms) {
+    const batch = await findCandidates({ ...filter, terms: term }, SEARCH_CANDIDATE_LIMIT + 1 - found.size);
+    for (const candidate of batch) found.set(candidate._id.toString(), candidate);
+    if (found.size > SEARCH_CANDIDATE_LIMIT) break;
+  }
+  return [...found.values()];
+}
+
+async function everyWordCandidates(
+  base: Record<string, unknown>,
+  words: QueryWord[],
+  strategy: CandidateStrategy,
+): Promise<Candidate[]> {
+  const everyWord = { $and: words.map((word) => ({ terms: anyOf(word.all) })) };
+  if (strategy === "singleScan") return findCandidates({ ...base, ...everyWord });
+  return findAnchored({ ...base, ...everyWord }, anchorWord(words).all);
+}
+
+async function anyWordCandidates(
+  base: Record<string, unknown>,
+  words: QueryWord[],
+  strategy: CandidateStrategy,
+): Promise<Candidate[]> {
+  const terms = words.flatMap((word) => word.all);
+  if (strategy === "singleScan") return findCandidates({ ...base, terms: anyOf(terms) });
+  return findAnchored(base, terms);
 }
 
 /** Runs a search as `actor` (null: a visitor, who finds public practices and analyses only). */
-export async function search(actor: Actor | null, query: SearchQuery, now = new Date()): Promise<SearchResults> {
+export async function search(
+  actor: Actor | null,
+  query: SearchQuery,
+  options: { strategy?: CandidateStrategy; now?: Date } = {},
+): Promise<SearchResults> {
+  const strategy = options.strategy ?? "anchored";
+  const now = options.now ?? new Date();
   const words = queryWords(query.q);
   const empty: SearchResults = {
     query: query.q,
@@ -149,11 +199,8 @@ export async function search(actor: Actor | null, query: SearchQuery, now = new 
   if (words.length === 0) return empty;
 
   // Every word required; when nothing has them all, anything with some of them (ranked by how many).
-  const everyWord = words.map((word) => ({ terms: anyOf(word.all) }));
-  let candidates = await findCandidates({ ...base, $and: everyWord });
-  if (candidates.length === 0 && words.length > 1) {
-    candidates = await findCandidates({ ...base, terms: anyOf(words.flatMap((word) => word.all)) });
-  }
+  let candidates = await everyWordCandidates(base, words, strategy);
+  if (candidates.length === 0 && words.length > 1) candidates = await anyWordCandidates(base, words, strategy);
   const totalIsExact = candidates.length <= SEARCH_CANDIDATE_LIMIT;
   candidates = candidates.slice(0, SEARCH_CANDIDATE_LIMIT);
 
