@@ -14,6 +14,7 @@ import { pushNotification, startReadPush } from "./realtime/notificationPush.js"
 import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
+import { startPracticeNotifier } from "./services/practiceNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -51,6 +52,10 @@ export async function startForumServer(options: {
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
+  const stopPracticeNotifier = startPracticeNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopReadPush = startReadPush(io, logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
@@ -72,6 +77,7 @@ export async function startForumServer(options: {
       stopAttendanceKeeper();
       stopNotifier();
       stopModerationNotifier();
+      stopPracticeNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

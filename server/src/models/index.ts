@@ -31,3 +31,5 @@ export { Attendance } from "./Attendance.js";
 export { CalendarFeedToken } from "./CalendarFeedToken.js";
 export { Practice } from "./Practice.js";
 export { Analysis } from "./Analysis.js";
+export { PracticeVersion } from "./PracticeVersion.js";
+export { PracticeReview } from "./PracticeReview.js";

@@ -33,6 +33,7 @@ import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
+import { practiceRoutes } from "./practiceRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -75,6 +76,7 @@ export function apiRouter({
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
+  router.use(practiceRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }
