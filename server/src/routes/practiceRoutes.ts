@@ -24,7 +24,7 @@ import { practiceReviewer } from "../commands/practiceReviewer.js";
 import { practiceSubmitter } from "../commands/practiceSubmitter.js";
 import { practiceUnpublisher } from "../commands/practiceUnpublisher.js";
 import { anyOf } from "../db/anyOf.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
+import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Post } from "../models/Post.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
@@ -68,7 +68,9 @@ async function loadSource(req: Request, source: { threadId: string; postId: stri
   if (!post || post.hiddenAt) throw notFound();
   // A thread is its starter's; a single post its writer's.
   const authorId = source.postId ? post.authorId : thread.authorId;
-  authorize(req.actor, "createFromSource", "Practice", { authorId, groupId: thread.groupId ?? null });
+  if (!can(req.actor, "createFromSource", "Practice", { authorId, groupId: thread.groupId ?? null })) {
+    throw forbidden("Wątek lub wpis może opisać jako dobrą praktykę tylko jego autor(ka) albo moderacja.");
+  }
   return { thread, post };
 }
 
@@ -244,7 +246,10 @@ export function practiceRoutes(): Router {
 
   router.get("/practices/:id/versions", async (req, res) => {
     const practice = await loadPractice(req, "readVersions");
-    const versions = await PracticeVersion.find({ practiceId: practice._id }, { number: 1, editorId: 1, note: 1, at: 1 })
+    const versions = await PracticeVersion.find(
+      { practiceId: practice._id },
+      { number: 1, editorId: 1, note: 1, at: 1 },
+    )
       .sort({ number: -1 })
       .lean();
     const editors = await loadAuthors(versions.map((version) => version.editorId));

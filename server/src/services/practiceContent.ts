@@ -65,7 +65,9 @@ async function checkAttachments(
     return uploaderIds.some((uploaderId) => uploaderId.equals(attachment.uploaderId));
   });
   if (!allowed) {
-    throw badRequest("Można dołączyć tylko własne, nowo przesłane pliki.", { attachmentIds: "Prześlij plik ponownie." });
+    throw badRequest("Można dołączyć tylko własne, nowo przesłane pliki.", {
+      attachmentIds: "Prześlij plik ponownie.",
+    });
   }
   return ids.map((id) => new mongoose.Types.ObjectId(id));
 }

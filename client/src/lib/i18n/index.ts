@@ -23,6 +23,8 @@ import meetingsPl from "./meetings.pl.json";
 import meetingsEn from "./meetings.en.json";
 import roomPl from "./room.pl.json";
 import roomEn from "./room.en.json";
+import practicesPl from "./practices.pl.json";
+import practicesEn from "./practices.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -71,6 +73,8 @@ export function setUpI18n(): void {
   addMessages("en", meetingsEn);
   addMessages("pl", roomPl);
   addMessages("en", roomEn);
+  addMessages("pl", practicesPl);
+  addMessages("en", practicesEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
