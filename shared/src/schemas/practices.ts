@@ -82,7 +82,10 @@ export type PracticeFieldsInput = z.infer<typeof practiceFieldsSchema>;
 export const createPracticeSchema = z
   .object({
     title: z.string().trim().max(200, { message: "Tytuł praktyki może mieć najwyżej 200 znaków." }).default(""),
-    source: z.object({ threadId: objectId, postId: objectId.nullable().default(null) }).nullable().default(null),
+    source: z
+      .object({ threadId: objectId, postId: objectId.nullable().default(null) })
+      .nullable()
+      .default(null),
   })
   .refine((input) => input.source !== null || input.title.length >= 5, {
     path: ["title"],
