@@ -15,6 +15,7 @@ import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
 import { startPracticeNotifier } from "./services/practiceNotifier.js";
+import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -56,6 +57,10 @@ export async function startForumServer(options: {
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
+  const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopReadPush = startReadPush(io, logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
@@ -78,6 +83,7 @@ export async function startForumServer(options: {
       stopNotifier();
       stopModerationNotifier();
       stopPracticeNotifier();
+      stopAnalysisCommentNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

@@ -33,3 +33,6 @@ export * from "./search.js";
 export * from "./schemas/search.js";
 export * from "./practices.js";
 export * from "./schemas/practices.js";
+export * from "./analyses.js";
+export * from "./schemas/analyses.js";
+export * from "./schemas/library.js";

@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type mongoose from "mongoose";
 import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
 import type { PracticeStatus } from "@forum/shared";
+import { Analysis } from "../../server/src/models/Analysis.js";
+import { AnalysisComment } from "../../server/src/models/AnalysisComment.js";
 import { Group } from "../../server/src/models/Group.js";
 import { Jst } from "../../server/src/models/Jst.js";
 import { Practice } from "../../server/src/models/Practice.js";
@@ -914,6 +917,75 @@ const rows: Row[] = [
     path: () => `/api/threads/${ids.threadA}/practices`,
     expected: groupA(200),
   },
+  // — issue 7: library — a published (not public) analysis by the expert, her draft, a moderator's draft, a comment.
+  { method: "get", route: "/analyses", path: () => "/api/analyses", expected: signedIn(200) },
+  {
+    method: "post",
+    route: "/analyses",
+    path: () => "/api/analyses",
+    body: {},
+    expected: { ...signedIn(400), memberA: 403, memberB: 403 },
+  },
+  {
+    method: "get",
+    route: "/analyses/:id",
+    path: () => `/api/analyses/${libraryIds.published}`,
+    expected: signedIn(200),
+  },
+  {
+    method: "patch",
+    route: "/analyses/:id",
+    path: () => `/api/analyses/${libraryIds.published}`,
+    body: {},
+    expected: { ...signedIn(400), memberA: 403, memberB: 403 },
+  },
+  // Staff delete it; the admin, asked after the moderator, finds it gone.
+  {
+    method: "delete",
+    route: "/analyses/:id",
+    path: () => `/api/analyses/${libraryIds.moderatorDraft}`,
+    expected: { ...signedIn(404), moderator: 204 },
+  },
+  {
+    method: "post",
+    route: "/analyses/:id/publish",
+    path: () => `/api/analyses/${libraryIds.published}/publish`,
+    expected: { ...signedIn(409), memberA: 403, memberB: 403 },
+  },
+  {
+    method: "post",
+    route: "/analyses/:id/unpublish",
+    path: () => `/api/analyses/${libraryIds.expertDraft}/unpublish`,
+    expected: { ...signedIn(409), memberA: 404, memberB: 404 },
+  },
+  {
+    method: "put",
+    route: "/analyses/:id/public",
+    path: () => `/api/analyses/${libraryIds.published}/public`,
+    body: {},
+    expected: { ...signedIn(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "get",
+    route: "/analyses/:id/sections/:sectionId/comments",
+    path: () => `/api/analyses/${libraryIds.published}/sections/${libraryIds.section}/comments`,
+    expected: signedIn(200),
+  },
+  {
+    method: "post",
+    route: "/analyses/:id/sections/:sectionId/comments",
+    path: () => `/api/analyses/${libraryIds.published}/sections/${libraryIds.section}/comments`,
+    body: {},
+    expected: signedIn(400),
+  },
+  // The admin, asked after the moderator hid it, finds it hidden already.
+  {
+    method: "post",
+    route: "/analyses/:id/comments/:commentId/hide",
+    path: () => `/api/analyses/${libraryIds.published}/comments/${libraryIds.comment}/hide`,
+    expected: { ...signedIn(403), moderator: 200, admin: 409 },
+  },
+  { method: "get", route: "/library", path: () => "/api/library", expected: everyone(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -1088,6 +1160,35 @@ beforeAll(async () => {
   practiceIds.publishedA = await practice("published", "Praktyka opublikowana A");
   practiceIds.publishedB = await practice("published", "Praktyka opublikowana B");
   for (const role of ROLES) practiceIds.deletable.push(await practice("published", `Praktyka do usunięcia (${role})`));
+});
+
+// — issue 7: library — the analyses the rows above act on.
+const libraryIds = { published: "", expertDraft: "", moderatorDraft: "", section: "", comment: "" };
+beforeAll(async () => {
+  const expert = await User.findOne({ email: DEMO.expert }).lean();
+  const moderator = await User.findOne({ email: DEMO.moderator }).lean();
+  const member = await User.findOne({ email: DEMO.memberA }).lean();
+  const analysis = (authorId: mongoose.Types.ObjectId | undefined, status: "draft" | "published") =>
+    Analysis.create({
+      title: `Analiza macierzy (${status})`,
+      authorId,
+      status,
+      publishedAt: status === "published" ? new Date() : null,
+      sections: [{ heading: "Sekcja", markdown: "Treść.", html: "<p>Treść.</p>" }],
+    });
+  const published = await analysis(expert?._id, "published");
+  libraryIds.published = published._id.toString();
+  libraryIds.section = published.sections[0]?._id.toString() ?? "";
+  libraryIds.expertDraft = (await analysis(expert?._id, "draft"))._id.toString();
+  libraryIds.moderatorDraft = (await analysis(moderator?._id, "draft"))._id.toString();
+  const comment = await AnalysisComment.create({
+    analysisId: published._id,
+    sectionId: published.sections[0]?._id,
+    authorId: member?._id,
+    markdown: "Komentarz.",
+    html: "<p>Komentarz.</p>",
+  });
+  libraryIds.comment = comment._id.toString();
 });
 
 describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {

@@ -33,3 +33,8 @@ export function dateRange(startIso: string, endIso: string, locale: string): str
   });
   return format.formatRange(new Date(startIso), new Date(endIso));
 }
+
+/** A day in Polish time: "22 listopada 2026" (when a document was published). */
+export function longDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Warsaw" }).format(new Date(iso));
+}

@@ -33,3 +33,4 @@ export { Practice } from "./Practice.js";
 export { Analysis } from "./Analysis.js";
 export { PracticeVersion } from "./PracticeVersion.js";
 export { PracticeReview } from "./PracticeReview.js";
+export { AnalysisComment } from "./AnalysisComment.js";

@@ -34,6 +34,8 @@ import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
 import { practiceRoutes } from "./practiceRoutes.js";
+import { analysisRoutes } from "./analysisRoutes.js";
+import { libraryRoutes } from "./libraryRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -77,6 +79,8 @@ export function apiRouter({
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
   router.use(practiceRoutes());
+  router.use(analysisRoutes());
+  router.use(libraryRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

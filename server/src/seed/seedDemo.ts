@@ -28,6 +28,7 @@ import {
   type DemoGroup,
 } from "./demoData.js";
 import { importTaxonomy } from "./importTaxonomy.js";
+import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 import { seedPractices } from "./seedPractices.js";
@@ -160,6 +161,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
   await seedPractices();
+  await seedAnalyses();
   return report;
 }
 

@@ -25,6 +25,10 @@ import roomPl from "./room.pl.json";
 import roomEn from "./room.en.json";
 import practicesPl from "./practices.pl.json";
 import practicesEn from "./practices.en.json";
+import analysesPl from "./analyses.pl.json";
+import analysesEn from "./analyses.en.json";
+import libraryPl from "./library.pl.json";
+import libraryEn from "./library.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -75,6 +79,10 @@ export function setUpI18n(): void {
   addMessages("en", roomEn);
   addMessages("pl", practicesPl);
   addMessages("en", practicesEn);
+  addMessages("pl", analysesPl);
+  addMessages("en", analysesEn);
+  addMessages("pl", libraryPl);
+  addMessages("en", libraryEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;

@@ -1,0 +1,40 @@
+import type { LibraryQuery } from "@forum/shared/schemas/library";
+
+/** The library's filters as they appear in the page address (Polish names, so the map and tag pages can link in). */
+export interface LibraryAddress {
+  rodzaj: string;
+  tag: string;
+  typ: string;
+  wojewodztwo: string;
+  grupa: string;
+  rok: string;
+  strona: string;
+}
+
+export const LIBRARY_ADDRESS_KEYS = ["rodzaj", "tag", "typ", "wojewodztwo", "grupa", "rok", "strona"] as const;
+
+/** `rodzaj` values in the address → the API's kinds. */
+export const KIND_IN_ADDRESS = { praktyka: "practice", analiza: "analysis" } as const;
+
+export function libraryAddressFrom(params: URLSearchParams): LibraryAddress {
+  return Object.fromEntries(
+    LIBRARY_ADDRESS_KEYS.map((key) => [key, params.get(key) ?? ""]),
+  ) as unknown as LibraryAddress;
+}
+
+/** The API query for an address; unknown kinds are dropped rather than refused. */
+export function libraryApiQuery(address: LibraryAddress): string {
+  const kind = KIND_IN_ADDRESS[address.rodzaj as keyof typeof KIND_IN_ADDRESS];
+  const query: Partial<Record<keyof LibraryQuery, string>> = {
+    kind,
+    tag: address.tag,
+    jstType: address.typ,
+    voivodeship: address.wojewodztwo,
+    group: address.grupa,
+    year: address.rok,
+    page: address.strona,
+  };
+  return new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  ).toString();
+}
