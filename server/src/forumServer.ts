@@ -16,6 +16,7 @@ import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
 import { startPracticeNotifier } from "./services/practiceNotifier.js";
 import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
+import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 
 export interface RunningForum {
@@ -61,6 +62,10 @@ export async function startForumServer(options: {
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
+  const stopTagFollowNotifier = startTagFollowNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopReadPush = startReadPush(io, logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
@@ -84,6 +89,7 @@ export async function startForumServer(options: {
       stopModerationNotifier();
       stopPracticeNotifier();
       stopAnalysisCommentNotifier();
+      stopTagFollowNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

@@ -31,6 +31,8 @@ export interface GroupSummary {
   description: string;
   memberCount: number;
   jsts: JstSummary[];
+  /** Members may add tags outside the taxonomy (moderator's choice). */
+  allowFreeTags?: boolean;
 }
 
 export interface NetworkOverview {
@@ -124,6 +126,8 @@ export interface CategoryThreads {
   threads: ThreadSummary[];
   /** Whether the viewer may start a thread here (announcements: moderators only). */
   canStartThread: boolean;
+  /** Whether the viewer may add tags outside the taxonomy here (a group whose moderators allow it). */
+  canUseFreeTags?: boolean;
 }
 
 export interface PostView {

@@ -36,3 +36,5 @@ export * from "./schemas/practices.js";
 export * from "./analyses.js";
 export * from "./schemas/analyses.js";
 export * from "./schemas/library.js";
+export * from "./tags.js";
+export * from "./schemas/tags.js";

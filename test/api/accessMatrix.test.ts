@@ -986,6 +986,46 @@ const rows: Row[] = [
     expected: { ...signedIn(403), moderator: 200, admin: 409 },
   },
   { method: "get", route: "/library", path: () => "/api/library", expected: everyone(200) },
+  // — issue 7: tags — the taxonomy's tools are the moderators'; tag pages are open (visitors see public documents).
+  { method: "get", route: "/tag-groups", path: () => "/api/tag-groups", expected: everyone(200) },
+  { method: "post", route: "/tag-groups", path: () => "/api/tag-groups", body: {}, expected: staff(400) },
+  {
+    method: "patch",
+    route: "/tag-groups/:slug",
+    path: () => "/api/tag-groups/typ-jst",
+    body: {},
+    expected: staff(400),
+  },
+  {
+    method: "post",
+    route: "/tag-groups/:slug/move",
+    path: () => "/api/tag-groups/typ-jst/move",
+    body: {},
+    expected: staff(400),
+  },
+  { method: "delete", route: "/tag-groups/:slug", path: () => "/api/tag-groups/typ-jst", expected: staff(409) },
+  { method: "post", route: "/tags", path: () => "/api/tags", body: {}, expected: staff(400) },
+  { method: "patch", route: "/tags/:slug", path: () => "/api/tags/powiat", body: {}, expected: staff(400) },
+  { method: "post", route: "/tags/:slug/move", path: () => "/api/tags/powiat/move", body: {}, expected: staff(400) },
+  { method: "post", route: "/tags/:slug/merge", path: () => "/api/tags/powiat/merge", body: {}, expected: staff(400) },
+  // The moderator removes the tag made for this row; the admin then finds none.
+  {
+    method: "delete",
+    route: "/tags/:slug",
+    path: () => "/api/tags/tag-macierzy",
+    expected: { ...staff(200), admin: 404 },
+  },
+  { method: "get", route: "/tags/:slug", path: () => "/api/tags/powiat", expected: everyone(200) },
+  { method: "get", route: "/tags/:slug/:section", path: () => "/api/tags/powiat/threads", expected: everyone(200) },
+  { method: "put", route: "/tags/:slug/follow", path: () => "/api/tags/powiat/follow", expected: signedIn(200) },
+  { method: "delete", route: "/tags/:slug/follow", path: () => "/api/tags/powiat/follow", expected: signedIn(200) },
+  {
+    method: "put",
+    route: "/groups/:slug/free-tags",
+    path: () => "/api/groups/gwd-malopolska/free-tags",
+    body: {},
+    expected: staff(400),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -1189,6 +1229,12 @@ beforeAll(async () => {
     html: "<p>Komentarz.</p>",
   });
   libraryIds.comment = comment._id.toString();
+});
+
+// — issue 7: tags — a tag for the moderator to delete.
+beforeAll(async () => {
+  const created = await agents.moderator.post("/api/tags").send({ name: "Tag macierzy", tagGroup: "typ-jst" });
+  expect(created.status).toBe(201);
 });
 
 describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {

@@ -5,6 +5,8 @@ const tagSchema = new mongoose.Schema(
   {
     slug: { type: String, required: true, unique: true },
     name: { type: String, required: true },
+    /** Shown on the tag's page: what belongs under it. */
+    description: { type: String, default: "" },
     tagGroupId: { type: mongoose.Schema.Types.ObjectId, ref: "TagGroup", required: true },
     position: { type: Number, default: 0 },
   },

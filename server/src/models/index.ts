@@ -17,6 +17,7 @@ export { User } from "./User.js";
 export { Meeting } from "./Meeting.js";
 export { Tag } from "./Tag.js";
 export { TagGroup } from "./TagGroup.js";
+export { TagFollow } from "./TagFollow.js";
 export { Notification } from "./Notification.js";
 export { Watch } from "./Watch.js";
 export { DigestState } from "./DigestState.js";

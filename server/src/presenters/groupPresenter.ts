@@ -15,6 +15,7 @@ export const presentGroup = (group: GroupDocument, jstsById: Map<string, JstDocu
     const jst = jstsById.get(id.toString());
     return jst ? [presentJst(jst)] : [];
   }),
+  allowFreeTags: group.allowFreeTags ?? false,
 });
 
 export const presentCategory = (category: CategoryDocument, unread = 0): CategorySummary => ({

@@ -36,6 +36,7 @@ import { roomRecordRoutes } from "./roomRecordRoutes.js";
 import { practiceRoutes } from "./practiceRoutes.js";
 import { analysisRoutes } from "./analysisRoutes.js";
 import { libraryRoutes } from "./libraryRoutes.js";
+import { tagRoutes } from "./tagRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -81,6 +82,7 @@ export function apiRouter({
   router.use(practiceRoutes());
   router.use(analysisRoutes());
   router.use(libraryRoutes());
+  router.use(tagRoutes());
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -23,7 +23,8 @@ import { peopleOfPost, presentPost, presentThreadSummary } from "../presenters/p
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
 import { needsApproval } from "../services/approvalGate.js";
 import { loadAuthors } from "../services/authorDirectory.js";
-import { assertKnownTags, loadTags } from "../services/tagDirectory.js";
+import { resolveTags } from "../services/freeTags.js";
+import { loadTags } from "../services/tagDirectory.js";
 import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
 import { notEqual } from "../db/comparisons.js";
 import { pinnedFirst } from "../services/pinnedThreads.js";
@@ -38,7 +39,9 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     const category = await Category.findById(parseObjectId(req.params.id)).lean();
     if (!category) throw req.actor ? notFound() : unauthorized();
     authorize(req.actor, "read", "Category", category);
-    const group = category.groupId ? await Group.findById(category.groupId, { slug: 1, name: 1 }).lean() : null;
+    const group = category.groupId
+      ? await Group.findById(category.groupId, { slug: 1, name: 1, allowFreeTags: 1 }).lean()
+      : null;
     const [pinnedCandidates, recent] = await Promise.all([
       Thread.find({ categoryId: category._id, pin: notEqual(null), mergedIntoId: null }).lean(),
       Thread.find({ categoryId: category._id, mergedIntoId: null })
@@ -70,6 +73,9 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
         pin: activePin(thread),
       })),
       canStartThread: can(req.actor, "createThread", "Category", category),
+      canUseFreeTags:
+        group !== null &&
+        can(req.actor, "useFreeTags", "Group", { groupId: group._id, allowFreeTags: group.allowFreeTags ?? false }),
     };
     res.json(body);
   });
@@ -79,8 +85,15 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     const category = await Category.findById(parseObjectId(req.params.id)).lean();
     if (!category) throw notFound();
     authorize(req.actor, "createThread", "Category", category);
-    const input = parseInput(createThreadSchema, req.body);
-    await assertKnownTags(input.tags);
+    const parsed = parseInput(createThreadSchema, req.body);
+    const tags = await resolveTags({
+      actor: req.actor,
+      actorId: req.user._id,
+      groupId: category.groupId ?? null,
+      tags: parsed.tags,
+      ip: req.ip ?? null,
+    });
+    const input = { ...parsed, tags };
     if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
       const { pending } = await pendingPostCreator({
         kind: "thread",

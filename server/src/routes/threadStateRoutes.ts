@@ -19,7 +19,7 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentThreadUpdate } from "../presenters/threadStatePresenter.js";
-import { assertKnownTags } from "../services/tagDirectory.js";
+import { resolveTags } from "../services/freeTags.js";
 
 /** The thread in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
 async function moderatedThread(req: Request, action: string): Promise<ThreadStateActor> {
@@ -80,12 +80,21 @@ export function threadStateRoutes(): Router {
     res.json({ thread: await presentThreadUpdate(thread) });
   });
 
-  /** Rename and/or re-tag (moderators; tags checked against the taxonomy as when starting a thread). */
+  /** Rename and/or re-tag (moderators; tags checked as when starting a thread: the taxonomy, or free tags where allowed). */
   router.patch("/threads/:id", async (req, res) => {
     const target = await moderatedThread(req, "edit");
+    if (!req.actor) throw unauthorized();
     const input = parseInput(editThreadSchema, req.body);
-    if (input.tags) await assertKnownTags(input.tags);
-    const thread = await threadEditor({ ...target, title: input.title, tags: input.tags });
+    const tags = input.tags
+      ? await resolveTags({
+          actor: req.actor,
+          actorId: target.actorId,
+          groupId: target.thread.groupId ?? null,
+          tags: input.tags,
+          ip: target.ip ?? null,
+        })
+      : undefined;
+    const thread = await threadEditor({ ...target, title: input.title, tags });
     res.json({ thread: await presentThreadUpdate(thread) });
   });
 

@@ -30,6 +30,7 @@ import {
 import { importTaxonomy } from "./importTaxonomy.js";
 import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
+import { seedTags } from "./seedTags.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 import { seedPractices } from "./seedPractices.js";
 
@@ -162,6 +163,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
   }
   await seedPractices();
   await seedAnalyses();
+  await seedTags();
   return report;
 }
 

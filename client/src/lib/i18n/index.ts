@@ -29,6 +29,8 @@ import analysesPl from "./analyses.pl.json";
 import analysesEn from "./analyses.en.json";
 import libraryPl from "./library.pl.json";
 import libraryEn from "./library.en.json";
+import tagsPl from "./tags.pl.json";
+import tagsEn from "./tags.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -83,6 +85,8 @@ export function setUpI18n(): void {
   addMessages("en", analysesEn);
   addMessages("pl", libraryPl);
   addMessages("en", libraryEn);
+  addMessages("pl", tagsPl);
+  addMessages("en", tagsEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
