@@ -31,3 +31,5 @@ export * from "./warsawTime.js";
 export * from "./library.js";
 export * from "./search.js";
 export * from "./schemas/search.js";
+export * from "./network.js";
+export * from "./schemas/network.js";

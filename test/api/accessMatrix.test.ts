@@ -830,6 +830,9 @@ const rows: Row[] = [
     path: () => `/api/meetings/${recordIds.meetingA}/attendance.csv`,
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
+  // — issue 7: network —
+  { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
+  { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -30,6 +30,7 @@ import {
 import { importTaxonomy } from "./importTaxonomy.js";
 import { importTeryt } from "./importTeryt.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
+import { seedNetwork } from "./seedNetwork.js";
 
 export interface SeedReport {
   jsts: { total: number; inserted: number };
@@ -158,6 +159,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     const groupId = groupIds.get(demoGroup.slug);
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
+  await seedNetwork();
   return report;
 }
 

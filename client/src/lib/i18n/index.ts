@@ -23,6 +23,8 @@ import meetingsPl from "./meetings.pl.json";
 import meetingsEn from "./meetings.en.json";
 import roomPl from "./room.pl.json";
 import roomEn from "./room.en.json";
+import networkPl from "./network.pl.json";
+import networkEn from "./network.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -71,6 +73,8 @@ export function setUpI18n(): void {
   addMessages("en", meetingsEn);
   addMessages("pl", roomPl);
   addMessages("en", roomEn);
+  addMessages("pl", networkPl);
+  addMessages("en", networkEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
