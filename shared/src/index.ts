@@ -38,3 +38,5 @@ export * from "./schemas/analyses.js";
 export * from "./schemas/library.js";
 export * from "./tags.js";
 export * from "./schemas/tags.js";
+export * from "./network.js";
+export * from "./schemas/network.js";

@@ -1026,6 +1026,9 @@ const rows: Row[] = [
     body: {},
     expected: staff(400),
   },
+  // — issue 7: network —
+  { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
+  { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -49,7 +49,7 @@ export function apiRouter({
 }): Router {
   const router = Router();
   router.use(healthRoutes(databaseKind, redisUp));
-  router.use(networkRoutes());
+  router.use(networkRoutes(config));
   router.use(authRoutes(config));
   router.use(meRoutes(config));
   router.use(adminUserRoutes());

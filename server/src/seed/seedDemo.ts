@@ -33,6 +33,7 @@ import { importTeryt } from "./importTeryt.js";
 import { seedTags } from "./seedTags.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 import { seedPractices } from "./seedPractices.js";
+import { seedNetwork } from "./seedNetwork.js";
 
 export interface SeedReport {
   jsts: { total: number; inserted: number };
@@ -164,6 +165,7 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
   await seedPractices();
   await seedAnalyses();
   await seedTags();
+  await seedNetwork();
   return report;
 }
 

@@ -31,6 +31,8 @@ import libraryPl from "./library.pl.json";
 import libraryEn from "./library.en.json";
 import tagsPl from "./tags.pl.json";
 import tagsEn from "./tags.en.json";
+import networkPl from "./network.pl.json";
+import networkEn from "./network.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -87,6 +89,8 @@ export function setUpI18n(): void {
   addMessages("en", libraryEn);
   addMessages("pl", tagsPl);
   addMessages("en", tagsEn);
+  addMessages("pl", networkPl);
+  addMessages("en", networkEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
