@@ -299,7 +299,8 @@ const rows: Row[] = [
   {
     method: "get",
     route: "/people/:username",
-    path: () => "/api/people/anna.kowalska",
+    // A group-A member who is not in the leaders' directory (the demo lists Anna there, visible to all).
+    path: () => "/api/people/piotr.mazur",
     expected: { ...signedIn(200), memberB: 404 },
   },
   { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
