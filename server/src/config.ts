@@ -47,6 +47,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: z.enum(["auto", "always", "never"], { message: "dozwolone: auto, always, never" }).default("auto"),
   TERYT_CSV: pathSetting("server/reference/teryt-terc-2024-01-01.csv"),
+  VOIVODESHIPS_GEOJSON: pathSetting("server/reference/wojewodztwa.geojson"),
   CLIENT_BUILD_DIR: pathSetting("client/build"),
   PUBLIC_URL: z
     .url({ message: "musi być pełnym adresem URL, np. https://forum.example.pl" })

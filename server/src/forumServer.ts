@@ -15,6 +15,7 @@ import { startDigestScheduler } from "./services/digestScheduler.js";
 import { startNotifier } from "./services/notifier.js";
 import { startModerationNotifier } from "./services/moderationNotifier.js";
 import { startSearchIndexer } from "./services/searchIndexer.js";
+import { startPracticeNotifier } from "./services/practiceNotifier.js";
 import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
 import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
@@ -54,6 +55,10 @@ export async function startForumServer(options: {
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
   });
+  const stopPracticeNotifier = startPracticeNotifier({
+    logger,
+    deliver: (notification) => pushNotification(io, logger, notification),
+  });
   const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
     logger,
     deliver: (notification) => pushNotification(io, logger, notification),
@@ -85,6 +90,7 @@ export async function startForumServer(options: {
       stopNotifier();
       stopModerationNotifier();
       stopSearchIndexer();
+      stopPracticeNotifier();
       stopAnalysisCommentNotifier();
       stopTagFollowNotifier();
       stopReadPush();

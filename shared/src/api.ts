@@ -1,4 +1,5 @@
 import type { AddresseeGroup, JstType, MeetingStatus, Role } from "./constants.js";
+import type { AnalysisSummary, PracticeSummary } from "./library.js";
 
 /** Shapes of the JSON the API returns; the server's presenters produce exactly these. */
 
@@ -36,8 +37,24 @@ export interface GroupSummary {
 }
 
 export interface NetworkOverview {
-  stats: { jsts: number; groups: number; members: number; voivodeships: number };
+  /**
+   * Public totals. jsts: JSTs in the network (the groups' JSTs plus their members' JSTs); practices and analyses:
+   * published ones; sessions: group meetings held (closed).
+   */
+  stats: {
+    jsts: number;
+    groups: number;
+    members: number;
+    voivodeships: number;
+    cohorts: number;
+    practices: number;
+    analyses: number;
+    sessions: number;
+  };
   groups: GroupSummary[];
+  /** Latest published practices and analyses: visitors get only the public ones. */
+  latestPractices: PracticeSummary[];
+  latestAnalyses: AnalysisSummary[];
 }
 
 export interface HealthReport {

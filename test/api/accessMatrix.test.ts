@@ -7,9 +7,12 @@ import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail, SocketAck } from "@forum/shared";
+import type { PracticeStatus } from "@forum/shared";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { AnalysisComment } from "../../server/src/models/AnalysisComment.js";
 import { Group } from "../../server/src/models/Group.js";
+import { Jst } from "../../server/src/models/Jst.js";
+import { Practice } from "../../server/src/models/Practice.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { RoomPoll } from "../../server/src/models/RoomPoll.js";
@@ -296,7 +299,8 @@ const rows: Row[] = [
   {
     method: "get",
     route: "/people/:username",
-    path: () => "/api/people/anna.kowalska",
+    // A group-A member who is not in the leaders' directory (the demo lists Anna there, visible to all).
+    path: () => "/api/people/piotr.mazur",
     expected: { ...signedIn(200), memberB: 404 },
   },
   { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
@@ -836,6 +840,87 @@ const rows: Row[] = [
   // — issue 7: search —
   // Visitors (and suspended people, who act as visitors) find the public practices and analyses only.
   { method: "get", route: "/search", path: () => "/api/search?q=szko%C5%82a", expected: everyone(200) },
+  // — issue 7: practices —
+  { method: "get", route: "/practices", path: () => "/api/practices", expected: signedIn(200) },
+  { method: "post", route: "/practices", path: () => "/api/practices", body: {}, expected: signedIn(400) },
+  {
+    method: "get",
+    route: "/practices/:id",
+    path: () => `/api/practices/${practiceIds.draftA}`,
+    expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "put",
+    route: "/practices/:id",
+    path: () => `/api/practices/${practiceIds.draftA}`,
+    body: {},
+    expected: { ...signedIn(404), memberA: 400, expert: 403, moderator: 400, admin: 400 },
+  },
+  {
+    method: "delete",
+    route: "/practices/:id",
+    // Each try deletes a practice of its own (the first allowed one would otherwise leave nothing to the others).
+    path: () => `/api/practices/${practiceIds.deletable.shift()}`,
+    expected: { ...signedIn(403), moderator: 204, admin: 204 },
+  },
+  {
+    method: "post",
+    route: "/practices/:id/submit",
+    path: () => `/api/practices/${practiceIds.toSubmitA}/submit`,
+    expected: { ...signedIn(404), memberA: 200, expert: 403, moderator: 403, admin: 403 },
+  },
+  {
+    method: "post",
+    route: "/practices/:id/start-review",
+    path: () => `/api/practices/${practiceIds.submittedA}/start-review`,
+    expected: { ...signedIn(404), memberA: 403, expert: 200, moderator: 409, admin: 409 },
+  },
+  {
+    method: "post",
+    route: "/practices/:id/reviews",
+    path: () => `/api/practices/${practiceIds.submittedB}/reviews`,
+    body: {},
+    expected: { ...signedIn(404), memberA: 403, expert: 400, moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/practices/:id/publish",
+    path: () => `/api/practices/${practiceIds.submittedB}/publish`,
+    body: { isPublic: "tak" },
+    expected: { ...signedIn(404), memberA: 403, expert: 403, moderator: 400, admin: 400 },
+  },
+  {
+    method: "post",
+    route: "/practices/:id/unpublish",
+    path: () => `/api/practices/${practiceIds.publishedB}/unpublish`,
+    // The moderator's withdrawal returns it to its author: the admin then finds nothing to withdraw.
+    expected: { ...signedIn(403), moderator: 200, admin: 403 },
+  },
+  {
+    method: "put",
+    route: "/practices/:id/public",
+    path: () => `/api/practices/${practiceIds.publishedA}/public`,
+    body: {},
+    expected: { ...signedIn(403), moderator: 400, admin: 400 },
+  },
+  {
+    method: "get",
+    route: "/practices/:id/versions",
+    path: () => `/api/practices/${practiceIds.draftA}/versions`,
+    expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "get",
+    route: "/practices/:id/versions/:number",
+    path: () => `/api/practices/${practiceIds.draftA}/versions/1`,
+    expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
+  },
+  {
+    method: "get",
+    route: "/threads/:id/practices",
+    path: () => `/api/threads/${ids.threadA}/practices`,
+    expected: groupA(200),
+  },
   // — issue 7: library — a published (not public) analysis by the expert, her draft, a moderator's draft, a comment.
   { method: "get", route: "/analyses", path: () => "/api/analyses", expected: signedIn(200) },
   {
@@ -945,6 +1030,9 @@ const rows: Row[] = [
     body: {},
     expected: staff(400),
   },
+  // — issue 7: network —
+  { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
+  { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -1082,6 +1170,43 @@ beforeAll(async () => {
   // The last planned one: other blocks open the first ones as live rooms.
   const meeting = await Meeting.findOne({ groupId: group?._id, status: "planned" }).sort({ number: -1 }).lean();
   recordIds.meetingA = meeting?._id.toString() ?? "";
+});
+
+// — issue 7: practices — one practice per state the rows above act on (memberA is the author).
+const practiceIds = {
+  draftA: "",
+  toSubmitA: "",
+  submittedA: "",
+  submittedB: "",
+  publishedA: "",
+  publishedB: "",
+  deletable: [] as string[],
+};
+beforeAll(async () => {
+  const author = await User.findOne({ email: DEMO.memberA }).lean();
+  const jst = await Jst.findOne({ teryt: "1261" }).lean();
+  const practice = async (status: PracticeStatus, title: string) =>
+    (
+      await Practice.create({
+        title,
+        summary: "Streszczenie praktyki macierzy.",
+        context: { markdown: "Kontekst", html: "<p>Kontekst</p>" },
+        actions: { markdown: "Działania", html: "<p>Działania</p>" },
+        jstIds: jst ? [jst._id] : [],
+        authorId: author?._id,
+        status,
+        publishedAt: status === "published" ? new Date() : null,
+      })
+    )._id.toString();
+  const created = await agents.memberA.post("/api/practices").send({ title: "Praktyka macierzy uprawnień" });
+  expect(created.status).toBe(201);
+  practiceIds.draftA = created.body.practice.id;
+  practiceIds.toSubmitA = await practice("draft", "Praktyka do przesłania");
+  practiceIds.submittedA = await practice("submitted", "Praktyka przesłana A");
+  practiceIds.submittedB = await practice("submitted", "Praktyka przesłana B");
+  practiceIds.publishedA = await practice("published", "Praktyka opublikowana A");
+  practiceIds.publishedB = await practice("published", "Praktyka opublikowana B");
+  for (const role of ROLES) practiceIds.deletable.push(await practice("published", `Praktyka do usunięcia (${role})`));
 });
 
 // — issue 7: library — the analyses the rows above act on.

@@ -1,6 +1,8 @@
 import type mongoose from "mongoose";
 import type { ProfileUpdateInput } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
 import { badRequest } from "../errors/AppError.js";
+import { Tag } from "../models/Tag.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
@@ -22,13 +24,20 @@ export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDo
     if (!jst) throw badRequest("Nie ma takiej JST w rejestrze TERYT.", { jstTeryt: "Wybierz JST z listy." });
     jstId = jst._id;
   }
+  const expertise = [...new Set(changes.expertise)];
+  if (expertise.length > 0) {
+    const known = new Set(await Tag.distinct("slug", { slug: anyOf(expertise) }));
+    if (expertise.some((slug) => !known.has(slug))) {
+      throw badRequest("Wybierz obszary z listy tagów.", { expertise: "Wybierz obszary z listy." });
+    }
+  }
   const after = {
     name: changes.name,
     jstId,
     position: changes.position,
     addresseeGroup: changes.addresseeGroup,
     bio: changes.bio,
-    expertise: [...new Set(changes.expertise)],
+    expertise,
     language: changes.language,
   };
   const before = Object.fromEntries(

@@ -21,6 +21,8 @@ const attachmentSchema = new mongoose.Schema(
     postId: { type: mongoose.Schema.Types.ObjectId, ref: "Post", default: null },
     /** Set when a meeting's agenda lists it as material: then whoever reads the meeting may download it. */
     meetingId: { type: mongoose.Schema.Types.ObjectId, ref: "Meeting", default: null },
+    /** Set when a good practice lists it: then whoever may read the practice (visitors too, once public) may download it. */
+    practiceId: { type: mongoose.Schema.Types.ObjectId, ref: "Practice", default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { isStaff } from "./actor.js";
 import { allow, can } from "./policy.js";
 import type { MeetingSubject } from "./meetingPolicy.js";
+import type { PracticeSubject } from "./practicePolicy.js";
 import type { ThreadSubject } from "./threadPolicy.js";
 
 export interface AttachmentSubject {
@@ -12,6 +13,8 @@ export interface AttachmentSubject {
   hiddenPostAuthorId?: mongoose.Types.ObjectId | null;
   /** The meeting whose agenda lists it as material, if any. */
   meeting?: MeetingSubject | null;
+  /** The good practice that lists it, if any: as readable as the practice (by visitors too, once public). */
+  practice?: PracticeSubject | null;
 }
 
 /** Anyone signed in may post somewhere (the network-wide categories), so may upload. */
@@ -22,6 +25,7 @@ allow<null>("Attachment", ["upload"], (actor) => actor !== null);
  * posted is only its uploader's.
  */
 allow<AttachmentSubject>("Attachment", ["read"], (actor, attachment) => {
+  if (attachment.practice && can(actor, "read", "Practice", attachment.practice)) return true;
   if (!actor) return false;
   if (attachment.meeting && can(actor, "read", "Meeting", attachment.meeting)) return true;
   if (attachment.thread === null) return actor.id === attachment.uploaderId.toString();

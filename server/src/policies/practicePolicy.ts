@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeStatus } from "@forum/shared";
-import { allow } from "./policy.js";
+import { allow, can } from "./policy.js";
+import type { ThreadSubject } from "./threadPolicy.js";
 import { isSilenced, isStaff, readsAllGroups, type Actor } from "./actor.js";
 
 export interface PracticeSubject {
@@ -25,6 +26,19 @@ allow<PracticeSubject>("Practice", ["read"], (actor, practice) => {
 
 /** Any signed-in person who may write describes a practice (from scratch, or from a thread or post). */
 allow<null>("Practice", ["create"], (actor) => actor !== null && writes(actor));
+
+/** A thread or post turned into a practice draft: who wrote it, and the thread's group. */
+export interface PracticeSourceSubject {
+  authorId: mongoose.Types.ObjectId;
+  groupId: mongoose.Types.ObjectId | null;
+}
+
+/** Only the words' author (or a moderator) may turn a thread or post into a practice, and only one they can read. */
+allow<PracticeSourceSubject>("Practice", ["createFromSource"], (actor, source) => {
+  if (!actor || !writes(actor)) return false;
+  if (!can<ThreadSubject>(actor, "read", "Thread", { groupId: source.groupId })) return false;
+  return isStaff(actor) || source.authorId.toString() === actor.id;
+});
 
 /** The author edits while the text is theirs (draft, returned); moderators curate at any stage. */
 allow<PracticeSubject>("Practice", ["update"], (actor, practice) => {
@@ -53,6 +67,12 @@ allow<PracticeSubject>("Practice", ["publish"], (actor, practice) => {
 allow<PracticeSubject>("Practice", ["unpublish", "setPublic"], (actor, practice) => {
   if (!actor || !isStaff(actor)) return false;
   return practice.status === "published";
+});
+
+/** The history of drafts is the writers' and reviewers' working material, not part of the published page. */
+allow<PracticeSubject>("Practice", ["readVersions"], (actor, practice) => {
+  if (!actor) return false;
+  return isAuthor(actor, practice) || readsAllGroups(actor);
 });
 
 allow<PracticeSubject>("Practice", ["delete"], (actor, practice) => {

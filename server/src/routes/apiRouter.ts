@@ -34,6 +34,7 @@ import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
 import { searchRoutes } from "./searchRoutes.js";
+import { practiceRoutes } from "./practiceRoutes.js";
 import { analysisRoutes } from "./analysisRoutes.js";
 import { libraryRoutes } from "./libraryRoutes.js";
 import { tagRoutes } from "./tagRoutes.js";
@@ -49,7 +50,7 @@ export function apiRouter({
 }): Router {
   const router = Router();
   router.use(healthRoutes(databaseKind, redisUp));
-  router.use(networkRoutes());
+  router.use(networkRoutes(config));
   router.use(authRoutes(config));
   router.use(meRoutes(config));
   router.use(adminUserRoutes());
@@ -80,6 +81,7 @@ export function apiRouter({
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
   router.use(searchRoutes(databaseKind));
+  router.use(practiceRoutes());
   router.use(analysisRoutes());
   router.use(libraryRoutes());
   router.use(tagRoutes());

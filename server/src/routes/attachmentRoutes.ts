@@ -11,14 +11,19 @@ import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
 import { presentAttachment } from "../presenters/attachmentPresenter.js";
 import { Meeting } from "../models/Meeting.js";
 import { Post } from "../models/Post.js";
+import { Practice } from "../models/Practice.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { storedFilePath, uploadDirectory } from "../services/uploadStorage.js";
 
 /** The attachment named in the URL, if the actor may read it (as its thread, or as its uploader). */
 async function loadReadableAttachment(req: Request): Promise<AttachmentDocument> {
-  if (!req.actor) throw unauthorized();
   const attachment = await Attachment.findById(parseObjectId(req.params.id)).lean();
+  const practice = attachment?.practiceId
+    ? await Practice.findById(attachment.practiceId, { authorId: 1, status: 1, isPublic: 1 }).lean()
+    : null;
+  // Visitors may download only the files of public practices; for anything else they must sign in.
+  if (!req.actor && !(practice?.status === "published" && practice.isPublic)) throw unauthorized();
   if (!attachment) throw notFound();
   const thread = attachment.threadId ? await Thread.findById(attachment.threadId, { groupId: 1 }).lean() : null;
   if (attachment.threadId && !thread) throw notFound();
@@ -32,6 +37,7 @@ async function loadReadableAttachment(req: Request): Promise<AttachmentDocument>
     thread,
     hiddenPostAuthorId,
     meeting,
+    practice,
   });
   return attachment;
 }

@@ -1,36 +1,90 @@
 import { Router } from "express";
-import type { NetworkOverview } from "@forum/shared";
+import { leaderQuerySchema, type NetworkMap, type NetworkOverview } from "@forum/shared";
+import type { Config } from "../config.js";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
 import { unauthorized } from "../errors/AppError.js";
+import { Analysis } from "../models/Analysis.js";
 import { Category } from "../models/Category.js";
+import { Meeting } from "../models/Meeting.js";
+import { Practice } from "../models/Practice.js";
 import { can } from "../policies/index.js";
+import { parseInput } from "../http/validation.js";
+import { presentAnalysisSummaries, presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
 import { jstsByIds } from "../services/jstCatalogue.js";
+import { findLeaders } from "../services/leaderDirectory.js";
+import { networkJsts, publishedPracticesByVoivodeship } from "../services/networkFootprint.js";
+import { polandShapes } from "../services/polandMapShapes.js";
 
-/** The public face of the network: which groups and JSTs take part. No group content. */
-export function networkRoutes(): Router {
+/** Latest published practices and analyses shown on the network page. */
+const LATEST_COUNT = 4;
+
+/** The public face of the network (which groups and JSTs take part, totals, the map) and the leaders' directory. */
+export function networkRoutes(config: Pick<Config, "VOIVODESHIPS_GEOJSON">): Router {
   const router = Router();
-  router.get("/network", async (_req, res) => {
-    const groups = await Group.find().sort({ name: 1 }).lean();
-    const jsts = await jstsByIds(groups.flatMap((group) => group.jstIds));
-    const memberIds = await Membership.distinct("userId");
+  router.get("/network", async (req, res) => {
+    // Visitors see only what a moderator made public; members see everything published.
+    const visible = req.actor ? { status: "published" as const } : { status: "published" as const, isPublic: true };
+    const [groups, jstsInNetwork, memberIds, practices, analyses, sessions, latestPractices, latestAnalyses] =
+      await Promise.all([
+        Group.find().sort({ name: 1 }).lean(),
+        networkJsts(),
+        Membership.distinct("userId"),
+        Practice.countDocuments({ status: "published" }),
+        Analysis.countDocuments({ status: "published" }),
+        Meeting.countDocuments({ status: "closed" }),
+        Practice.find(visible).sort({ publishedAt: -1 }).limit(LATEST_COUNT).lean(),
+        Analysis.find(visible).sort({ publishedAt: -1 }).limit(LATEST_COUNT).lean(),
+      ]);
+    const groupJsts = await jstsByIds(groups.flatMap((group) => group.jstIds));
     const overview: NetworkOverview = {
       stats: {
-        jsts: jsts.size,
+        jsts: jstsInNetwork.size,
         groups: groups.length,
         members: memberIds.length,
-        voivodeships: new Set([...jsts.values()].map((jst) => jst.voivodeshipCode)).size,
+        voivodeships: new Set([...jstsInNetwork.values()].map((jst) => jst.voivodeshipCode)).size,
+        cohorts: new Set(groups.map((group) => group.cohort)).size,
+        practices,
+        analyses,
+        sessions,
       },
-      groups: groups.map((group) => presentGroup(group, jsts)),
+      groups: groups.map((group) => presentGroup(group, groupJsts)),
+      latestPractices: await presentPracticeSummaries(latestPractices),
+      latestAnalyses: await presentAnalysisSummaries(latestAnalyses),
     };
     res.json(overview);
+  });
+  router.get("/network/map", async (_req, res) => {
+    const [{ width, height, shapes }, jsts, practices] = await Promise.all([
+      polandShapes(config.VOIVODESHIPS_GEOJSON),
+      networkJsts(),
+      publishedPracticesByVoivodeship(),
+    ]);
+    const jstsByVoivodeship = new Map<string, number>();
+    for (const jst of jsts.values()) {
+      jstsByVoivodeship.set(jst.voivodeshipCode, (jstsByVoivodeship.get(jst.voivodeshipCode) ?? 0) + 1);
+    }
+    const map: NetworkMap = {
+      width,
+      height,
+      regions: shapes.map((shape) => ({
+        ...shape,
+        jsts: jstsByVoivodeship.get(shape.code) ?? 0,
+        practices: practices.get(shape.code) ?? 0,
+      })),
+    };
+    res.json(map);
   });
   router.get("/network/categories", async (req, res) => {
     if (!req.actor) throw unauthorized();
     const categories = await Category.find({ groupId: null }).sort({ position: 1 }).lean();
     const readable = categories.filter((category) => can(req.actor, "read", "Category", category));
     res.json({ categories: readable.map(presentCategory) });
+  });
+  router.get("/network/leaders", async (req, res) => {
+    if (!req.actor) throw unauthorized();
+    res.json(await findLeaders(parseInput(leaderQuerySchema, req.query)));
   });
   return router;
 }

@@ -32,6 +32,8 @@ import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedTags } from "./seedTags.js";
 import { jstWithTeryt } from "../services/jstCatalogue.js";
+import { seedPractices } from "./seedPractices.js";
+import { seedNetwork } from "./seedNetwork.js";
 
 export interface SeedReport {
   jsts: { total: number; inserted: number };
@@ -160,8 +162,10 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
     const groupId = groupIds.get(demoGroup.slug);
     if (groupId) report.created.meetings += await ensureMeetings(groupId, demoGroup, now);
   }
+  await seedPractices();
   await seedAnalyses();
   await seedTags();
+  await seedNetwork();
   return report;
 }
 

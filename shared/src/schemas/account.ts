@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ADDRESSEE_GROUPS, GROUP_ROLES, JST_TYPES, ROLES } from "../constants.js";
 import { passwordWeakness } from "../passwordStrength.js";
+import { expertiseSchema } from "./network.js";
 
 export const emailSchema = z
   .string({ message: "Podaj adres e-mail." })
@@ -82,10 +83,8 @@ export const profileUpdateSchema = z.object({
   position: positionSchema.nullable(),
   addresseeGroup: addresseeGroupSchema.nullable(),
   bio: z.string().trim().max(1000, { message: "Opis może mieć najwyżej 1000 znaków." }).default(""),
-  expertise: z
-    .array(z.string().trim().min(2).max(60, { message: "Obszar może mieć najwyżej 60 znaków." }))
-    .max(12, { message: "Podaj najwyżej 12 obszarów." })
-    .default([]),
+  /** Tag slugs of the taxonomy (the server refuses unknown ones). */
+  expertise: expertiseSchema.default([]),
   language: z.enum(LANGUAGES).default("pl"),
 });
 export type ProfileUpdateInput = z.infer<typeof profileUpdateSchema>;

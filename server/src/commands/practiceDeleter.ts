@@ -1,0 +1,27 @@
+import type mongoose from "mongoose";
+import { Attachment } from "../models/Attachment.js";
+import { Practice, type PracticeDocument } from "../models/Practice.js";
+import { PracticeReview } from "../models/PracticeReview.js";
+import { PracticeVersion } from "../models/PracticeVersion.js";
+import { recordPracticeEvent } from "./practiceEvent.js";
+
+export interface PracticeDeleterProps {
+  practice: PracticeDocument;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Removes a practice with its versions and reviews; its files go back to their uploaders. */
+export async function practiceDeleter(props: PracticeDeleterProps): Promise<void> {
+  const { practice } = props;
+  await Practice.deleteOne({ _id: practice._id });
+  await Promise.all([
+    PracticeVersion.deleteMany({ practiceId: practice._id }),
+    PracticeReview.deleteMany({ practiceId: practice._id }),
+    Attachment.updateMany({ practiceId: practice._id }, { $set: { practiceId: null } }),
+  ]);
+  await recordPracticeEvent("delete", practice, props.actorId, props.ip, {
+    voivodeshipCodes: practice.voivodeshipCodes,
+    tags: practice.tags,
+  });
+}

@@ -1,0 +1,51 @@
+import type mongoose from "mongoose";
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
+import { conflict } from "../errors/AppError.js";
+import { Practice, type PracticeDocument } from "../models/Practice.js";
+import { PracticeVersion } from "../models/PracticeVersion.js";
+import { linkPracticeAttachments, versionFields, type PracticeContent } from "../services/practiceContent.js";
+import { recordPracticeEvent } from "./practiceEvent.js";
+
+export const STALE_PRACTICE_MESSAGE =
+  "Ktoś zapisał w międzyczasie nowszą wersję tej praktyki. Twoje zmiany nie zostały zapisane — skopiuj je, odśwież stronę i wprowadź je ponownie.";
+
+export interface PracticeEditorProps {
+  practice: PracticeDocument;
+  content: PracticeContent;
+  /** The version the editor started from: a save over a newer one is refused. */
+  baseVersion: number;
+  note: string;
+  editorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** Saves the document as its next version; an editor working on an outdated version gets 409, never a silent loss. */
+export async function practiceEditor(props: PracticeEditorProps): Promise<PracticeDocument> {
+  const { practice } = props;
+  if (props.baseVersion !== practice.version) throw conflict(STALE_PRACTICE_MESSAGE);
+  const number = practice.version + 1;
+  const at = new Date();
+  try {
+    // The unique (practiceId, number) index makes the version the lock: of two saves of version n, one wins.
+    await PracticeVersion.create({
+      practiceId: practice._id,
+      number,
+      ...versionFields(props.content),
+      editorId: props.editorId,
+      note: props.note,
+      at,
+    });
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw conflict(STALE_PRACTICE_MESSAGE);
+    throw error;
+  }
+  const updated = await Practice.findOneAndUpdate(
+    { _id: practice._id, version: practice.version },
+    { $set: { ...props.content, version: number } },
+    { returnDocument: "after" },
+  ).lean();
+  if (!updated) throw conflict(STALE_PRACTICE_MESSAGE);
+  await linkPracticeAttachments(practice._id, props.content.attachmentIds);
+  await recordPracticeEvent("update", updated, props.editorId, props.ip, { note: props.note });
+  return updated;
+}

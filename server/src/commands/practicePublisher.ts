@@ -1,0 +1,27 @@
+import type mongoose from "mongoose";
+import type { PracticeDocument } from "../models/Practice.js";
+import { recordPracticeEvent } from "./practiceEvent.js";
+import { transitionPractice } from "./practiceTransition.js";
+
+export interface PracticePublisherProps {
+  practice: PracticeDocument;
+  /** Moderator's choice: visitors may read it too. */
+  isPublic: boolean;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** A moderator puts a reviewed practice into the library of the whole network. */
+export async function practicePublisher(props: PracticePublisherProps): Promise<PracticeDocument> {
+  const updated = await transitionPractice(props.practice, ["submitted", "inReview"], {
+    status: "published",
+    isPublic: props.isPublic,
+    publishedAt: new Date(),
+    publishedById: props.actorId,
+  });
+  await recordPracticeEvent("publish", updated, props.actorId, props.ip, {
+    voivodeshipCodes: updated.voivodeshipCodes,
+    tags: updated.tags,
+  });
+  return updated;
+}

@@ -1,0 +1,22 @@
+import type mongoose from "mongoose";
+import type { PracticeDocument } from "../models/Practice.js";
+import { recordPracticeEvent } from "./practiceEvent.js";
+import { transitionPractice } from "./practiceTransition.js";
+
+export interface PracticeReviewStarterProps {
+  practice: PracticeDocument;
+  reviewerId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** An expert takes a submitted practice: others see who is reviewing it. */
+export async function practiceReviewStarter(props: PracticeReviewStarterProps): Promise<PracticeDocument> {
+  const updated = await transitionPractice(props.practice, ["submitted"], {
+    status: "inReview",
+    reviewerId: props.reviewerId,
+  });
+  await recordPracticeEvent("startReview", updated, props.reviewerId, props.ip, {
+    reviewerId: props.reviewerId.toString(),
+  });
+  return updated;
+}

@@ -1,0 +1,25 @@
+import type mongoose from "mongoose";
+import type { PracticeDocument } from "../models/Practice.js";
+import { recordPracticeEvent } from "./practiceEvent.js";
+import { transitionPractice } from "./practiceTransition.js";
+
+export interface PracticeUnpublisherProps {
+  practice: PracticeDocument;
+  actorId: mongoose.Types.ObjectId;
+  ip?: string | null;
+}
+
+/** A moderator withdraws a practice from the library; it goes back to its author (returned) to be corrected. */
+export async function practiceUnpublisher(props: PracticeUnpublisherProps): Promise<PracticeDocument> {
+  const updated = await transitionPractice(props.practice, ["published"], {
+    status: "returned",
+    isPublic: false,
+    publishedAt: null,
+    publishedById: null,
+  });
+  await recordPracticeEvent("unpublish", updated, props.actorId, props.ip, {
+    voivodeshipCodes: updated.voivodeshipCodes,
+    tags: updated.tags,
+  });
+  return updated;
+}
