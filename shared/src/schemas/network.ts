@@ -4,6 +4,9 @@ import { JST_TYPES } from "../constants.js";
 /** Leaders shown per page of the directory. */
 export const LEADERS_PAGE_SIZE = 24;
 
+/** How many expertise tags a person may choose. */
+export const EXPERTISE_MAX = 12;
+
 /** Expertise: tags of the taxonomy (slugs), checked against it by the server. */
 export const expertiseSchema = z
   .array(
@@ -15,7 +18,7 @@ export const expertiseSchema = z
       message: "Wybierz obszary z listy.",
     },
   )
-  .max(12, { message: "Wybierz najwyżej 12 obszarów." });
+  .max(EXPERTISE_MAX, { message: `Wybierz najwyżej ${EXPERTISE_MAX} obszarów.` });
 
 /** A filter left empty in the form ("any") arrives as an empty string. */
 const optionalFilter = <Schema extends z.ZodType>(schema: Schema) =>
