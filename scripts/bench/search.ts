@@ -11,7 +11,7 @@
  * Entries are built by the indexer's own function (searchEntry) and inserted in large batches straight into the
  * collection, as a rebuild would write them. It runs on MONGODB_URI when set, else on the chain the server uses
  * (embedded MongoDB, then FerretDB), in a database of its own (BENCH_DB, default forum_bench_search) that it drops
- * before and after (BENCH_KEEP=1 keeps it). On FerretDB 1.24 (SQLite) every non-_id query reads the whole
+ * before and after (BENCH_KEEP=1 keeps it; `--reuse` then queries a kept index of the same size without refilling). On FerretDB 1.24 (SQLite) every non-_id query reads the whole
  * collection: the multikey index on `terms` that MongoDB uses is not used there, and the figures say so.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -26,13 +26,14 @@ import "../../server/src/models/index.js";
 import { SearchEntry } from "../../server/src/models/SearchEntry.js";
 import type { Actor } from "../../server/src/policies/actor.js";
 import { forumScope, searchEntry } from "../../server/src/services/searchDocuments.js";
-import { search, SEARCH_CANDIDATE_LIMIT } from "../../server/src/services/searchEngine.js";
+import { candidateStrategyFor, search, SEARCH_CANDIDATE_LIMIT } from "../../server/src/services/searchEngine.js";
 
 const { values: flags } = parseArgs({
   options: {
     posts: { type: "string", short: "n" },
     queries: { type: "string", short: "q" },
     "query-budget": { type: "string" },
+    reuse: { type: "boolean" },
   },
 });
 const positive = (value: string | undefined, fallback: number): number => {
@@ -217,18 +218,30 @@ async function main(): Promise<void> {
           ? `MONGODB_URI ${redactUri(database.uri)}`
           : "MongoDB (embedded)";
     say(`Baza: ${backend}, baza danych ${DB_NAME}`);
-    await mongoose.connection.db!.dropDatabase();
-    await SearchEntry.createIndexes();
-    const groupIds = Array.from({ length: GROUPS }, () => new mongoose.Types.ObjectId());
-    say(`Wypełnianie indeksu: ${POSTS.toLocaleString("pl-PL")} wpisów w ${GROUPS} grupach i przestrzeni sieci…`);
-    await fill(groupIds);
+    // Fixed group ids, so that a kept index (--reuse) is queried as a member of the same two groups.
+    const groupIds = Array.from(
+      { length: GROUPS },
+      (_, index) => new mongoose.Types.ObjectId((index + 1).toString(16).padStart(24, "0")),
+    );
+    const kept = flags.reuse ? await SearchEntry.estimatedDocumentCount() : 0;
+    if (flags.reuse && kept === POSTS) {
+      say(`Indeks z poprzedniego przebiegu: ${kept.toLocaleString("pl-PL")} wpisów (bez ponownego wypełniania).`);
+    } else {
+      await mongoose.connection.db!.dropDatabase();
+      await SearchEntry.createIndexes();
+      say(`Wypełnianie indeksu: ${POSTS.toLocaleString("pl-PL")} wpisów w ${GROUPS} grupach i przestrzeni sieci…`);
+      await fill(groupIds);
+    }
+    const strategy = candidateStrategyFor(database.kind);
+    // The member's two groups, as the index has them (a kept index may come from a run with other ids).
+    const [firstGroup, secondGroup] = (await SearchEntry.distinct("groupIds")).map(String).sort();
     const actor: Actor = {
       id: new mongoose.Types.ObjectId().toString(),
       role: "member",
       status: "active",
       groups: new Map([
-        [groupIds[0]!.toString(), "member"],
-        [groupIds[1]!.toString(), "member"],
+        [firstGroup ?? groupIds[0]!.toString(), "member"],
+        [secondGroup ?? groupIds[1]!.toString(), "member"],
       ]),
     };
     say(`Zapytania (${QUERIES}) jako członek 2 grup; limit kandydatów ${SEARCH_CANDIDATE_LIMIT}:`);
@@ -241,7 +254,7 @@ async function main(): Promise<void> {
       }
       const q = QUERY_SET[index % QUERY_SET.length]!;
       const started = performance.now();
-      const results = await search(actor, searchQuerySchema.parse({ q }));
+      const results = await search(actor, searchQuerySchema.parse({ q }), { strategy });
       const ms = performance.now() - started;
       times.push(ms);
       const sortedSoFar = [...times].sort((a, b) => a - b);

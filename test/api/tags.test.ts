@@ -214,7 +214,8 @@ describe("free tags", () => {
 });
 
 describe("tag pages", () => {
-  const slug = "gmina-miejsko-wiejska";
+  // A tag no demo content carries, so the counts below are the test's own.
+  const slug = "gmina-miejska";
   let threadA = "";
 
   beforeAll(async () => {
@@ -232,7 +233,7 @@ describe("tag pages", () => {
 
   it("shows a group's threads only to those who may read the group", async () => {
     const forAnna = (await anna.get(`/api/tags/${slug}`)).body as TagPage;
-    expect(forAnna.tag.name).toBe("Gmina miejsko-wiejska");
+    expect(forAnna.tag.name).toBe("Gmina miejska");
     expect(forAnna.tag.group.slug).toBe("typ-jst");
     expect(forAnna.threads.items.map((thread) => thread.id)).toContain(threadA);
     const forMarek = (await marek.get(`/api/tags/${slug}`)).body as TagPage;

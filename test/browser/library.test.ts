@@ -40,7 +40,7 @@ beforeAll(async () => {
       status: "published",
       isPublic: true,
       publishedAt: new Date(),
-      voivodeshipCodes: ["12"],
+      voivodeshipCodes: ["28"],
       jstTypes: ["miasto_na_prawach_powiatu"],
       tags: ["diagnoza-lokalnej-oswiaty"],
     },
@@ -87,9 +87,9 @@ it(
       await expect(page.getByRole("link", { name: "Nowa analiza" }).count()).resolves.toBe(0);
       await expectAccessibleAtBothWidths(page, "library-visitor");
 
-      await page.getByLabel("Województwo").selectOption("12");
+      await page.getByLabel("Województwo").selectOption("28");
       await page.getByRole("button", { name: "Pokaż" }).click();
-      await page.waitForURL(/wojewodztwo=12/);
+      await page.waitForURL(/wojewodztwo=28/);
       await waitForAnnouncement(page, "Znaleziono: 1 materiał.");
       expect((await cardTitles(page)).map((title) => title.trim())).toEqual([PUBLIC_PRACTICE]);
       await expect(page.getByRole("heading", { level: 2, name: "1 materiał" }).count()).resolves.toBe(1);

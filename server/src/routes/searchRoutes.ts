@@ -2,15 +2,14 @@ import { Router } from "express";
 import { searchQuerySchema } from "@forum/shared";
 import { parseInput } from "../http/validation.js";
 import type { DatabaseKind } from "../db/findDatabase.js";
-import { search } from "../services/searchEngine.js";
+import { candidateStrategyFor, search } from "../services/searchEngine.js";
 
 /**
  * Search across threads, posts, practices, analyses, people and tags. Signed-in people find what they may read;
  * visitors find the public practices and analyses only (what the public library shows them), so it answers them too.
  */
 export function searchRoutes(databaseKind: DatabaseKind): Router {
-  // Our own FerretDB runs on SQLite, which scans for every query: one query then beats several.
-  const strategy = databaseKind === "ferretdb" ? "singleScan" : "anchored";
+  const strategy = candidateStrategyFor(databaseKind);
   const router = Router();
 
   router.get("/search", async (req, res) => {

@@ -27,8 +27,8 @@ describe("the map of Poland", () => {
       "32",
     ]);
     for (const shape of shapes) {
-      expect(shape.path).toMatch(/^M[\d. L]+Z/);
-      const numbers = [...shape.path.matchAll(/(\d+(?:\.\d)?) (\d+(?:\.\d)?)/g)].map(([, x, y]) => [
+      expect(shape.path).toMatch(/^M[\d.,L]+Z/);
+      const numbers = [...shape.path.matchAll(/(\d+(?:\.\d)?),(\d+(?:\.\d)?)/g)].map(([, x, y]) => [
         Number(x),
         Number(y),
       ]);

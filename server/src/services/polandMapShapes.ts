@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { geoIdentity, geoMercator, geoPath } from "d3-geo";
 
 /** Size of the map's SVG viewBox; about the width it is drawn at, so one unit ≈ one pixel. */
 export const MAP_WIDTH = 600;
@@ -21,21 +22,16 @@ export interface PolandShapes {
 
 type Ring = [number, number][];
 interface Feature {
+  type: "Feature";
   properties: { JPT_KOD_JE: string; JPT_NAZWA_: string };
   geometry: { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
 }
 
-/** Spherical Mercator (longitude and latitude in degrees → plane); enough for one country's outline. */
-const mercator = ([longitude, latitude]: [number, number]): [number, number] => [
-  (longitude * Math.PI) / 180,
-  -Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)),
-];
-
-const round = (value: number): number => Math.round(value * 10) / 10;
+const mercator = geoMercator().scale(1).translate([0, 0]);
 
 /** Keeps a point only when it moved far enough from the last kept one (radial-distance simplification). */
-function simplify(ring: [number, number][]): [number, number][] {
-  const kept: [number, number][] = [];
+function simplify(ring: Ring): Ring {
+  const kept: Ring = [];
   for (const point of ring) {
     const last = kept.at(-1);
     if (!last || Math.hypot(point[0] - last[0], point[1] - last[1]) >= MIN_STEP) kept.push(point);
@@ -43,59 +39,47 @@ function simplify(ring: [number, number][]): [number, number][] {
   return kept;
 }
 
-/** Area-weighted centroid of the largest ring: a point inside any roughly convex region. */
-function centroid(ring: [number, number][]): { x: number; y: number } {
-  let area = 0;
-  let x = 0;
-  let y = 0;
-  for (let index = 0; index < ring.length; index++) {
-    const [x0, y0] = ring[index] as [number, number];
-    const [x1, y1] = ring[(index + 1) % ring.length] as [number, number];
-    const cross = x0 * y1 - x1 * y0;
-    area += cross;
-    x += (x0 + x1) * cross;
-    y += (y0 + y1) * cross;
-  }
-  return { x: round(x / (3 * area)), y: round(y / (3 * area)) };
-}
-
-const polygonsOf = (feature: Feature): Ring[][] =>
-  feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+const mapRings = (feature: Feature, change: (ring: Ring) => Ring): Feature => ({
+  ...feature,
+  geometry:
+    feature.geometry.type === "Polygon"
+      ? { type: "Polygon", coordinates: feature.geometry.coordinates.map(change) }
+      : { type: "MultiPolygon", coordinates: feature.geometry.coordinates.map((polygon) => polygon.map(change)) },
+});
 
 /**
- * Projects the voivodeships' GeoJSON (WGS84) onto a MAP_WIDTH-wide plane fitted to Poland's bounds, simplified and
- * rounded to tenths, as SVG path data. A hand-written Mercator fit: a planar projection of one country needs no
- * spherical clipping or winding rules (which a general GIS library would impose).
+ * Projects the voivodeships' GeoJSON (WGS84) with d3-geo's Mercator onto a MAP_WIDTH-wide plane, simplified for
+ * ~600 px and rounded to tenths, as SVG path data. The rings are projected point by point first and then drawn on a
+ * plane (geoIdentity): the file's ring orientation does not follow d3's spherical winding rule, and a plane has none.
  */
 export function projectVoivodeships(geojson: { features: Feature[] }): PolandShapes {
-  const projected = geojson.features.map((feature) => ({
-    feature,
-    polygons: polygonsOf(feature).map((polygon) => polygon.map((ring) => ring.map(mercator))),
-  }));
-  const points = projected.flatMap(({ polygons }) => polygons.flat(2));
-  const minX = Math.min(...points.map(([x]) => x));
-  const maxX = Math.max(...points.map(([x]) => x));
-  const minY = Math.min(...points.map(([, y]) => y));
-  const maxY = Math.max(...points.map(([, y]) => y));
-  const scale = (MAP_WIDTH - 2 * PADDING) / (maxX - minX);
-  const height = Math.ceil((maxY - minY) * scale + 2 * PADDING);
-  const toView = ([x, y]: [number, number]): [number, number] => [
-    round((x - minX) * scale + PADDING),
-    round((y - minY) * scale + PADDING),
-  ];
-  const shapes = projected.map(({ feature, polygons }) => {
-    const rings = polygons.flatMap((polygon) => polygon.map((ring) => simplify(ring.map(toView))));
-    const path = rings
-      .filter((ring) => ring.length >= 3)
-      .map((ring) => `M${ring.map(([x, y]) => `${x} ${y}`).join("L")}Z`)
-      .join("");
-    const outer = polygons.map((polygon) => (polygon[0] ?? []).map(toView));
-    const largest = outer.reduce((best, ring) => (ring.length > best.length ? ring : best), [] as [number, number][]);
+  const onPlane = geojson.features.map((feature) =>
+    mapRings(feature, (ring) => ring.map((point) => mercator(point) ?? [0, 0])),
+  );
+  const collection = { type: "FeatureCollection" as const, features: onPlane };
+  // Fitted to the width (the height is left open), then moved up so that the top edge sits at PADDING.
+  const plane = geoIdentity().fitExtent(
+    [
+      [PADDING, PADDING],
+      [MAP_WIDTH - PADDING, 100 * MAP_WIDTH],
+    ],
+    collection,
+  );
+  const [[, top], [, bottom]] = geoPath(plane).bounds(collection);
+  const [shiftX, shiftY] = plane.translate();
+  plane.translate([shiftX, shiftY + PADDING - top]);
+  const height = Math.ceil(bottom - top + 2 * PADDING);
+  const inView = onPlane.map((feature) =>
+    mapRings(feature, (ring) => simplify(ring.map((point) => plane(point) ?? [0, 0]))),
+  );
+  const draw = geoPath().digits(1);
+  const shapes = inView.map((feature) => {
+    const [x, y] = draw.centroid(feature);
     return {
       code: feature.properties.JPT_KOD_JE,
       name: feature.properties.JPT_NAZWA_,
-      path,
-      label: centroid(largest),
+      path: draw(feature) ?? "",
+      label: { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 },
     };
   });
   shapes.sort((a, b) => a.code.localeCompare(b.code));

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import type { SearchHit, SearchKind, SearchQuery, SearchResults } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
+import type { DatabaseKind } from "../db/findDatabase.js";
 import { badRequest } from "../errors/AppError.js";
 import { Group } from "../models/Group.js";
 import { SearchEntry, type SearchEntryDocument } from "../models/SearchEntry.js";
@@ -134,6 +135,10 @@ const PROJECTION = {
  * `singleScan` asks once: right for FerretDB on SQLite, which reads the whole collection for any such query.
  */
 export type CandidateStrategy = "anchored" | "singleScan";
+
+/** Our own FerretDB runs on SQLite, which scans for every query: one query then beats several. */
+export const candidateStrategyFor = (databaseKind: DatabaseKind): CandidateStrategy =>
+  databaseKind === "ferretdb" ? "singleScan" : "anchored";
 
 async function findCandidates(
   filter: Record<string, unknown>,
