@@ -106,7 +106,10 @@ it(
       await openPractice(page, practiceId);
       await page.getByText("Proszę opisać rezultaty").waitFor();
       await page.getByRole("link", { name: "Edytuj" }).click();
-      await page.getByLabel("Rezultaty i dowody").fill("Z pracowni skorzystało 640 uczniów z 8 szkół.");
+      await page.waitForURL(/\/edycja$/);
+      await page
+        .getByRole("textbox", { name: "Rezultaty i dowody" })
+        .fill("Z pracowni skorzystało 640 uczniów z 8 szkół.");
       await page.getByLabel("Opis zmiany (opcjonalnie)").fill("Uzupełniono rezultaty według uwag eksperta");
       await page.getByRole("button", { name: "Zapisz wersję" }).click();
       await waitForAnnouncement(page, "Zapisano wersję 3.");
