@@ -274,7 +274,7 @@ export interface AdminUserView {
   name: string;
   email: string;
   role: "admin" | "moderator" | "expert" | "member";
-  status: "active" | "pending" | "suspended" | "rejected";
+  status: "active" | "pending" | "suspended" | "rejected" | "erased";
   jst: JstSummary | null;
   position: string | null;
   addresseeGroup: "kadra_kierownicza" | "pracownik_operacyjny" | null;

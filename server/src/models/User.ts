@@ -25,6 +25,19 @@ const userSchema = new mongoose.Schema(
       digest: { type: String, enum: DIGEST_FREQUENCIES, default: "off" },
       mentionEmails: { type: Boolean, default: false },
       directoryListing: { type: Boolean, default: false },
+      /** The project's newsletter (RODO: opt-in only; every change is logged in ConsentRecord). */
+      newsletter: { type: Boolean, default: false },
+    },
+    /** Set when the account was erased (RODO art. 17): what was kept names the person "Użytkownik usunięty #number". */
+    erasure: {
+      at: { type: Date, default: null },
+      number: { type: Number, default: null },
+    },
+    /** Set while an admin restricts processing of the account (RODO art. 18 and 21: restriction, objection). */
+    restriction: {
+      reason: { type: String, default: null },
+      since: { type: Date, default: null },
+      byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     },
     /** Set while suspended: the reason is shown to the person at sign-in. */
     suspension: {

@@ -122,7 +122,8 @@ export const jstSearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const USER_STATUSES = ["active", "pending", "suspended", "rejected"] as const;
+/** erased: the account was deleted on the person's request; only the anonymised shell is left. */
+export const USER_STATUSES = ["active", "pending", "suspended", "rejected", "erased"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 export const adminUserQuerySchema = z.object({
