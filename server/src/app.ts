@@ -15,8 +15,10 @@ import { sessionLifetime } from "./http/sessionLifetime.js";
 import "./http/requestContext.js";
 import type { Logger } from "./logger.js";
 import { apiRouter } from "./routes/apiRouter.js";
+import { metricsRoutes } from "./routes/metricsRoutes.js";
 import { unsubscribeRoutes } from "./routes/unsubscribeRoutes.js";
 import { attachActor } from "./services/authentication.js";
+import type { ForumMetrics } from "./services/metrics.js";
 import { visitTracker } from "./services/visitTracker.js";
 
 export interface AppDependencies {
@@ -26,7 +28,11 @@ export interface AppDependencies {
   sessionMiddleware: RequestHandler;
   /** Set when REDIS_URL is: whether the Socket.IO scale-out connection is usable (health report). */
   redisUp?: (() => boolean) | undefined;
+  metrics: ForumMetrics;
 }
+
+/** Probes come every few seconds; logging each would drown the log. */
+const PROBE_URLS = new Set(["/api/health", "/api/ready", "/metrics"]);
 
 /** The Express app; the order of middleware is the order a request meets them. */
 export function createApp({
@@ -35,11 +41,13 @@ export function createApp({
   databaseKind,
   sessionMiddleware,
   redisUp,
+  metrics,
 }: AppDependencies): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
   app.set("query parser", "simple");
+  app.use(metrics.httpTimer);
 
   app.use(
     pinoHttp({
@@ -50,7 +58,7 @@ export function createApp({
         res.setHeader("X-Request-Id", id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === "/api/health" },
+      autoLogging: { ignore: (req) => PROBE_URLS.has(req.url ?? "") },
     }),
   );
   app.use(
@@ -71,6 +79,7 @@ export function createApp({
     }),
   );
   app.use(compression());
+  app.use(metricsRoutes(metrics, config.METRICS_TOKEN));
 
   // One-click unsubscribe: the signed link is the credential; no session, so no CSRF to check.
   app.use("/api", unsubscribeRoutes());

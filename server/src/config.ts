@@ -118,6 +118,15 @@ const configSchema = z.object({
     .min(1, { message: "dozwolone: 1–100" })
     .max(100, { message: "dozwolone: 1–100" })
     .default(3),
+  /** Bearer token Prometheus sends to GET /metrics; unset = the endpoint is off (404). */
+  METRICS_TOKEN: z.string().min(16, { message: "musi mieć co najmniej 16 znaków" }).optional(),
+  /** Days an IP address is kept in the audit log and sessions before the hourly job removes it. */
+  IP_RETENTION_DAYS: z.coerce
+    .number({ message: "musi być liczbą" })
+    .int({ message: "musi być liczbą całkowitą" })
+    .min(1, { message: "dozwolone: 1–3650" })
+    .max(3650, { message: "dozwolone: 1–3650" })
+    .default(90),
   /** Where attachments are stored; unset = DATA_DIR/uploads (never inside the web root). */
   UPLOAD_DIR: z
     .string()

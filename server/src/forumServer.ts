@@ -19,6 +19,8 @@ import { startPracticeNotifier } from "./services/practiceNotifier.js";
 import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
 import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
+import { startIpRetention } from "./services/ipRetention.js";
+import { createForumMetrics } from "./services/metrics.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -41,7 +43,8 @@ export async function startForumServer(options: {
   const sessionMiddleware = await createSessionMiddleware(config);
   const redis = config.REDIS_URL ? await connectRedisScaleOut(config.REDIS_URL, logger) : null;
   if (redis) shareRateLimits(redis.client);
-  const app = createApp({ ...options, sessionMiddleware, redisUp: redis?.isUp });
+  const metrics = createForumMetrics();
+  const app = createApp({ ...options, sessionMiddleware, redisUp: redis?.isUp, metrics });
   const httpServer = createServer(app);
   const io = createSocketServer(
     httpServer,
@@ -50,6 +53,7 @@ export async function startForumServer(options: {
     { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY },
     redis?.adapter,
   );
+  metrics.watchSockets(io);
   const stopNotifier = startNotifier({ logger, deliver: (notification) => pushNotification(io, logger, notification) });
   const stopModerationNotifier = startModerationNotifier({
     logger,
@@ -71,6 +75,7 @@ export async function startForumServer(options: {
   const stopSearchIndexer = startSearchIndexer(logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
+  const ipRetention = startIpRetention({ config, logger });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -86,6 +91,8 @@ export async function startForumServer(options: {
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       digests.stop();
+      ipRetention.stop();
+      metrics.stop();
       stopAttendanceKeeper();
       stopNotifier();
       stopModerationNotifier();

@@ -64,6 +64,16 @@ export interface HealthReport {
   redis?: { status: "up" | "down" };
 }
 
+/** `/api/ready`: whether this process should get traffic (database, and Redis when configured). */
+export interface ReadinessReport {
+  ready: boolean;
+  database: "up" | "down";
+  /** Only when the server runs with REDIS_URL. */
+  redis?: "up" | "down";
+  /** Polish, for people reading the orchestrator's log; absent when ready. */
+  message?: string;
+}
+
 export interface CategorySummary {
   id: string;
   slug: string;

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS: Record<string, { pl: string; en: string }> = {
   "attachments.upload": { pl: "Dodanie załącznika", en: "Attachment uploaded" },
   "watches.update": { pl: "Zmiana obserwowania", en: "Watching changed" },
   "notifications.read": { pl: "Odczytanie powiadomień", en: "Notifications read" },
+  "pages.update": { pl: "Zmiana strony informacyjnej", en: "Information page edited" },
 };
 
 export type AuditLocale = "pl" | "en";

@@ -37,3 +37,5 @@ export { SearchIndexState } from "./SearchIndexState.js";
 export { PracticeVersion } from "./PracticeVersion.js";
 export { PracticeReview } from "./PracticeReview.js";
 export { AnalysisComment } from "./AnalysisComment.js";
+export { JobRun } from "./JobRun.js";
+export { SitePage } from "./SitePage.js";

@@ -38,6 +38,7 @@ import { practiceRoutes } from "./practiceRoutes.js";
 import { analysisRoutes } from "./analysisRoutes.js";
 import { libraryRoutes } from "./libraryRoutes.js";
 import { tagRoutes } from "./tagRoutes.js";
+import { sitePageRoutes } from "./sitePageRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -85,6 +86,7 @@ export function apiRouter({
   router.use(analysisRoutes());
   router.use(libraryRoutes());
   router.use(tagRoutes());
+  router.use(sitePageRoutes(config));
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -11,6 +11,7 @@ import { presentNotifications } from "../presenters/notificationPresenter.js";
 import { mailer } from "./mailer.js";
 import { mailLinks, mailTemplates } from "./mailTemplates.js";
 import { notificationLine } from "./notificationText.js";
+import { runPeriodically } from "./periodicTask.js";
 import { unsubscribeLinksFor } from "./notifier.js";
 import { mayReadThread } from "./threadReaders.js";
 
@@ -36,7 +37,6 @@ export interface DigestScheduler {
 export function startDigestScheduler(options: { config: DigestConfig; logger: Logger }): DigestScheduler {
   const { config, logger } = options;
   const now = () => new Date(Date.now() + config.DIGEST_CLOCK_OFFSET_MS);
-  let running: Promise<number> | null = null;
 
   async function runOnce(): Promise<number> {
     const subscribers = await User.find(
@@ -54,18 +54,15 @@ export function startDigestScheduler(options: { config: DigestConfig; logger: Lo
     return sent;
   }
 
-  const timer = setInterval(() => {
-    // A slow pass (many people, slow SMTP) is never overlapped by the next one.
-    running ??= runOnce()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, "digest pass failed");
-        return 0;
-      })
-      .finally(() => (running = null));
-  }, config.DIGEST_CHECK_INTERVAL_MS);
-  timer.unref();
+  // A slow pass (many people, slow SMTP) is never overlapped by the next one.
+  const schedule = runPeriodically({
+    everyMs: config.DIGEST_CHECK_INTERVAL_MS,
+    task: runOnce,
+    logger,
+    label: "digest pass",
+  });
 
-  return { runOnce, stop: () => clearInterval(timer) };
+  return { runOnce, stop: schedule.stop };
 }
 
 /** Where this person's digest stands; someone new starts one period back, so the first digest is due now. */
