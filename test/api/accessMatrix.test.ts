@@ -1033,6 +1033,18 @@ const rows: Row[] = [
   // — issue 7: network —
   { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
   { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
+  // — issue 8: operations —
+  { method: "get", route: "/ready", path: () => "/api/ready", expected: everyone(200) },
+  // This server runs without METRICS_TOKEN: the endpoint is off for everyone (test/api/operations covers the token).
+  { method: "get", route: "/metrics", path: () => "/metrics", expected: everyone(404) },
+  { method: "get", route: "/pages/:slug", path: () => "/api/pages/privacy", expected: everyone(200) },
+  {
+    method: "put",
+    route: "/pages/:slug",
+    path: () => "/api/pages/accessibility",
+    body: {},
+    expected: { ...signedIn(403), admin: 400 },
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import mongoose from "mongoose";
 import request from "supertest";
-import type { HealthReport, PostView } from "@forum/shared";
+import type { HealthReport, PostView, ReadinessReport } from "@forum/shared";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startRedisServer, type TestRedis } from "../support/redisServer.js";
@@ -82,6 +82,9 @@ describe("two server processes sharing rooms through Redis", () => {
       const response = await request(forum.url).get("/api/health");
       expect(response.status).toBe(200);
       expect(response.body as HealthReport).toMatchObject({ status: "ok", redis: { status: "up" } });
+      const ready = await request(forum.url).get("/api/ready");
+      expect(ready.status).toBe(200);
+      expect(ready.body as ReadinessReport).toEqual({ ready: true, database: "up", redis: "up" });
     }
   });
 
@@ -176,6 +179,15 @@ describe("two server processes sharing rooms through Redis", () => {
     // HTTP and each process's own connections go on: a lost Redis is reported, not fatal.
     expect(health.status).toBe(200);
     expect(health.body as HealthReport).toMatchObject({ status: "ok", redis: { status: "down" } });
+    // Not ready, though: a load balancer stops sending it traffic until Redis is back.
+    const ready = await request(processA.url).get("/api/ready");
+    expect(ready.status).toBe(503);
+    expect(ready.body as ReadinessReport).toEqual({
+      ready: false,
+      database: "up",
+      redis: "down",
+      message: "Redis nie odpowiada.",
+    });
     const writer = await signedInAgent(processA.url, DEMO.moderator);
     expect((await writer.get("/api/groups/gwd-malopolska")).status).toBe(200);
 

@@ -29,7 +29,7 @@ Z inspektorem ochrony danych (IOD) skontaktujesz się pod adresem e-mail [adres 
 
 | Cel | Podstawa prawna |
 | --- | --- |
-| prowadzenie konta i udział w grupach wsparcia dyrektorów (GWD) | art. 6 ust. 1 lit. e RODO – zadanie realizowane w interesie publicznym (współpraca JST w sprawach oświaty) |
+| prowadzenie konta i udział w Grupach Wymiany Doświadczeń (GWD) i Sieci Współpracy Samorządowych Liderów Oświaty | art. 6 ust. 1 lit. e RODO – zadanie realizowane w interesie publicznym (współpraca JST w sprawach oświaty) |
 | newsletter i podsumowania e-mail | art. 6 ust. 1 lit. a RODO – Twoja zgoda, którą możesz w każdej chwili wycofać |
 | bezpieczeństwo forum, dziennik zdarzeń, obsługa zgłoszeń naruszeń | art. 6 ust. 1 lit. e RODO oraz art. 6 ust. 1 lit. c RODO – obowiązki prawne administratora (m.in. art. 32 RODO) |
 | rozliczanie projektu i sprawozdawczość wobec instytucji finansującej | art. 6 ust. 1 lit. c RODO – obowiązek prawny |
