@@ -31,7 +31,7 @@ export default async function globalSetup() {
     log: (message) => process.stderr.write(`[baza testowa] ${message}\n`),
   });
   globalThis[DATABASE_HANDLE_KEY] = handle;
-  // A server given by MONGODB_URI (CI: FerretDB on PostgreSQL, see scripts/ci-database.sh) may be FerretDB:
+  // A server given by MONGODB_URI (e.g. FerretDB on PostgreSQL from scripts/ferretdb-postgres.sh) may be FerretDB:
   // the tests of its deviations must know, and it needs the same one-connection client options.
   const ferretDbBehindUri = handle.kind === "external" && (await isFerretDb(handle.uri));
   process.env.FORUM_TEST_MONGODB_URI = handle.uri;

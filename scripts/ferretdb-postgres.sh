@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Throwaway test database for CI: PostgreSQL (in a temp dir, loopback only, no fsync) behind
-# FerretDB's `postgresql` handler. FerretDB on SQLite (the chain `npm test` falls back to) reads a
-# whole collection for every query not on `_id`; on PostgreSQL equality filters reach an index.
-# Prints `MONGODB_URI=…` as its last line; `scripts/ci-database.sh stop` stops what it started.
-# Sourced by nothing: .ci/run evaluates its output. Needs the FerretDB binary as $1.
+# Throwaway test database: PostgreSQL (in a temp dir, loopback only, no fsync) behind FerretDB's
+# `postgresql` handler, for running the suites (or a benchmark) the way a PostgreSQL-backed
+# deployment answers: `export MONGODB_URI=$(scripts/ferretdb-postgres.sh <ferretdb binary> | sed -n 's/^MONGODB_URI=//p')`.
+# Prints `MONGODB_URI=…` as its last line; `scripts/ferretdb-postgres.sh stop` stops what it started.
+# Not used by .ci/run: per-file test databases made the typical suite slower there (README, "Test run speed").
 set -euo pipefail
 
-STATE_DIR="${TMPDIR:-/tmp}/forum-jst-ci-database"
+STATE_DIR="${TMPDIR:-/tmp}/forum-jst-ferretdb-postgres"
 
 stop_previous() {
   if [ -f "$STATE_DIR/ferretdb.pid" ]; then kill "$(cat "$STATE_DIR/ferretdb.pid")" 2>/dev/null || true; fi
