@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
+import { claimSeedSnapshot, restoreSeedSnapshot, seedSnapshotFile, writeSeedSnapshot } from "./seedSnapshot.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "./testDatabase.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -36,7 +37,10 @@ export async function spawnForum(options: {
 }): Promise<{ url: string; child: ChildProcess; output(): string; exited: Promise<number | null> }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "forum-jst-test-"));
   const { maxPoolSize } = testClientOptions();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  // globalSetup's bundle of the same sources (test/support/serverBundle.mjs) starts faster than tsx.
+  const bundle = process.env.FORUM_TEST_SERVER_BUNDLE;
+  const entry = bundle ? [bundle] : ["--import", "tsx", "server/src/main.ts"];
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? "",
@@ -83,9 +87,18 @@ export async function startTestServer(
   options: { seed?: boolean; label?: string; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const dbName = testDatabaseName(options.label ?? "server");
-  const forum = await spawnForum({ dbName, seed: options.seed ?? false, env: options.env ?? {} });
-  // The test's own connection to the same database, for assertions on stored data.
+  const env = options.env ?? {};
+  // The test's own connection to the same database, for assertions on stored data (and the seed's copy).
   await connectDatabase(testMongoUri(), { dbName, ...testClientOptions() });
+  const snapshot = options.seed ? seedSnapshotFile(env) : null;
+  const restored = snapshot !== null && (await restoreSeedSnapshot(mongoose.connection, snapshot));
+  const forum = await spawnForum({ dbName, seed: (options.seed ?? false) && !restored, env });
+  if (snapshot && !restored && (await claimSeedSnapshot(snapshot))) {
+    // Only a shortcut for later servers: if it cannot be written, they seed as this one did.
+    await writeSeedSnapshot(mongoose.connection, snapshot).catch((error: unknown) =>
+      console.warn(`seed snapshot not written: ${String(error)}`),
+    );
+  }
   let stopping = false;
   // A server that dies under a test only shows as refused connections: say why it died (a test that
   // stops it on purpose, with SIGTERM, sees it exit with 0).

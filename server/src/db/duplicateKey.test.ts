@@ -18,6 +18,16 @@ describe("isDuplicateKeyError", () => {
     expect(isDuplicateKeyError(error)).toBe(true);
   });
 
+  test("recognises FerretDB's PostgreSQL unique failure on update", () => {
+    const error = Object.assign(
+      new Error(
+        '[collection.go:218 postgresql.(*collection).UpdateAll.func1] ERROR: duplicate key value violates unique constraint "m_e80c2f78_email___b788067b_idx" (SQLSTATE 23505)',
+      ),
+      { code: 1, codeName: "InternalError" },
+    );
+    expect(isDuplicateKeyError(error)).toBe(true);
+  });
+
   test("ignores other errors and non-errors", () => {
     expect(isDuplicateKeyError(new Error("connection refused"))).toBe(false);
     expect(isDuplicateKeyError({ code: 1, message: "something else" })).toBe(false);
