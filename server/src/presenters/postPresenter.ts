@@ -70,7 +70,9 @@ export function presentPost(
       hide: !deleted && (!hidden || Boolean(post.hiddenAuto)) && allowed("hide"),
       restore: hidden && allowed("restore"),
       purge: post.number !== 1 && allowed("purge"),
+      keepForRecord: allowed("keepForRecord"),
     },
+    keptForRecord: Boolean(post.keptForRecord),
   };
 }
 
