@@ -68,10 +68,7 @@ interface Identity {
 
 /** Rewrites the old identity in a text: @username becomes the shell's username, the name (also as quoted) its name. */
 function deidentify(text: string, old: Identity, number: number): string {
-  const mention = new RegExp(
-    `(^|[^\\p{L}\\p{N}_.+@-])@${escapeRegex(old.username)}(?![a-z0-9_-]|\\.[a-z0-9])`,
-    "giu",
-  );
+  const mention = new RegExp(`(^|[^\\p{L}\\p{N}_.+@-])@${escapeRegex(old.username)}(?![a-z0-9_-]|\\.[a-z0-9])`, "giu");
   let result = text.replace(mention, (_match, before: string) => `${before}@${erasedUsername(number)}`);
   for (const form of new Set([quotedName(old.name), old.name])) {
     result = result.replace(new RegExp(escapeRegex(form), "giu"), erasedName(number));
@@ -205,7 +202,10 @@ async function deidentifyOthersPosts(user: UserDocument, old: Identity, number: 
   const posts = await Post.find(textFilter).lean();
   const threads = new Map(
     (
-      await Thread.find({ _id: anyOf([...new Set(posts.map((post) => post.threadId.toString()))]) }, { groupId: 1 }).lean()
+      await Thread.find(
+        { _id: anyOf([...new Set(posts.map((post) => post.threadId.toString()))]) },
+        { groupId: 1 },
+      ).lean()
     ).map((thread) => [thread._id.toString(), thread]),
   );
   const touched = new Set<string>();
@@ -213,7 +213,11 @@ async function deidentifyOthersPosts(user: UserDocument, old: Identity, number: 
     const body = deidentify(post.body, old, number);
     const thread = threads.get(post.threadId.toString());
     if (body === post.body || !thread) continue;
-    const prepared = await preparePostBody({ body, thread: { groupId: thread.groupId ?? null }, authorId: post.authorId });
+    const prepared = await preparePostBody({
+      body,
+      thread: { groupId: thread.groupId ?? null },
+      authorId: post.authorId,
+    });
     await Post.updateOne({ _id: post._id }, { $set: { body, ...prepared } });
     touched.add(post.threadId.toString());
   }
@@ -230,10 +234,7 @@ async function eraseOtherWritings(user: UserDocument): Promise<void> {
   await Promise.all([
     RoomMessage.updateMany({ authorId }, { $set: { text: ERASED_TEXT } }),
     RoomQuestion.updateMany({ authorId }, { $set: { text: ERASED_TEXT } }),
-    AnalysisComment.updateMany(
-      { authorId },
-      { $set: { markdown: ERASED_TEXT, html: renderMarkdown(ERASED_TEXT) } },
-    ),
+    AnalysisComment.updateMany({ authorId }, { $set: { markdown: ERASED_TEXT, html: renderMarkdown(ERASED_TEXT) } }),
   ]);
   for (const practice of await Practice.find({ authorId }, { status: 1 }).lean()) {
     if (practice.status === "published") {

@@ -22,7 +22,9 @@ export async function postRecordKeeper(props: PostRecordKeeperProps): Promise<Po
     { returnDocument: "after" },
   ).lean();
   if (!updated) {
-    throw conflict(keep ? "Ten wpis jest już zachowany w dokumentacji grupy." : "Ten wpis nie jest zachowany w dokumentacji grupy.");
+    throw conflict(
+      keep ? "Ten wpis jest już zachowany w dokumentacji grupy." : "Ten wpis nie jest zachowany w dokumentacji grupy.",
+    );
   }
   await recordEvent({
     name: keep ? "posts.keepForRecord" : "posts.releaseFromRecord",

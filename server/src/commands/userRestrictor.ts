@@ -29,7 +29,9 @@ export async function userRestrictor(props: UserRestrictorProps): Promise<UserDo
   ).lean();
   if (!updated || (!restricting && !props.user.restriction?.since)) {
     throw conflict(
-      restricting ? "Przetwarzanie danych tego konta jest już ograniczone." : "Przetwarzanie danych tego konta nie jest ograniczone.",
+      restricting
+        ? "Przetwarzanie danych tego konta jest już ograniczone."
+        : "Przetwarzanie danych tego konta nie jest ograniczone.",
     );
   }
   await recordEvent({

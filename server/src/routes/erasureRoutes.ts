@@ -18,7 +18,9 @@ async function targetUser(req: Request, action: string): Promise<UserDocument> {
   const user = await User.findById(parseObjectId(req.params.id)).lean();
   if (!user) throw notFound("Nie ma takiego użytkownika.");
   authorize(req.actor, action, "User", user);
-  if (user.status === "erased") throw conflict("To konto zostało już usunięte.");
+  // An erasure a crash interrupted (not done) may be run again to finish it.
+  if (user.status === "erased" && (action !== "erase" || user.erasure?.done))
+    throw conflict("To konto zostało już usunięte.");
   return user;
 }
 

@@ -321,7 +321,9 @@ export async function rebuildSearchIndex(log: (message: string) => void = () => 
   for await (const analysis of Analysis.find({ status: "published" }).lean<AnalysisDocument[]>().cursor()) {
     await add([analysisEntry(analysis)]);
   }
-  for await (const user of User.find({ status: "active", ...UNRESTRICTED }).lean<(UserDocument & { _id: Id })[]>().cursor()) {
+  for await (const user of User.find({ status: "active", ...UNRESTRICTED })
+    .lean<(UserDocument & { _id: Id })[]>()
+    .cursor()) {
     await add([await personEntry(user)]);
   }
   const tagGroups = new Map(

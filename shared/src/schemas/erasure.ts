@@ -8,7 +8,9 @@ export const accountEraseSchema = z.object({
   confirmation: z
     .string({ message: `Wpisz „${ERASURE_CONFIRMATION}”, aby potwierdzić.` })
     .trim()
-    .refine((value) => value === ERASURE_CONFIRMATION, { message: `Wpisz „${ERASURE_CONFIRMATION}”, aby potwierdzić.` }),
+    .refine((value) => value === ERASURE_CONFIRMATION, {
+      message: `Wpisz „${ERASURE_CONFIRMATION}”, aby potwierdzić.`,
+    }),
 });
 export type AccountEraseInput = z.infer<typeof accountEraseSchema>;
 

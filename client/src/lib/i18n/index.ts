@@ -35,6 +35,8 @@ import tagsPl from "./tags.pl.json";
 import tagsEn from "./tags.en.json";
 import networkPl from "./network.pl.json";
 import networkEn from "./network.en.json";
+import erasurePl from "./erasure.pl.json";
+import erasureEn from "./erasure.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -95,6 +97,8 @@ export function setUpI18n(): void {
   addMessages("en", tagsEn);
   addMessages("pl", networkPl);
   addMessages("en", networkEn);
+  addMessages("pl", erasurePl);
+  addMessages("en", erasureEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
