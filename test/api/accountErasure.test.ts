@@ -71,7 +71,7 @@ beforeAll(async () => {
   moderator = await signedInAgent(server.url, DEMO.moderator);
   anna = await signedInAgent(server.url, DEMO.memberA);
   threadId = await firstThreadIn(anna, "gwd-malopolska", "dyskusje");
-}, 300_000);
+}, 120_000);
 afterAll(async () => {
   await server?.stop();
   await smtp?.stop();

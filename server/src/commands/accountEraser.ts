@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import mongoose from "mongoose";
+import type mongoose from "mongoose";
 import { attachmentThumbnailUrl, attachmentUrl } from "@forum/shared";
 import type { Config } from "../config.js";
 import { anyOf } from "../db/anyOf.js";
