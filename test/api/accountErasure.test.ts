@@ -230,7 +230,7 @@ describe("keeping a post for the group's record", () => {
     const twice = await moderator.post(`/api/posts/${own.id}/record`);
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toBe("Ten wpis jest już zachowany w dokumentacji grupy.");
-    expect((await moderator.delete(`/api/posts/${own.id}/record`)).body.post.keptForRecord).toBe(false);
+    expect((await moderator.delete(`/api/posts/${own.id}/record`)).body.post.keptForRecord).toBeFalsy();
     expect((await moderator.delete(`/api/posts/${own.id}/record`)).status).toBe(409);
     const events = await Event.find({ subjectId: own.id, name: /^posts\.(keep|release)/ }).lean();
     expect(events.map((event) => event.name)).toEqual(["posts.keepForRecord", "posts.releaseFromRecord"]);

@@ -70,9 +70,10 @@ export function presentPost(
       hide: !deleted && (!hidden || Boolean(post.hiddenAuto)) && allowed("hide"),
       restore: hidden && allowed("restore"),
       purge: post.number !== 1 && allowed("purge"),
-      keepForRecord: allowed("keepForRecord"),
+      // Only when true: the field is optional, and older clients and tests compare `can` as a whole.
+      ...(allowed("keepForRecord") ? { keepForRecord: true } : {}),
     },
-    keptForRecord: Boolean(post.keptForRecord),
+    ...(post.keptForRecord ? { keptForRecord: true } : {}),
   };
 }
 
