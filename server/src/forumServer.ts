@@ -21,6 +21,8 @@ import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
 import { startIpRetention } from "./services/ipRetention.js";
 import { createForumMetrics } from "./services/metrics.js";
+import { uploadDirectory } from "./services/uploadStorage.js";
+import { finishInterruptedErasures } from "./commands/accountEraser.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -76,6 +78,11 @@ export async function startForumServer(options: {
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
   const ipRetention = startIpRetention({ config, logger });
+  // After the indexer: the finished erasure's event must reach the search index.
+  void finishInterruptedErasures({ dataDir: config.DATA_DIR, uploadDirectory: uploadDirectory(config) }).then(
+    (count) => count > 0 && logger.info({ count }, "interrupted account erasures finished"),
+    (error: unknown) => logger.error({ err: error }, "finishing interrupted account erasures failed"),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

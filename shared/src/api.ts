@@ -187,7 +187,11 @@ export interface PostView {
     hide: boolean;
     restore: boolean;
     purge: boolean;
+    /** Mark or release "keep for the group's record" (moderators). */
+    keepForRecord?: boolean;
   };
+  /** Kept for the group's record: survives (anonymised) the erasure of its author's account. */
+  keptForRecord?: boolean;
 }
 
 export interface PostRevisionView {
@@ -291,6 +295,10 @@ export interface AdminUserView {
   groups: { slug: string; name: string; role: "facilitator" | "member" }[];
   requestMessage: string;
   suspension: { reason: string; until: string | null } | null;
+  /** Set while an admin restricts processing of the account (RODO art. 18/21). */
+  restriction?: { reason: string; since: string } | null;
+  /** Set for an erased account: its number in "Użytkownik usunięty #n". */
+  erasure?: { at: string; number: number } | null;
   createdAt: string;
   lastLoginAt: string | null;
 }

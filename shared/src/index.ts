@@ -41,3 +41,4 @@ export * from "./schemas/tags.js";
 export * from "./network.js";
 export * from "./schemas/network.js";
 export * from "./sitePages.js";
+export * from "./schemas/erasure.js";

@@ -1045,6 +1045,41 @@ const rows: Row[] = [
     body: {},
     expected: { ...signedIn(403), admin: 400 },
   },
+  // — issue 8: erasure —
+  { method: "post", route: "/me/erase", path: () => "/api/me/erase", body: {}, expected: signedIn(400) },
+  {
+    method: "post",
+    route: "/admin/users/:id/erase",
+    path: () => `/api/admin/users/${ids.memberB}/erase`,
+    body: {},
+    expected: staff(403, 400),
+  },
+  {
+    method: "post",
+    route: "/admin/users/:id/restriction",
+    path: () => `/api/admin/users/${ids.memberB}/restriction`,
+    body: {},
+    expected: staff(403, 400),
+  },
+  {
+    method: "delete",
+    route: "/admin/users/:id/restriction",
+    path: () => `/api/admin/users/${ids.memberB}/restriction`,
+    expected: staff(403, 409),
+  },
+  // The moderator marks the post, the admin finds it marked; the next row releases it the same way.
+  {
+    method: "post",
+    route: "/posts/:id/record",
+    path: () => `/api/posts/${ids.postA}/record`,
+    expected: { ...threadModeration(200), admin: 409 },
+  },
+  {
+    method: "delete",
+    route: "/posts/:id/record",
+    path: () => `/api/posts/${ids.postA}/record`,
+    expected: { ...threadModeration(200), admin: 409 },
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -23,6 +23,8 @@ const attachmentSchema = new mongoose.Schema(
     meetingId: { type: mongoose.Schema.Types.ObjectId, ref: "Meeting", default: null },
     /** Set when a good practice lists it: then whoever may read the practice (visitors too, once public) may download it. */
     practiceId: { type: mongoose.Schema.Types.ObjectId, ref: "Practice", default: null },
+    /** Set when the uploader's account was erased: the file is gone, posts show "Załącznik usunięty". */
+    removedAt: { type: Date, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

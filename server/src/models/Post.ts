@@ -30,6 +30,8 @@ const postSchema = new mongoose.Schema(
     hiddenReason: { type: String, default: null },
     /** Hidden by the flag threshold until a moderator reviews it. */
     hiddenAuto: { type: Boolean, default: false },
+    /** Marked by a moderator as needed for the group's record: kept (anonymised) when its author's account is erased. */
+    keptForRecord: { type: Boolean, default: false },
     /** One counter per reaction kind, changed only with $inc; the reactions are Reaction documents. */
     reactionCounts: {
       like: { type: Number, default: 0 },

@@ -32,6 +32,14 @@ const userSchema = new mongoose.Schema(
     erasure: {
       at: { type: Date, default: null },
       number: { type: Number, default: null },
+      /** False while the erasure's steps are still running (a crash leaves it false: start-up finishes it). */
+      done: { type: Boolean, default: false },
+      /**
+       * The old name and username, kept only until the steps that de-identify mentions and quotes have run;
+       * cleared when done.
+       */
+      pendingName: { type: String, default: null },
+      pendingUsername: { type: String, default: null },
     },
     /** Set while an admin restricts processing of the account (RODO art. 18 and 21: restriction, objection). */
     restriction: {

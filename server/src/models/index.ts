@@ -1,6 +1,7 @@
 /** Importing this registers every model, so indexes are created at connect time. */
 export { Attachment } from "./Attachment.js";
 export { Category } from "./Category.js";
+export { Counter } from "./Counter.js";
 export { Draft } from "./Draft.js";
 export { Event } from "./Event.js";
 export { Group } from "./Group.js";

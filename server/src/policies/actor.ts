@@ -3,6 +3,7 @@ import type { GroupRole, Role, UserStatus } from "@forum/shared";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
 import { activeSilence, type SilenceInForce } from "../services/silenceStatus.js";
+import { isProcessingRestricted } from "../services/processingRestriction.js";
 import { effectiveStatus } from "../services/userStatus.js";
 
 /** Who is acting, with everything a policy needs, loaded once per request or socket. */
@@ -14,6 +15,8 @@ export interface Actor {
   groups: Map<string, GroupRole>;
   /** Set while silenced: reading goes on, writing (posting, reacting, flagging) is refused. */
   silence?: SilenceInForce | null;
+  /** Set while an admin restricts processing of the account: reading goes on, writing is refused (423). */
+  restricted?: boolean;
 }
 
 export async function loadActor(user: UserDocument & { _id: mongoose.Types.ObjectId }): Promise<Actor> {
@@ -24,6 +27,7 @@ export async function loadActor(user: UserDocument & { _id: mongoose.Types.Objec
     status: effectiveStatus(user),
     groups: new Map(memberships.map((membership) => [membership.groupId.toString(), membership.role])),
     silence: activeSilence(user),
+    restricted: isProcessingRestricted(user),
   };
 }
 

@@ -1,4 +1,5 @@
 import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
+import { processingRestricted } from "../services/processingRestriction.js";
 import { silenceMessage } from "../services/silenceStatus.js";
 import { isSilenced, type Actor } from "./actor.js";
 
@@ -14,6 +15,7 @@ export function allow<Subject>(subjectType: string, actions: readonly string[], 
 
 export function can<Subject>(actor: Actor | null, action: string, subjectType: string, subject: Subject): boolean {
   if (actor && actor.status !== "active") return false;
+  if (actor?.restricted && RESTRICTED_WRITES.has(`${subjectType}:${action}`)) return false;
   const rule = rules.get(`${subjectType}:${action}`);
   if (!rule) throw new Error(`No policy declared for ${subjectType}:${action}`);
   return rule(actor, subject);
@@ -27,12 +29,30 @@ export function authorize<Subject>(actor: Actor | null, action: string, subjectT
   if (can(actor, action, subjectType, subject)) return;
   if (!actor) throw unauthorized();
   if (action !== "read" && canRead(actor, subjectType, subject)) {
+    if (actor.restricted && RESTRICTED_WRITES.has(`${subjectType}:${action}`)) throw processingRestricted();
     if (actor.silence && isSilenced(actor) && SILENCED_ACTIONS.has(action))
       throw forbidden(silenceMessage(actor.silence));
     throw forbidden();
   }
   throw notFound();
 }
+
+/** What a person whose data processing is restricted (RODO art. 18/21) may not do: write anything new. */
+const RESTRICTED_WRITES = new Set([
+  "Thread:reply",
+  "Category:createThread",
+  "Post:edit",
+  "Post:react",
+  "Post:flag",
+  "Attachment:upload",
+  "Meeting:chat",
+  "Analysis:create",
+  "Analysis:comment",
+  "Practice:create",
+  "Practice:createFromSource",
+  "Practice:update",
+  "Practice:submit",
+]);
 
 /** Writes a silenced person is refused (the rules check `isSilenced`); the refusal says why and until when. */
 const SILENCED_ACTIONS = new Set(["reply", "createThread", "react", "flag"]);

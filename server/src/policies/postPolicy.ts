@@ -53,6 +53,12 @@ allow<PostSubject>("Post", ["hide", "restore"], (actor, post) => {
   return isStaff(actor);
 });
 
+/** Moderators decide which posts the group's record needs: those outlive their author's account erasure. */
+allow<PostSubject>("Post", ["keepForRecord"], (actor, post) => {
+  if (!actor || !readsThread(actor, post) || post.deletedAt) return false;
+  return isStaff(actor);
+});
+
 allow<PostSubject>("Post", ["purge"], (actor, post) => {
   if (!actor || !readsThread(actor, post)) return false;
   return isAdmin(actor);

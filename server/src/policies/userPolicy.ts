@@ -28,6 +28,11 @@ allow<UserNoteSubject>("UserNote", ["delete"], (actor, note) => {
 });
 allow<UserNoteSubject>("UserNote", ["read"], (actor) => actor !== null && isStaff(actor));
 
+/** RODO: only admins erase an account on request or restrict its processing, never their own here. */
+allow<UserSubject>("User", ["erase", "restrict"], (actor, user) => {
+  return actor !== null && actor.role === "admin" && actor.id !== user._id.toString();
+});
+
 allow<UserSubject>("User", ["changeRole"], (actor, user) => {
   return actor !== null && actor.role === "admin" && actor.id !== user._id.toString();
 });

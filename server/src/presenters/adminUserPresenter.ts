@@ -31,6 +31,13 @@ export function presentAdminUser(
     suspension: suspended
       ? { reason: suspended.reason ?? "", until: suspended.until ? suspended.until.toISOString() : null }
       : null,
+    restriction: user.restriction?.since
+      ? { reason: user.restriction.reason ?? "", since: user.restriction.since.toISOString() }
+      : null,
+    erasure:
+      user.erasure?.at && user.erasure.number
+        ? { at: user.erasure.at.toISOString(), number: user.erasure.number }
+        : null,
     createdAt: (user.createdAt ?? user._id.getTimestamp()).toISOString(),
     lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
   };

@@ -70,7 +70,10 @@ export function presentPost(
       hide: !deleted && (!hidden || Boolean(post.hiddenAuto)) && allowed("hide"),
       restore: hidden && allowed("restore"),
       purge: post.number !== 1 && allowed("purge"),
+      // Only when true: the field is optional, and older clients and tests compare `can` as a whole.
+      ...(allowed("keepForRecord") ? { keepForRecord: true } : {}),
     },
+    ...(post.keptForRecord ? { keptForRecord: true } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export async function presentPractice(practice: PracticeDocument, actor: Actor |
       ? PracticeReview.find(reviewFilter).sort({ createdAt: 1 }).lean()
       : Promise.resolve([]),
     practice.attachmentIds.length
-      ? Attachment.find({ _id: anyOf(practice.attachmentIds) }).lean()
+      ? Attachment.find({ _id: anyOf(practice.attachmentIds), removedAt: null }).lean()
       : Promise.resolve([]),
     jstsByIds(practice.jstIds),
     loadTags(practice.tags),

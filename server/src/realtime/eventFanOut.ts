@@ -23,7 +23,7 @@ const POST_UPDATES = new Set([
 /** Turns recorded events into live updates for the rooms allowed to see them. */
 export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
   return eventBus.subscribe((event) => {
-    if (event.name === "users.suspend") {
+    if (event.name === "users.suspend" || event.name === "users.erase") {
       // A suspended person keeps no open line into the forum.
       io.in(userRoom(event.subjectId.toString())).disconnectSockets(true);
       return;

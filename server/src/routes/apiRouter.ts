@@ -3,6 +3,7 @@ import type { DatabaseKind } from "../db/findDatabase.js";
 import { apiNotFoundHandler } from "../errors/errorHandler.js";
 import type { Config } from "../config.js";
 import { adminUserRoutes } from "./adminUserRoutes.js";
+import { erasureRoutes } from "./erasureRoutes.js";
 import { authRoutes } from "./authRoutes.js";
 import { meRoutes } from "./meRoutes.js";
 import { categoryRoutes } from "./categoryRoutes.js";
@@ -55,6 +56,7 @@ export function apiRouter({
   router.use(authRoutes(config));
   router.use(meRoutes(config));
   router.use(adminUserRoutes());
+  router.use(erasureRoutes(config));
   router.use(homeRoutes());
   router.use(groupRoutes());
   router.use(categoryRoutes(config));

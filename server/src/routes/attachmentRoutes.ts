@@ -24,7 +24,8 @@ async function loadReadableAttachment(req: Request): Promise<AttachmentDocument>
     : null;
   // Visitors may download only the files of public practices; for anything else they must sign in.
   if (!req.actor && !(practice?.status === "published" && practice.isPublic)) throw unauthorized();
-  if (!attachment) throw notFound();
+  // The uploader's account was erased: the file is gone (the post shows "Załącznik usunięty").
+  if (!attachment || attachment.removedAt) throw notFound();
   const thread = attachment.threadId ? await Thread.findById(attachment.threadId, { groupId: 1 }).lean() : null;
   if (attachment.threadId && !thread) throw notFound();
   const post = attachment.postId ? await Post.findById(attachment.postId, { hiddenAt: 1, authorId: 1 }).lean() : null;

@@ -14,6 +14,7 @@ import { presentProfile } from "../presenters/profilePresenter.js";
 import { AVATAR_MAX_BYTES, avatarPath } from "../services/avatarStorage.js";
 import { verifyPassword } from "../services/passwords.js";
 import { sessionStore } from "../services/sessionDirectory.js";
+import { isProcessingRestricted, processingRestricted } from "../services/processingRestriction.js";
 
 /** The signed-in user's own document, fresh from the database. */
 async function currentUser(req: Request): Promise<UserDocument> {
@@ -34,6 +35,7 @@ export function meRoutes(config: Config): Router {
 
   router.patch("/me/profile", async (req, res) => {
     const user = await currentUser(req);
+    if (isProcessingRestricted(user)) throw processingRestricted();
     const changes = parseInput(profileUpdateSchema, req.body);
     res.json(await presentProfile(await profileUpdater({ user, changes, actorId: user._id, ip: req.ip ?? null })));
   });
@@ -62,6 +64,7 @@ export function meRoutes(config: Config): Router {
 
   router.put("/me/avatar", async (req, res) => {
     const user = await currentUser(req);
+    if (isProcessingRestricted(user)) throw processingRestricted();
     await new Promise<void>((resolve, reject) =>
       avatarUpload.single("avatar")(req, res, (error: unknown) => {
         if (error instanceof multer.MulterError && error.code === "LIMIT_FILE_SIZE") {
@@ -83,6 +86,7 @@ export function meRoutes(config: Config): Router {
 
   router.delete("/me/avatar", async (req, res) => {
     const user = await currentUser(req);
+    if (isProcessingRestricted(user)) throw processingRestricted();
     await avatarChanger({ user, upload: null, dataDir: config.DATA_DIR, ip: req.ip ?? null });
     res.status(204).end();
   });

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { USERNAME_PATTERN, type PersonView } from "@forum/shared";
-import { notFound, unauthorized } from "../errors/AppError.js";
+import { AppError, notFound, unauthorized } from "../errors/AppError.js";
 import { Membership } from "../models/Membership.js";
 import { User } from "../models/User.js";
 import { isStaff } from "../policies/actor.js";
@@ -21,6 +21,8 @@ export function personRoutes(): Router {
       { username },
       { name: 1, username: 1, role: 1, status: 1, suspension: 1, position: 1, consents: 1 },
     ).lean();
+    // The card of an erased account says only that (its username is the anonymous "usuniety-n").
+    if (user?.status === "erased") throw new AppError(410, "account_erased", "Konto usunięte.");
     // Moderators still open a suspended person's page: that is where the suspension is lifted.
     const status = user ? effectiveStatus(user) : null;
     if (!user || (status !== "active" && !(status === "suspended" && isStaff(req.actor)))) throw notFound();

@@ -11,6 +11,7 @@ import { flagCreator } from "../commands/flagCreator.js";
 import { flagResolver } from "../commands/flagResolver.js";
 import { postHider } from "../commands/postHider.js";
 import { postPurger } from "../commands/postPurger.js";
+import { postRecordKeeper } from "../commands/postRecordKeeper.js";
 import { postRestorer } from "../commands/postRestorer.js";
 import type { Config } from "../config.js";
 import { forbidden, unauthorized } from "../errors/AppError.js";
@@ -51,6 +52,18 @@ export function postModerationRoutes(config: Pick<Config, "FLAGS_TO_HIDE" | "DAT
   router.post("/posts/:id/restore", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "restore");
     const updated = await postRestorer({ post, thread, moderatorId: userId, ip: req.ip ?? null });
+    res.json({ post: await presentForActor(req, updated, thread) });
+  });
+
+  router.post("/posts/:id/record", async (req, res) => {
+    const { post, thread, userId } = await loadPostFor(req, "keepForRecord");
+    const updated = await postRecordKeeper({ post, thread, keep: true, moderatorId: userId, ip: req.ip ?? null });
+    res.json({ post: await presentForActor(req, updated, thread) });
+  });
+
+  router.delete("/posts/:id/record", async (req, res) => {
+    const { post, thread, userId } = await loadPostFor(req, "keepForRecord");
+    const updated = await postRecordKeeper({ post, thread, keep: false, moderatorId: userId, ip: req.ip ?? null });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 

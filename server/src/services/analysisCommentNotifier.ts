@@ -4,6 +4,7 @@ import type { EventDocument } from "../models/Event.js";
 import { Notification } from "../models/Notification.js";
 import { User } from "../models/User.js";
 import { eventBus } from "./eventBus.js";
+import { isProcessingRestricted } from "./processingRestriction.js";
 import type { NotificationDelivery } from "./notifier.js";
 
 /** Tells an analysis's author that a member commented on one of its sections (never about their own comments). */
@@ -22,8 +23,8 @@ async function notifyAuthor(event: EventDocument, deliver: NotificationDelivery)
   const analysisId = String(data.analysisId ?? "");
   if (!mongoose.isObjectIdOrHexString(authorId) || !mongoose.isObjectIdOrHexString(analysisId)) return;
   if (authorId === event.actorId?.toString()) return;
-  const author = await User.findById(authorId, { status: 1 }).lean();
-  if (!author || author.status !== "active") return;
+  const author = await User.findById(authorId, { status: 1, restriction: 1 }).lean();
+  if (!author || author.status !== "active" || isProcessingRestricted(author)) return;
   const created = await Notification.create({
     recipientId: author._id,
     kind: "analysis_comment",

@@ -14,7 +14,8 @@ import { verifyAgainstDummy, verifyPassword } from "./passwords.js";
  */
 export async function checkCredentials(email: string, password: string): Promise<UserDocument | null> {
   const user = await User.findOne({ email: email.toLowerCase() }).lean();
-  if (!user) return verifyAgainstDummy(password).then(() => null);
+  // An erased account answers exactly like an unknown one (its e-mail is a placeholder, its hash unusable).
+  if (!user || user.status === "erased") return verifyAgainstDummy(password).then(() => null);
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   if (user.status === "suspended" && effectiveStatus(user) === "active")
     return userUnsuspender({ user, actorId: null });

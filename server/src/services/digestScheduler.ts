@@ -12,6 +12,7 @@ import { mailer } from "./mailer.js";
 import { mailLinks, mailTemplates } from "./mailTemplates.js";
 import { notificationLine } from "./notificationText.js";
 import { runPeriodically } from "./periodicTask.js";
+import { UNRESTRICTED } from "./processingRestriction.js";
 import { unsubscribeLinksFor } from "./notifier.js";
 import { mayReadThread } from "./threadReaders.js";
 
@@ -40,7 +41,7 @@ export function startDigestScheduler(options: { config: DigestConfig; logger: Lo
 
   async function runOnce(): Promise<number> {
     const subscribers = await User.find(
-      { "consents.digest": anyOf(["daily", "weekly"]), status: "active" },
+      { "consents.digest": anyOf(["daily", "weekly"]), status: "active", ...UNRESTRICTED },
       { email: 1, name: 1, role: 1, status: 1, suspension: 1, consents: 1 },
     ).lean();
     let sent = 0;

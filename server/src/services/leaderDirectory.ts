@@ -7,6 +7,7 @@ import { Practice } from "../models/Practice.js";
 import { User } from "../models/User.js";
 import { presentJst } from "../presenters/jstPresenter.js";
 import { jstsByIds } from "./jstCatalogue.js";
+import { UNRESTRICTED } from "./processingRestriction.js";
 import { loadTags, tagsOf } from "./tagDirectory.js";
 
 /** Practices listed on a leader's card; the count covers all of them. */
@@ -18,7 +19,7 @@ const PRACTICES_SHOWN = 3;
  * ignore diacritics across name, JST and position, runs here on the small candidate list.
  */
 export async function findLeaders(query: LeaderQuery): Promise<LeaderPage> {
-  const filter: Record<string, unknown> = { "consents.directoryListing": true, status: "active" };
+  const filter: Record<string, unknown> = { "consents.directoryListing": true, status: "active", ...UNRESTRICTED };
   if (query.tag) filter.expertise = query.tag;
   if (query.group) {
     const group = await Group.findOne({ slug: query.group }, { _id: 1 }).lean();

@@ -7,6 +7,7 @@ import { Thread } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { anyOf } from "../db/anyOf.js";
 import { eventBus } from "./eventBus.js";
+import { isProcessingRestricted } from "./processingRestriction.js";
 import type { NotificationDelivery } from "./notifier.js";
 import { mayReadThread } from "./threadReaders.js";
 
@@ -68,9 +69,12 @@ async function deliverNotice(event: EventDocument, notice: Notice, deliver: Noti
   const thread = await Thread.findById(event.threadId, { groupId: 1 }).lean();
   const recipients = notice.recipientIds.filter((id) => mongoose.isObjectIdOrHexString(id));
   if (!thread || recipients.length === 0) return;
-  const users = await User.find({ _id: anyOf(recipients) }, { role: 1, status: 1, suspension: 1 }).lean();
+  const users = await User.find(
+    { _id: anyOf(recipients) },
+    { role: 1, status: 1, suspension: 1, restriction: 1 },
+  ).lean();
   for (const user of users) {
-    if (user._id.toString() === event.actorId?.toString()) continue;
+    if (user._id.toString() === event.actorId?.toString() || isProcessingRestricted(user)) continue;
     if (!(await mayReadThread(user, { groupId: thread.groupId ?? null }))) continue;
     const created = await Notification.create({
       recipientId: user._id,

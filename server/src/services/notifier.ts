@@ -8,6 +8,7 @@ import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { anyOf } from "../db/anyOf.js";
 import { eventBus } from "./eventBus.js";
+import { isProcessingRestricted } from "./processingRestriction.js";
 import { mailer } from "./mailer.js";
 import { mailLinks, mailTemplates, type UnsubscribeLinks } from "./mailTemplates.js";
 import { mayReadThread } from "./threadReaders.js";
@@ -104,11 +105,11 @@ async function notifyAbout(event: EventDocument, deliver: NotificationDelivery, 
   );
   const users = await User.find(
     { _id: anyOf(people.map((person) => person.userId)) },
-    { name: 1, email: 1, role: 1, status: 1, suspension: 1, consents: 1 },
+    { name: 1, email: 1, role: 1, status: 1, suspension: 1, consents: 1, restriction: 1 },
   ).lean();
   for (const user of users) {
     const candidate = strongest.get(user._id.toString());
-    if (!candidate) continue;
+    if (!candidate || isProcessingRestricted(user)) continue;
     // Muting silences a thread, but not what moderators did to the person's own post.
     if (levels.get(user._id.toString()) === "muted" && candidate.kind !== "moderation") continue;
     if (!(await mayReadThread(user, { groupId: thread.groupId ?? null }))) continue;

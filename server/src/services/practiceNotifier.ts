@@ -7,6 +7,7 @@ import { User } from "../models/User.js";
 import { anyOf } from "../db/anyOf.js";
 import { eventBus } from "./eventBus.js";
 import type { NotificationDelivery } from "./notifier.js";
+import { restrictedAmong } from "./processingRestriction.js";
 
 /** What the author is told (`practice_status`), completing "Pani/Pana dobra praktyka „…”: …". */
 const STATUS_MESSAGES: Record<string, string> = {
@@ -44,7 +45,9 @@ export function startPracticeNotifier(options: { logger: Logger; deliver: Notifi
 
 async function notify(event: EventDocument, deliver: NotificationDelivery): Promise<void> {
   const actorId = event.actorId?.toString();
-  const recipients = (await recipientsOf(event)).filter((id) => id.toString() !== actorId);
+  const candidates = await recipientsOf(event);
+  const restricted = await restrictedAmong(candidates);
+  const recipients = candidates.filter((id) => id.toString() !== actorId && !restricted.has(id.toString()));
   for (const recipientId of recipients) {
     const created = await Notification.create({
       recipientId,

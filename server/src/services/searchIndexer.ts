@@ -13,6 +13,7 @@ import { TagGroup } from "../models/TagGroup.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { eventBus } from "./eventBus.js";
+import { isProcessingRestricted, UNRESTRICTED } from "./processingRestriction.js";
 import { forumScope, htmlToText, searchEntry, type SearchEntryInput } from "./searchDocuments.js";
 
 /** Raise when the terms or the entry shape change: the index is then rebuilt at the next start. */
@@ -181,7 +182,7 @@ async function personEntry(user: UserDocument): Promise<SearchEntryInput> {
 
 export async function reindexPerson(userId: Id): Promise<void> {
   const user = await User.findById(userId).lean<UserDocument & { _id: Id }>();
-  const entries = user && user.status === "active" ? [await personEntry(user)] : [];
+  const entries = user && user.status === "active" && !isProcessingRestricted(user) ? [await personEntry(user)] : [];
   await replaceEntries({ kind: "person", refId: userId }, entries);
 }
 
@@ -248,6 +249,9 @@ export async function indexEvent(event: EventDocument): Promise<void> {
       for (const tag of tags) await reindexTag(tag._id);
     }
   } else if (area === "users" && event.subjectType === "User") {
+    // An erasure rewrote mentions and quotes of the person in these threads.
+    const threadIds = Array.isArray(data.threadIds) ? data.threadIds.map(objectId) : [];
+    for (const threadId of threadIds) if (threadId) await reindexThread(threadId);
     return reindexPerson(event.subjectId);
   } else if (area === "groups" || area === "invitations") {
     // Membership changes decide who finds a person who is not in the directory.
@@ -317,7 +321,9 @@ export async function rebuildSearchIndex(log: (message: string) => void = () => 
   for await (const analysis of Analysis.find({ status: "published" }).lean<AnalysisDocument[]>().cursor()) {
     await add([analysisEntry(analysis)]);
   }
-  for await (const user of User.find({ status: "active" }).lean<(UserDocument & { _id: Id })[]>().cursor()) {
+  for await (const user of User.find({ status: "active", ...UNRESTRICTED })
+    .lean<(UserDocument & { _id: Id })[]>()
+    .cursor()) {
     await add([await personEntry(user)]);
   }
   const tagGroups = new Map(

@@ -12,6 +12,7 @@ import { User, type UserDocument } from "../models/User.js";
 import { can, loadActor } from "../policies/index.js";
 import { eventBus } from "./eventBus.js";
 import type { NotificationDelivery } from "./notifier.js";
+import { restrictedAmong } from "./processingRestriction.js";
 import { readersAmong } from "./threadReaders.js";
 
 /** What got a tag: a new thread, or a practice or analysis just published. */
@@ -126,8 +127,9 @@ async function notifyFollowers(event: EventDocument, deliver: NotificationDelive
   const names = new Map(
     (await Tag.find({ slug: anyOf(tagged.tags) }, { slug: 1, name: 1 }).lean()).map((tag) => [tag.slug, tag.name]),
   );
+  const restricted = await restrictedAmong([...firstTag.keys()]);
   for (const [userId, { slug }] of firstTag) {
-    if (!readers.has(userId)) continue;
+    if (!readers.has(userId) || restricted.has(userId)) continue;
     const created = await Notification.create({
       recipientId: userId,
       kind: "followed_tag",

@@ -37,6 +37,8 @@ import networkPl from "./network.pl.json";
 import networkEn from "./network.en.json";
 import operationsPl from "./operations.pl.json";
 import operationsEn from "./operations.en.json";
+import erasurePl from "./erasure.pl.json";
+import erasureEn from "./erasure.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -99,6 +101,8 @@ export function setUpI18n(): void {
   addMessages("en", networkEn);
   addMessages("pl", operationsPl);
   addMessages("en", operationsEn);
+  addMessages("pl", erasurePl);
+  addMessages("en", erasureEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
