@@ -40,3 +40,4 @@ export * from "./tags.js";
 export * from "./schemas/tags.js";
 export * from "./network.js";
 export * from "./schemas/network.js";
+export * from "./consents.js";

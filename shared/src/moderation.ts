@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS: Record<string, { pl: string; en: string }> = {
   "users.passwordReset": { pl: "Reset hasła", en: "Password reset" },
   "users.updateProfile": { pl: "Zmiana profilu", en: "Profile updated" },
   "users.updateConsents": { pl: "Zmiana zgód", en: "Consents updated" },
+  "users.export": { pl: "Pobranie danych osobowych (RODO)", en: "Personal data exported (GDPR)" },
   "invitations.create": { pl: "Zaproszenie", en: "Invitation sent" },
   "invitations.resend": { pl: "Ponowne zaproszenie", en: "Invitation resent" },
   "invitations.accept": { pl: "Przyjęcie zaproszenia", en: "Invitation accepted" },

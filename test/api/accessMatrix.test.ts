@@ -1033,6 +1033,21 @@ const rows: Row[] = [
   // — issue 7: network —
   { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
   { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
+  // — issue 8: privacy — everyone takes their own data; only admins take someone else's (moderators are refused).
+  { method: "get", route: "/me/export", path: () => "/api/me/export", expected: signedIn(200) },
+  { method: "get", route: "/me/consents/history", path: () => "/api/me/consents/history", expected: signedIn(200) },
+  {
+    method: "get",
+    route: "/admin/users/:id/export",
+    path: () => `/api/admin/users/${ids.target}/export`,
+    expected: staff(403, 200),
+  },
+  {
+    method: "get",
+    route: "/admin/users/:id/consents",
+    path: () => `/api/admin/users/${ids.target}/consents`,
+    expected: staff(403, 200),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -12,6 +12,7 @@ import "./meetingPolicy.js";
 import "./practicePolicy.js";
 import "./analysisPolicy.js";
 import "./tagPolicy.js";
+import "./personalDataPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { adminUserRoutes } from "./adminUserRoutes.js";
 import { authRoutes } from "./authRoutes.js";
 import { meRoutes } from "./meRoutes.js";
+import { personalDataRoutes } from "./personalDataRoutes.js";
 import { categoryRoutes } from "./categoryRoutes.js";
 import { groupRoutes } from "./groupRoutes.js";
 import { homeRoutes } from "./homeRoutes.js";
@@ -53,6 +54,7 @@ export function apiRouter({
   router.use(networkRoutes(config));
   router.use(authRoutes(config));
   router.use(meRoutes(config));
+  router.use(personalDataRoutes(config));
   router.use(adminUserRoutes());
   router.use(homeRoutes());
   router.use(groupRoutes());
