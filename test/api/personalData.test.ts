@@ -68,12 +68,10 @@ beforeAll(async () => {
 
   const uploaded = await anna.post("/api/uploads").attach("file", UPLOADED, "notatka-z-posiedzenia.txt");
   expect(uploaded.status).toBe(201);
-  const reply = await anna
-    .post(`/api/threads/${threadId}/posts`)
-    .send({
-      body: `${ORIGINAL}\n\n[notatka](/api/attachments/${uploaded.body.attachment.id})`,
-      clientId: randomUUID(),
-    });
+  const reply = await anna.post(`/api/threads/${threadId}/posts`).send({
+    body: `${ORIGINAL}\n\n[notatka](/api/attachments/${uploaded.body.attachment.id})`,
+    clientId: randomUUID(),
+  });
   expect(reply.status).toBe(201);
   expect((await anna.patch(`/api/posts/${reply.body.post.id}`).send({ body: EDITED })).status).toBe(200);
   expect((await anna.put(`/api/posts/${piotrPost}/reactions/thanks`)).status).toBeLessThan(300);

@@ -527,7 +527,7 @@ async function sessionsDataset(userId: Id, currentSessionId: string | null): Pro
 
 /** Names inside the archive: the id keeps them unique, the original name keeps them recognisable. */
 const archiveName = (id: Id, originalName: string): string =>
-  `uploads/${id.toString()}-${path.basename(originalName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")}`;
+  `uploads/${id.toString()}-${path.basename(originalName).replace(/[^\p{L}\p{N} ._()-]/gu, "_")}`;
 
 async function uploadsDataset(user: UserDocument, sources: ExportSources): Promise<[Dataset, PersonalData["files"]]> {
   const attachments = await Attachment.find({ uploaderId: user._id }).sort({ createdAt: 1 }).lean();
