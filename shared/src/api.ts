@@ -271,7 +271,26 @@ export interface ProfileView extends UserSummary {
   expertise: string[];
   language: "pl" | "en";
   avatarUrl: string | null;
-  consents: { digest: "off" | "daily" | "weekly"; mentionEmails: boolean; directoryListing: boolean };
+  consents: {
+    digest: "off" | "daily" | "weekly";
+    mentionEmails: boolean;
+    directoryListing: boolean;
+    newsletter: boolean;
+  };
+}
+
+/** One logged change of one consent (RODO art. 7: when, what, and which wording was agreed to). */
+export interface ConsentRecordView {
+  kind: "digest" | "mentionEmails" | "directoryListing" | "newsletter";
+  value: "given" | "withdrawn";
+  /** For the digest: how often it was asked for; null otherwise and when withdrawn. */
+  frequency: "daily" | "weekly" | null;
+  textVersion: string;
+  at: string;
+}
+
+export interface ConsentHistoryResponse {
+  records: ConsentRecordView[];
 }
 
 export interface SessionView {

@@ -42,3 +42,4 @@ export * from "./network.js";
 export * from "./schemas/network.js";
 export * from "./sitePages.js";
 export * from "./schemas/erasure.js";
+export * from "./consents.js";

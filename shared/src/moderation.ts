@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS: Record<string, { pl: string; en: string }> = {
   "users.erase": { pl: "Usunięcie konta (RODO)", en: "Account erased (GDPR)" },
   "users.restrict": { pl: "Ograniczenie przetwarzania (RODO)", en: "Processing restricted (GDPR)" },
   "users.unrestrict": { pl: "Zniesienie ograniczenia przetwarzania", en: "Processing restriction lifted" },
+  "users.export": { pl: "Pobranie danych osobowych (RODO)", en: "Personal data exported (GDPR)" },
   "invitations.create": { pl: "Zaproszenie", en: "Invitation sent" },
   "invitations.resend": { pl: "Ponowne zaproszenie", en: "Invitation resent" },
   "invitations.accept": { pl: "Przyjęcie zaproszenia", en: "Invitation accepted" },

@@ -1080,6 +1080,21 @@ const rows: Row[] = [
     path: () => `/api/posts/${ids.postA}/record`,
     expected: { ...threadModeration(200), admin: 409 },
   },
+  // — issue 8: privacy — everyone takes their own data; only admins take someone else's (moderators are refused).
+  { method: "get", route: "/me/export", path: () => "/api/me/export", expected: signedIn(200) },
+  { method: "get", route: "/me/consents/history", path: () => "/api/me/consents/history", expected: signedIn(200) },
+  {
+    method: "get",
+    route: "/admin/users/:id/export",
+    path: () => `/api/admin/users/${ids.target}/export`,
+    expected: staff(403, 200),
+  },
+  {
+    method: "get",
+    route: "/admin/users/:id/consents",
+    path: () => `/api/admin/users/${ids.target}/consents`,
+    expected: staff(403, 200),
+  },
 ];
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

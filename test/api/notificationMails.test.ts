@@ -27,7 +27,9 @@ const mention = async (agent: TestAgent, text: string) => {
 };
 const setConsents = async (email: string, consents: { digest: string; mentionEmails: boolean }) => {
   const agent = await signedInAgent(url, email);
-  const response = await agent.patch("/api/me/consents").send({ ...consents, directoryListing: false });
+  const response = await agent
+    .patch("/api/me/consents")
+    .send({ ...consents, directoryListing: false, newsletter: false });
   expect(response.status).toBe(200);
 };
 const unsubscribeToken = (mail: ReceivedMail): string => {

@@ -68,12 +68,22 @@ describe("profile", () => {
     const agent = await signedInAgent(server.url, DEMO.memberA);
     const given = await agent
       .patch("/api/me/consents")
-      .send({ digest: "weekly", mentionEmails: true, directoryListing: true });
-    expect(given.body.consents).toEqual({ digest: "weekly", mentionEmails: true, directoryListing: true });
+      .send({ digest: "weekly", mentionEmails: true, directoryListing: true, newsletter: true });
+    expect(given.body.consents).toEqual({
+      digest: "weekly",
+      mentionEmails: true,
+      directoryListing: true,
+      newsletter: true,
+    });
     const withdrawn = await agent
       .patch("/api/me/consents")
-      .send({ digest: "off", mentionEmails: false, directoryListing: false });
-    expect(withdrawn.body.consents).toEqual({ digest: "off", mentionEmails: false, directoryListing: false });
+      .send({ digest: "off", mentionEmails: false, directoryListing: false, newsletter: false });
+    expect(withdrawn.body.consents).toEqual({
+      digest: "off",
+      mentionEmails: false,
+      directoryListing: false,
+      newsletter: false,
+    });
     // The demo seed opts some people (memberA too) into the leaders' directory (no IP): only this test's changes count.
     const log = (
       await Event.find({ name: "users.updateConsents", subjectId: given.body.id }).sort({ createdAt: 1 }).lean()

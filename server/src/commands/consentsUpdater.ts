@@ -1,26 +1,71 @@
-import type { ConsentsUpdateInput } from "@forum/shared";
+import { createHash } from "node:crypto";
+import {
+  CONSENT_KINDS,
+  CONSENT_TEXT_VERSION,
+  consentWording,
+  type ConsentKind,
+  type ConsentsUpdateInput,
+} from "@forum/shared";
 import { applyUserChanges } from "../models/applyUserChanges.js";
+import { ConsentRecord, type ConsentChannel } from "../models/ConsentRecord.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
 
-/** Version of the consent texts the person saw; kept with each change (RODO: provable consent). */
-export const CONSENT_TEXT_VERSION = "2026-11-01";
+export { CONSENT_TEXT_VERSION };
 
 export interface ConsentsUpdaterProps {
   user: UserDocument;
   consents: ConsentsUpdateInput;
   ip?: string | null;
+  /** How the person made the change; the profile form unless said otherwise. */
+  channel?: ConsentChannel;
 }
 
-/** Gives or withdraws consents; every change is recorded with time and text version. */
+type ConsentValues = ConsentsUpdateInput;
+
+const currentValues = (user: UserDocument): ConsentValues => ({
+  digest: user.consents?.digest ?? "off",
+  mentionEmails: user.consents?.mentionEmails ?? false,
+  directoryListing: user.consents?.directoryListing ?? false,
+  newsletter: user.consents?.newsletter ?? false,
+});
+
+const isGiven = (kind: ConsentKind, values: ConsentValues): boolean =>
+  kind === "digest" ? values.digest !== "off" : values[kind];
+
+/** The Polish wording is the binding one; its digest proves later which words were agreed to. */
+const textDigest = (kind: ConsentKind): string => {
+  const wording = consentWording(kind, "pl", CONSENT_TEXT_VERSION);
+  return createHash("sha256").update(`${wording.label}\n${wording.text}`).digest("hex");
+};
+
+/** Gives or withdraws consents; every consent that changed gets a ConsentRecord with time and text version. */
 export async function consentsUpdater(props: ConsentsUpdaterProps): Promise<UserDocument> {
-  const updated = await applyUserChanges(props.user._id, { consents: props.consents });
+  const before = currentValues(props.user);
+  const after = props.consents;
+  const changed = CONSENT_KINDS.filter((kind) => before[kind] !== after[kind]);
+  if (changed.length === 0) return props.user;
+  const updated = await applyUserChanges(props.user._id, { consents: after });
+  const at = new Date();
+  await ConsentRecord.insertMany(
+    changed.map((kind) => ({
+      userId: props.user._id,
+      kind,
+      value: isGiven(kind, after) ? "given" : "withdrawn",
+      frequency: kind === "digest" && after.digest !== "off" ? after.digest : null,
+      textVersion: CONSENT_TEXT_VERSION,
+      textDigest: textDigest(kind),
+      channel: props.channel ?? "profile",
+      at,
+      ip: props.ip ?? null,
+    })),
+  );
   await recordEvent({
     name: "users.updateConsents",
     actorId: props.user._id,
     subjectType: "User",
     subjectId: props.user._id,
-    data: { before: props.user.consents, after: props.consents, textVersion: CONSENT_TEXT_VERSION },
+    data: { before, after, changed, textVersion: CONSENT_TEXT_VERSION },
     ip: props.ip ?? null,
   });
   return updated;

@@ -42,6 +42,8 @@ const doors = {
   invitation: door({ points: 200, duration: 3600 }, { points: 60, duration: 3600, blockDuration: 900 }),
   // A session's materials (a dozen files) fit easily; a script filling the disk does not.
   upload: door({ points: 300, duration: 3600 }, { points: 100, duration: 3600, blockDuration: 600 }),
+  // A person downloads their data archive now and then; every export reads all their data and files.
+  personalDataExport: door({ points: 60, duration: 3600 }, { points: 10, duration: 3600, blockDuration: 900 }),
 } as const;
 
 export type Door = keyof typeof doors;

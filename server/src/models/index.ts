@@ -40,3 +40,4 @@ export { PracticeReview } from "./PracticeReview.js";
 export { AnalysisComment } from "./AnalysisComment.js";
 export { JobRun } from "./JobRun.js";
 export { SitePage } from "./SitePage.js";
+export { ConsentRecord } from "./ConsentRecord.js";

@@ -20,6 +20,7 @@ export async function presentProfile(user: UserDocument): Promise<ProfileView> {
       digest: user.consents?.digest ?? "off",
       mentionEmails: user.consents?.mentionEmails ?? false,
       directoryListing: user.consents?.directoryListing ?? false,
+      newsletter: user.consents?.newsletter ?? false,
     },
   };
 }

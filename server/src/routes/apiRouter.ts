@@ -6,6 +6,7 @@ import { adminUserRoutes } from "./adminUserRoutes.js";
 import { erasureRoutes } from "./erasureRoutes.js";
 import { authRoutes } from "./authRoutes.js";
 import { meRoutes } from "./meRoutes.js";
+import { personalDataRoutes } from "./personalDataRoutes.js";
 import { categoryRoutes } from "./categoryRoutes.js";
 import { groupRoutes } from "./groupRoutes.js";
 import { homeRoutes } from "./homeRoutes.js";
@@ -55,6 +56,7 @@ export function apiRouter({
   router.use(networkRoutes(config));
   router.use(authRoutes(config));
   router.use(meRoutes(config));
+  router.use(personalDataRoutes(config));
   router.use(adminUserRoutes());
   router.use(erasureRoutes(config));
   router.use(homeRoutes());

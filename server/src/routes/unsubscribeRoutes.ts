@@ -34,11 +34,13 @@ export function unsubscribeRoutes(): Router {
         digest: user.consents?.digest ?? "off",
         mentionEmails: user.consents?.mentionEmails ?? false,
         directoryListing: user.consents?.directoryListing ?? false,
+        newsletter: user.consents?.newsletter ?? false,
       };
       await consentsUpdater({
         user,
         consents: kind === "digest" ? { ...consents, digest: "off" } : { ...consents, mentionEmails: false },
         ip: req.ip ?? null,
+        channel: "unsubscribeLink",
       });
     }
     const body: UnsubscribeView = { kind, alreadyOff: true };

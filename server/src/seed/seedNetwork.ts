@@ -42,7 +42,9 @@ export async function seedNetwork(): Promise<void> {
         digest: updated.consents?.digest ?? "off",
         mentionEmails: updated.consents?.mentionEmails ?? false,
         directoryListing: true,
+        newsletter: updated.consents?.newsletter ?? false,
       },
+      channel: "system",
     });
   }
 }

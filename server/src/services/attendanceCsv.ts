@@ -1,9 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import type { AttendanceReport, AttendanceRow } from "@forum/shared";
+import { spreadsheetCsv } from "./spreadsheetCsv.js";
 import { warsawDateTime } from "./warsawTime.js";
-
-/** Excel reads a UTF-8 file as such (Polish letters intact) only when it starts with a BOM. */
-const BYTE_ORDER_MARK = "\uFEFF";
 
 const HEADER = ["Dzień", "Imię i nazwisko", "JST", "Pierwsze wejście", "Ostatnie wyjście", "Minut obecności"];
 const WHOLE_MEETING = "całe spotkanie";
@@ -23,5 +20,5 @@ const row = (entry: AttendanceRow): (string | number)[] => [
  */
 export function attendanceCsv(report: AttendanceReport): string {
   const rows = [...report.days.flatMap((day) => day.rows), ...report.total].map(row);
-  return BYTE_ORDER_MARK + stringify([HEADER, ...rows], { delimiter: ";", record_delimiter: "windows" });
+  return spreadsheetCsv(HEADER, rows);
 }

@@ -1,8 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { auditActionLabel, type AuditEntryView, type Role } from "@forum/shared";
-
-/** Excel reads a UTF-8 file as such (Polish letters intact) only when it starts with a BOM. */
-const BYTE_ORDER_MARK = "\uFEFF";
+import { spreadsheetCsv } from "./spreadsheetCsv.js";
 
 const ROLE_NAMES: Record<Role, string> = {
   admin: "administrator",
@@ -48,5 +45,5 @@ export function auditCsv(entries: AuditEntryView[]): string {
     entry.reason ?? "",
     entry.ip ?? "",
   ]);
-  return BYTE_ORDER_MARK + stringify([HEADER, ...rows], { record_delimiter: "windows" });
+  return spreadsheetCsv(HEADER, rows, ",");
 }

@@ -89,13 +89,16 @@ export const profileUpdateSchema = z.object({
 });
 export type ProfileUpdateInput = z.infer<typeof profileUpdateSchema>;
 
+/** Every consent is sent every time (a checkbox form): a missing one is an error, never "unchanged". */
 export const consentsUpdateSchema = z.object({
   /** E-mail digest of unread activity. */
-  digest: z.enum(DIGEST_FREQUENCIES),
+  digest: z.enum(DIGEST_FREQUENCIES, { message: "Wybierz, jak często wysyłać podsumowanie." }),
   /** An e-mail at once when someone mentions me. */
-  mentionEmails: z.boolean(),
+  mentionEmails: z.boolean({ message: "Zaznacz albo odznacz zgodę na e-mail o wspomnieniach." }),
   /** Appear in the leaders' directory (Sieć liderów). */
-  directoryListing: z.boolean(),
+  directoryListing: z.boolean({ message: "Zaznacz albo odznacz zgodę na katalog liderów." }),
+  /** The project's newsletter. */
+  newsletter: z.boolean({ message: "Zaznacz albo odznacz zgodę na newsletter." }),
 });
 export type ConsentsUpdateInput = z.infer<typeof consentsUpdateSchema>;
 

@@ -5,6 +5,8 @@ import accountsPl from "./accounts.pl.json";
 import accountsEn from "./accounts.en.json";
 import spacesPl from "./spaces.pl.json";
 import spacesEn from "./spaces.en.json";
+import privacyPl from "./privacy.pl.json";
+import privacyEn from "./privacy.en.json";
 import auditPl from "./audit.pl.json";
 import auditEn from "./audit.en.json";
 import flagsPl from "./flags.pl.json";
@@ -103,6 +105,8 @@ export function setUpI18n(): void {
   addMessages("en", operationsEn);
   addMessages("pl", erasurePl);
   addMessages("en", erasureEn);
+  addMessages("pl", privacyPl);
+  addMessages("en", privacyEn);
   const initial = storedLocale();
   init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
   document.documentElement.lang = initial;
