@@ -10,7 +10,9 @@ export function declaredRoutes(): string[] {
     .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
     .flatMap((file) =>
       [
-        ...readFileSync(path.join(ROUTES_DIR, file), "utf8").matchAll(/router\.(get|post|put|patch|delete)\(\s*"([^"]+)"/g),
+        ...readFileSync(path.join(ROUTES_DIR, file), "utf8").matchAll(
+          /router\.(get|post|put|patch|delete)\(\s*"([^"]+)"/g,
+        ),
       ].map((match) => `${match[1]} ${match[2]}`),
     )
     .sort();

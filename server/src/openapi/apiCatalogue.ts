@@ -81,7 +81,7 @@ import {
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** What a successful answer carries when it is not the default (200 with a JSON object). */
-export type SuccessBody = "json" | "jsonArray" | "none" | "csv" | "calendar" | "image";
+export type SuccessBody = "json" | "none" | "csv" | "calendar" | "image";
 
 export interface ApiOperation {
   method: HttpMethod;
@@ -151,7 +151,7 @@ export const apiCatalogue: ApiOperation[] = [
     put("/me/avatar", "Nowy awatar", { upload: "avatar" }),
     del("/me/avatar", "Usunięcie awatara", noContent),
     get("/users/:id/avatar", "Awatar osoby", { ...open, returns: "image" }),
-    get("/me/sessions", "Moje aktywne sesje", { returns: "jsonArray" }),
+    get("/me/sessions", "Moje aktywne sesje"),
     del("/me/sessions/:id", "Zakończenie jednej z moich sesji", noContent),
     get("/me/calendar-token", "Adres mojego kalendarza"),
     post("/me/calendar-token", "Nowy adres mojego kalendarza"),
@@ -161,7 +161,7 @@ export const apiCatalogue: ApiOperation[] = [
   ]),
   ...section("Rejestracja", [
     get("/jsts", "Wyszukiwanie JST", { ...open, query: jstSearchQuerySchema }),
-    get("/voivodeships", "Województwa", { ...open, returns: "jsonArray" }),
+    get("/voivodeships", "Województwa", open),
     post("/account-requests", "Wniosek o konto", { ...open, body: accountRequestSchema, status: 201 }),
     get("/account-requests", "Wnioski o konto do rozpatrzenia"),
     post("/account-requests/:id/approve", "Przyjęcie wniosku o konto"),
@@ -181,11 +181,11 @@ export const apiCatalogue: ApiOperation[] = [
   ...section("Sieć i grupy", [
     get("/network", "Opis sieci", open),
     get("/network/map", "Mapa sieci", open),
-    get("/network/categories", "Kategorie sieci", { returns: "jsonArray" }),
+    get("/network/categories", "Kategorie sieci"),
     post("/network/categories", "Nowa kategoria sieci", { body: categoryInputSchema, status: 201 }),
     get("/network/leaders", "Katalog liderów", { query: leaderQuerySchema }),
     get("/home", "Strona główna zalogowanej osoby"),
-    get("/groups", "Moje grupy", { returns: "jsonArray" }),
+    get("/groups", "Moje grupy"),
     get("/groups/:slug", "Grupa"),
     post("/groups/:slug/categories", "Nowa kategoria grupy", { body: categoryInputSchema, status: 201 }),
     put("/groups/:slug/free-tags", "Wolne tagi grupy", { body: freeTagsSchema }),
@@ -207,7 +207,7 @@ export const apiCatalogue: ApiOperation[] = [
     put("/threads/:id/closes-at", "Termin zamknięcia wątku", { body: closeThreadAtSchema }),
     put("/threads/:id/slow-mode", "Tryb powolny wątku", { body: slowModeSchema }),
     patch("/threads/:id", "Zmiana tytułu i tagów wątku", { body: editThreadSchema }),
-    get("/restructure/categories", "Kategorie, do których można przenieść wątek", { returns: "jsonArray" }),
+    get("/restructure/categories", "Kategorie, do których można przenieść wątek"),
     post("/threads/:id/move", "Przeniesienie wątku", { body: moveThreadSchema }),
     post("/threads/:id/merge", "Scalenie wątków", { body: mergeThreadSchema }),
     post("/threads/:id/split", "Wydzielenie wpisów do nowego wątku", { body: splitPostsSchema, status: 201 }),
@@ -246,7 +246,7 @@ export const apiCatalogue: ApiOperation[] = [
     get("/moderation/queues", "Kolejki moderacji"),
     get("/moderation/dashboard", "Pulpit moderacji"),
     get("/moderation/audit", "Dziennik działań", { query: auditQuerySchema }),
-    get("/moderation/audit/actors", "Osoby w dzienniku działań", { returns: "jsonArray" }),
+    get("/moderation/audit/actors", "Osoby w dzienniku działań"),
     get("/moderation/audit.csv", "Dziennik działań jako CSV", { query: auditQuerySchema, returns: "csv" }),
     get("/moderation/flags", "Zgłoszenia wpisów", { query: flagListQuerySchema }),
     post("/moderation/flags/:id/resolve", "Rozstrzygnięcie zgłoszeń", { body: resolveFlagsSchema }),
@@ -257,8 +257,8 @@ export const apiCatalogue: ApiOperation[] = [
     get("/moderation/approvals", "Wpisy czekające na zatwierdzenie"),
     post("/moderation/approvals/:id/approve", "Zatwierdzenie wpisu"),
     post("/moderation/approvals/:id/reject", "Odrzucenie wpisu", { body: approvalRejectSchema }),
-    get("/threads/:id/pending", "Moje wpisy czekające w wątku", { returns: "jsonArray" }),
-    get("/categories/:id/pending", "Moje wątki czekające w kategorii", { returns: "jsonArray" }),
+    get("/threads/:id/pending", "Moje wpisy czekające w wątku"),
+    get("/categories/:id/pending", "Moje wątki czekające w kategorii"),
     get("/people/:username/moderation", "Karta moderacyjna osoby"),
     put("/people/:username/silence", "Wyciszenie osoby", { body: userSilenceSchema }),
     del("/people/:username/silence", "Zniesienie wyciszenia"),
@@ -316,9 +316,9 @@ export const apiCatalogue: ApiOperation[] = [
     post("/practices/:id/publish", "Publikacja praktyki", { body: practicePublishSchema }),
     post("/practices/:id/unpublish", "Wycofanie publikacji praktyki"),
     put("/practices/:id/public", "Publiczność praktyki", { body: practicePublicSchema }),
-    get("/practices/:id/versions", "Wersje praktyki", { ...open, returns: "jsonArray" }),
+    get("/practices/:id/versions", "Wersje praktyki", open),
     get("/practices/:id/versions/:number", "Wersja praktyki", open),
-    get("/threads/:id/practices", "Praktyki powiązane z wątkiem", { returns: "jsonArray" }),
+    get("/threads/:id/practices", "Praktyki powiązane z wątkiem"),
     get("/analyses", "Analizy"),
     post("/analyses", "Nowa analiza", { body: analysisInputSchema, status: 201 }),
     get("/analyses/:id", "Analiza"),
@@ -327,7 +327,7 @@ export const apiCatalogue: ApiOperation[] = [
     post("/analyses/:id/publish", "Publikacja analizy", { body: analysisPublishInputSchema }),
     post("/analyses/:id/unpublish", "Wycofanie publikacji analizy"),
     put("/analyses/:id/public", "Publiczność analizy", { body: analysisPublicInputSchema }),
-    get("/analyses/:id/sections/:sectionId/comments", "Komentarze do sekcji analizy", { returns: "jsonArray" }),
+    get("/analyses/:id/sections/:sectionId/comments", "Komentarze do sekcji analizy"),
     post("/analyses/:id/sections/:sectionId/comments", "Komentarz do sekcji analizy", {
       body: analysisCommentInputSchema,
       status: 201,

@@ -75,7 +75,6 @@ function requestBodyOf(operation: ApiOperation) {
 
 const SUCCESS_CONTENT: Record<SuccessBody, Record<string, { schema: JsonSchema }> | undefined> = {
   json: { "application/json": { schema: { type: "object" } } },
-  jsonArray: { "application/json": { schema: { type: "array" } } },
   none: undefined,
   csv: { "text/csv": { schema: { type: "string" } } },
   calendar: { "text/calendar": { schema: { type: "string" } } },
@@ -123,7 +122,12 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiCa
     paths,
     components: {
       securitySchemes: {
-        session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Sesja po `POST /api/auth/login`." },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: SESSION_COOKIE,
+          description: "Sesja po `POST /api/auth/login`.",
+        },
       },
       schemas: {
         ErrorResponse: {
