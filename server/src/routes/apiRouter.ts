@@ -12,6 +12,7 @@ import { groupRoutes } from "./groupRoutes.js";
 import { homeRoutes } from "./homeRoutes.js";
 import { healthRoutes } from "./healthRoutes.js";
 import { networkRoutes } from "./networkRoutes.js";
+import { openApiRoutes } from "./openApiRoutes.js";
 import { threadRoutes } from "./threadRoutes.js";
 import { threadStateRoutes } from "./threadStateRoutes.js";
 import { postRoutes } from "./postRoutes.js";
@@ -53,6 +54,7 @@ export function apiRouter({
 }): Router {
   const router = Router();
   router.use(healthRoutes(databaseKind, redisUp));
+  router.use(openApiRoutes());
   router.use(networkRoutes(config));
   router.use(authRoutes(config));
   router.use(meRoutes(config));

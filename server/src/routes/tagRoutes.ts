@@ -1,14 +1,13 @@
 import { Router, type Request } from "express";
 import {
   freeTagsSchema,
-  TAG_SECTIONS,
   tagGroupInputSchema,
   tagInputSchema,
   tagMergeSchema,
   tagMoveSchema,
   tagSectionQuerySchema,
+  tagSectionSchema,
   tagUpdateSchema,
-  type TagSectionKind,
 } from "@forum/shared";
 import { freeTagsSetter } from "../commands/freeTagsSetter.js";
 import { tagCreator } from "../commands/tagCreator.js";
@@ -140,11 +139,12 @@ export function tagRoutes(): Router {
   });
 
   router.get("/tags/:slug/:section", async (req, res) => {
-    const section = String(req.params.section);
-    if (!(TAG_SECTIONS as readonly string[]).includes(section)) throw notFound();
+    const section = tagSectionSchema.safeParse(req.params.section);
+    // An unknown section is an unknown page, not bad input.
+    if (!section.success) throw notFound();
     const tag = await tagBySlug(req.params.slug);
     const { page } = parseInput(tagSectionQuerySchema, req.query);
-    res.json(await tagSection(tag, section as TagSectionKind, page, req.actor));
+    res.json(await tagSection(tag, section.data, page, req.actor));
   });
 
   router.put("/tags/:slug/follow", async (req, res) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FORUM_YEARS_MESSAGE, inForumYears } from "./calendarDay.js";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -10,7 +11,8 @@ const date = (message: string) =>
     .string()
     .trim()
     .regex(DATE, { message })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message });
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message })
+    .refine(inForumYears, { message: FORUM_YEARS_MESSAGE });
 const objectId = z.string().regex(OBJECT_ID, { message: "Nieprawidłowy identyfikator." });
 
 /** What a moderator writes when scheduling or editing a session (dates and times in Polish time). */
@@ -91,5 +93,8 @@ export type MeetingExpertsInput = z.infer<typeof meetingExpertsInputSchema>;
 
 /** A month of the calendar, "YYYY-MM". */
 export const calendarMonthSchema = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Podaj miesiąc w formacie RRRR-MM." }),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Podaj miesiąc w formacie RRRR-MM." })
+    .refine(inForumYears, { message: FORUM_YEARS_MESSAGE }),
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { calendarDay } from "./calendarDay.js";
 
 const objectId = (message: string) => z.string().regex(/^[0-9a-f]{24}$/i, { message });
-const day = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message });
+const day = calendarDay;
 const empty = z.literal("").transform(() => undefined);
 
 /** The audit log's filter, as it travels in the address (empty fields mean "any"). */

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { SEARCH_KINDS } from "../constants.js";
+import { calendarDay } from "./calendarDay.js";
 
 const optionalText = (max: number, message: string) => z.string().trim().max(max, { message }).optional();
-const isoDate = z.iso.date({ message: "Podaj datę w formacie RRRR-MM-DD." }).optional();
+const isoDate = calendarDay("Podaj datę w formacie RRRR-MM-DD.").optional();
 
 /** GET /api/search query string; the client's search form validates with the same schema. */
 export const searchQuerySchema = z

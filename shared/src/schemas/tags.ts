@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TAG_SECTIONS } from "../tags.js";
 
 const tagName = (what: string) =>
   z
@@ -50,6 +51,9 @@ export const tagMergeSchema = z.object({
 export const freeTagsSchema = z.object({
   allowFreeTags: z.boolean({ message: "Podaj, czy wolne tagi są dozwolone (true/false)." }),
 });
+
+/** The section of a tag page named in its path (`/tags/:slug/:section`). */
+export const tagSectionSchema = z.enum(TAG_SECTIONS, { message: "Nie ma takiej sekcji strony tagu." });
 
 /** Paging a tag page's section. */
 export const tagSectionQuerySchema = z.object({
