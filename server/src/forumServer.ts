@@ -19,6 +19,7 @@ import { startPracticeNotifier } from "./services/practiceNotifier.js";
 import { startAnalysisCommentNotifier } from "./services/analysisCommentNotifier.js";
 import { startTagFollowNotifier } from "./services/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./services/roomAttendance.js";
+import { startWriteRecovery } from "./services/writeRecovery.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -71,6 +72,7 @@ export async function startForumServer(options: {
   const stopSearchIndexer = startSearchIndexer(logger);
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
+  const stopWriteRecovery = startWriteRecovery(logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -87,6 +89,7 @@ export async function startForumServer(options: {
     closing ??= new Promise<void>((resolve) => {
       digests.stop();
       stopAttendanceKeeper();
+      stopWriteRecovery();
       stopNotifier();
       stopModerationNotifier();
       stopSearchIndexer();

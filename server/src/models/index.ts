@@ -37,3 +37,4 @@ export { SearchIndexState } from "./SearchIndexState.js";
 export { PracticeVersion } from "./PracticeVersion.js";
 export { PracticeReview } from "./PracticeReview.js";
 export { AnalysisComment } from "./AnalysisComment.js";
+export { PendingWrite } from "./PendingWrite.js";
