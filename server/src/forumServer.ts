@@ -23,6 +23,7 @@ import { startIpRetention } from "./services/ipRetention.js";
 import { createForumMetrics } from "./services/metrics.js";
 import { uploadDirectory } from "./services/uploadStorage.js";
 import { finishInterruptedErasures } from "./commands/accountEraser.js";
+import { startWriteRecovery } from "./services/writeRecovery.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -83,6 +84,7 @@ export async function startForumServer(options: {
     (count) => count > 0 && logger.info({ count }, "interrupted account erasures finished"),
     (error: unknown) => logger.error({ err: error }, "finishing interrupted account erasures failed"),
   );
+  const stopWriteRecovery = startWriteRecovery(logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -101,6 +103,7 @@ export async function startForumServer(options: {
       ipRetention.stop();
       metrics.stop();
       stopAttendanceKeeper();
+      stopWriteRecovery();
       stopNotifier();
       stopModerationNotifier();
       stopSearchIndexer();

@@ -1,5 +1,6 @@
 import { ConfigError } from "./config.js";
 import { DatabaseUnreachableError } from "./db/connectDatabase.js";
+import { watchDatabaseConnection } from "./db/connectionWatch.js";
 import { NoDatabaseError } from "./db/findDatabase.js";
 import { openDatabase } from "./db/openDatabase.js";
 import { startForumServer } from "./forumServer.js";
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const say = (message: string) => process.stdout.write(`${message}\n`);
   const { database, close: closeDatabase } = await openDatabase(config, say);
+  watchDatabaseConnection(logger);
+  // Last line of defence: a background task that forgot its catch (the database went away under
+  // it) is logged, not allowed to take down the process serving everyone else.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
   const seeded = await prepareData({ config, database, say });
   // Demo data is written straight to the database, past the indexer's events.

@@ -4,7 +4,7 @@ import type { AnalysisSummary, PracticeSummary } from "./library.js";
 /** Shapes of the JSON the API returns; the server's presenters produce exactly these. */
 
 export interface ApiError {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; retryable?: boolean };
 }
 
 export interface JstSummary {

@@ -15,6 +15,8 @@ import type { MeetingStatus } from "./constants.js";
 export interface SocketAck {
   ok: boolean;
   error?: string;
+  /** The same request may succeed when sent again later (the database was away for a moment). */
+  retryable?: boolean;
 }
 
 /** Events the browser sends; every one is authorized on the server by the policies. */

@@ -18,6 +18,11 @@ export class ApiRequestError extends Error {
     super(message);
     this.name = "ApiRequestError";
   }
+
+  /** The server says the same request may work later unchanged (its database was away): keep what was typed. */
+  get retryable(): boolean {
+    return isApiError(this.payload) && this.payload.error.retryable === true;
+  }
 }
 
 /** Code used when the server could not be reached at all (offline, server down). */

@@ -33,23 +33,47 @@ export function waitForConnection(signal: AbortSignal): Promise<void> {
   });
 }
 
+/** How long to wait before sending again after a retryable refusal (the server asks for 5 s). */
+const RETRYABLE_WAIT_MS = 5_000;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new DOMException("Anulowano", "AbortError"));
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(new DOMException("Anulowano", "AbortError"));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", aborted);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", aborted, { once: true });
+  });
+}
+
 /**
- * Sends, and while the network is gone keeps waiting and sending again until it works, fails
- * otherwise, or is cancelled (AbortError). The caller's payload carries a clientId, so however
- * many tries reach the server, the post is stored once.
+ * Sends, and while the network is gone (or the server says its database is away for a moment,
+ * a retryable refusal) keeps waiting and sending again until it works, fails otherwise, or is
+ * cancelled (AbortError). `onWaiting` gets the server's message for a retryable refusal, "" when
+ * offline. The caller's payload carries a clientId, so however many tries reach the server, the
+ * post is stored once.
  */
 export async function sendWhenOnline<T>(
   send: () => Promise<T>,
-  options: { signal: AbortSignal; onWaiting: () => void },
+  options: { signal: AbortSignal; onWaiting: (serverMessage: string) => void },
 ): Promise<T> {
-  let waiting = false;
   for (;;) {
     try {
       return await send();
     } catch (cause) {
-      if (!(cause instanceof ApiRequestError && cause.code === NETWORK_ERROR)) throw cause;
-      if (!waiting) options.onWaiting();
-      waiting = true;
+      if (!(cause instanceof ApiRequestError)) throw cause;
+      if (cause.retryable) {
+        options.onWaiting(cause.message);
+        await pause(RETRYABLE_WAIT_MS, options.signal);
+        continue;
+      }
+      if (cause.code !== NETWORK_ERROR) throw cause;
+      options.onWaiting("");
       await waitForConnection(options.signal);
     }
   }

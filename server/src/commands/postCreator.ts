@@ -1,8 +1,11 @@
 import type mongoose from "mongoose";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
+import { Attachment } from "../models/Attachment.js";
+import { Event } from "../models/Event.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { draftDiscarder } from "../services/drafts.js";
+import { withPendingWrite } from "../services/pendingWrites.js";
 import { attachmentLinker } from "./attachmentLinker.js";
 import { preparePostBody } from "../services/postBody.js";
 import { setDefaultThreadLevel } from "../services/watchLevels.js";
@@ -29,6 +32,12 @@ export interface PostCreatorResult {
   created: boolean;
 }
 
+/**
+ * Stores a reply. Steps: draw a number, store the post, count it in the thread, then the
+ * bookkeeping and the event, all under a pending-write record: if the database or the process
+ * goes away between them, the recovery pass (services/writeRecovery.ts) finishes the rest.
+ * A number drawn for a post that never got stored is a gap, never reused.
+ */
 export async function postCreator(props: PostCreatorProps): Promise<PostCreatorResult> {
   const existing = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
   if (existing) return { post: existing, created: false };
@@ -39,68 +48,91 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
     thread: { groupId: props.thread.groupId ?? null },
     authorId: props.authorId,
   });
-  let post: PostDocument | undefined;
-  // A server whose $inc is not atomic across connections (FerretDB with a connection pool)
-  // can hand out a number twice; the unique (threadId, number) index catches it and we draw again.
-  for (let attempt = 1; post === undefined; attempt += 1) {
-    const sequence = await Thread.findOneAndUpdate(
-      { _id: props.thread._id },
-      { $inc: { lastPostNumber: 1 } },
-      { returnDocument: "after" },
-    ).lean();
-    if (!sequence) throw new Error("thread vanished while posting");
-    try {
-      const created = await Post.create({
-        threadId: props.thread._id,
-        number: sequence.lastPostNumber,
-        authorId: props.authorId,
-        body: props.body,
-        html: prepared.html,
-        mentionedUserIds: prepared.mentionedUserIds,
-        quotedPostIds: prepared.quotedPostIds,
-        clientId: props.clientId,
-        createdAt,
-        updatedAt: createdAt,
-      });
-      post = created.toObject() as PostDocument;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const raced = await Post.findOne({ authorId: props.authorId, clientId: props.clientId }).lean();
-      if (raced) return { post: raced, created: false };
-      if (attempt >= 5) throw error;
+  const { authorId, clientId } = props;
+  return withPendingWrite({ kind: "post", authorId, clientId, threadId: props.thread._id }, async () => {
+    let post: PostDocument | undefined;
+    // A server whose $inc is not atomic across connections (FerretDB with a connection pool)
+    // can hand out a number twice; the unique (threadId, number) index catches it and we draw again.
+    for (let attempt = 1; post === undefined; attempt += 1) {
+      const sequence = await Thread.findOneAndUpdate(
+        { _id: props.thread._id },
+        { $inc: { lastPostNumber: 1 } },
+        { returnDocument: "after" },
+      ).lean();
+      if (!sequence) throw new Error("thread vanished while posting");
+      try {
+        const created = await Post.create({
+          threadId: props.thread._id,
+          number: sequence.lastPostNumber,
+          authorId,
+          body: props.body,
+          html: prepared.html,
+          mentionedUserIds: prepared.mentionedUserIds,
+          quotedPostIds: prepared.quotedPostIds,
+          clientId,
+          createdAt,
+          updatedAt: createdAt,
+        });
+        post = created.toObject() as PostDocument;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const raced = await Post.findOne({ authorId, clientId }).lean();
+        if (raced) return { post: raced, created: false };
+        if (attempt >= 5) throw error;
+      }
     }
-  }
 
-  await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
-  const attachmentIds = await attachmentLinker({
-    body: props.body,
-    postId: post._id,
-    threadId: props.thread._id,
-    uploaderIds: [props.authorId],
+    await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
+    await finishPost({ post, thread: props.thread, ip: props.ip ?? null, recovering: false });
+    return { post, created: true };
   });
+}
+
+/**
+ * What follows storing a post and counting it: its files, the author's draft, watch level and
+ * read position, and the `posts.create` event. Every step can run twice; the recovery pass
+ * (`recovering`) records the event only if it is not there yet.
+ */
+export async function finishPost(props: {
+  post: PostDocument;
+  thread: ThreadDocument;
+  ip: string | null;
+  recovering: boolean;
+}): Promise<void> {
+  const { post, thread } = props;
+  const linked = await attachmentLinker({
+    body: post.body,
+    postId: post._id,
+    threadId: thread._id,
+    uploaderIds: [post.authorId],
+  });
+  // A first attempt may have linked the files already: the event still lists them.
+  const attachmentIds = props.recovering
+    ? (await Attachment.find({ postId: post._id }, { _id: 1 }).lean()).map((attachment) => attachment._id.toString())
+    : linked;
   // The reply is stored: its draft (on whichever device it was typed) is done with.
-  await draftDiscarder({ userId: props.authorId, scope: "thread", targetId: props.thread._id });
+  await draftDiscarder({ userId: post.authorId, scope: "thread", targetId: thread._id });
   // The author of a thread watches it; someone who replies follows it, unless they chose otherwise.
-  await setDefaultThreadLevel(props.authorId, props.thread._id, post.number === 1 ? "watching" : "tracking");
+  await setDefaultThreadLevel(post.authorId, thread._id, post.number === 1 ? "watching" : "tracking");
   await ownPostRead({
-    userId: props.authorId,
-    thread: { ...props.thread, lastPostNumber: post.number },
+    userId: post.authorId,
+    thread: { ...thread, lastPostNumber: Math.max(thread.lastPostNumber, post.number) },
     number: post.number,
   });
+  if (props.recovering && (await Event.exists({ subjectId: post._id, name: "posts.create" }))) return;
   await recordEvent({
     name: "posts.create",
-    actorId: props.authorId,
+    actorId: post.authorId,
     subjectType: "Post",
     subjectId: post._id,
-    groupId: props.thread.groupId,
-    threadId: props.thread._id,
+    groupId: thread.groupId,
+    threadId: thread._id,
     data: {
       number: post.number,
       attachmentIds,
-      mentionedUserIds: prepared.mentionedUserIds.map(String),
-      quotedPostIds: prepared.quotedPostIds.map(String),
+      mentionedUserIds: post.mentionedUserIds.map(String),
+      quotedPostIds: post.quotedPostIds.map(String),
     },
-    ip: props.ip ?? null,
+    ip: props.ip,
   });
-  return { post, created: true };
 }

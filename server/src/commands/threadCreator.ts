@@ -1,9 +1,17 @@
-import type mongoose from "mongoose";
+import mongoose from "mongoose";
+import { anyOf } from "../db/anyOf.js";
+import { isDuplicateKeyError } from "../db/duplicateKey.js";
+import { conflict } from "../errors/AppError.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
+import { Event } from "../models/Event.js";
+import { PendingWrite } from "../models/PendingWrite.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
+import { recountCategoryThreads } from "../services/categoryThreadCount.js";
 import { draftDiscarder } from "../services/drafts.js";
-import { postCreator } from "./postCreator.js";
+import { isInFlight, withPendingWrite } from "../services/pendingWrites.js";
+import { preparePostBody } from "../services/postBody.js";
+import { finishPost } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface ThreadCreatorProps {
@@ -28,50 +36,113 @@ export interface ThreadCreatorResult {
   created: boolean;
 }
 
-/** The thread an already stored first post belongs to, if this clientId was sent before. */
+const STILL_SAVING = "Ten wątek jest właśnie zapisywany. Odśwież stronę za chwilę.";
+
+/**
+ * The thread an already stored first post belongs to, if this clientId was sent before. A first
+ * post whose thread never got stored (the database or the process went away in between) is
+ * undone here, so that the send can start over.
+ */
 async function findRetried(authorId: mongoose.Types.ObjectId, clientId: string): Promise<ThreadCreatorResult | null> {
   const firstPost = await Post.findOne({ authorId, clientId }).lean();
   if (!firstPost) return null;
   const thread = await Thread.findById(firstPost.threadId).lean();
-  return thread ? { thread, firstPost, created: false } : null;
+  if (thread) return { thread, firstPost, created: false };
+  const pending = await PendingWrite.find({ kind: "thread", authorId, clientId }).lean();
+  if (pending.some((write) => isInFlight(write._id))) throw conflict(STILL_SAVING);
+  await undoOrphanFirstPost(firstPost);
+  await PendingWrite.deleteMany({ _id: anyOf(pending.map((write) => write._id)) });
+  return null;
 }
 
+/** Removes a first post whose thread was never created: nobody was ever told it exists. */
+export async function undoOrphanFirstPost(post: PostDocument): Promise<void> {
+  await Post.deleteOne({ _id: post._id, number: 1 });
+}
+
+/**
+ * Starts a thread. The first post is stored before the thread (under the thread's id chosen
+ * here), and the thread is stored already counting it: no reader can ever list a thread
+ * without its first post, and a first post without its thread is never shown. The rest
+ * follows under a pending-write record that the recovery pass finishes if needed.
+ */
 export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCreatorResult> {
   const retried = await findRetried(props.authorId, props.clientId);
   if (retried) return retried;
 
   const createdAt = props.createdAt ?? new Date();
-  const created = await Thread.create({
-    categoryId: props.category._id,
-    groupId: props.category.groupId,
-    title: props.title,
-    tags: props.tags ?? [],
-    authorId: props.authorId,
-    lastPostAt: createdAt,
-    createdAt,
-    updatedAt: createdAt,
-  });
-  const thread = created.toObject() as ThreadDocument;
-  const { post, created: postCreated } = await postCreator({
-    thread,
-    authorId: props.authorId,
+  const threadId = new mongoose.Types.ObjectId();
+  const prepared = await preparePostBody({
     body: props.body,
-    clientId: props.clientId,
-    ip: props.ip ?? null,
-    createdAt,
+    thread: { groupId: props.category.groupId ?? null },
+    authorId: props.authorId,
   });
-  if (!postCreated) {
-    // Two sends of the same thread raced and the other one stored the first post: drop ours.
-    await Thread.deleteOne({ _id: thread._id });
-    const winner = await findRetried(props.authorId, props.clientId);
-    if (!winner) throw new Error("retried thread vanished");
-    return winner;
-  }
-  await Category.updateOne({ _id: props.category._id }, { $inc: { threadCount: 1 } });
-  await draftDiscarder({ userId: props.authorId, scope: "category", targetId: props.category._id });
+  const { authorId, clientId } = props;
+  return withPendingWrite({ kind: "thread", authorId, clientId, threadId }, async () => {
+    let firstPost: PostDocument;
+    try {
+      const created = await Post.create({
+        threadId,
+        number: 1,
+        authorId,
+        body: props.body,
+        html: prepared.html,
+        mentionedUserIds: prepared.mentionedUserIds,
+        quotedPostIds: prepared.quotedPostIds,
+        clientId,
+        createdAt,
+        updatedAt: createdAt,
+      });
+      firstPost = created.toObject() as PostDocument;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Two sends of the same thread raced and the other one stored the first post.
+      const winner = await Post.findOne({ authorId, clientId }).lean();
+      const thread = winner && (await Thread.findById(winner.threadId).lean());
+      if (!winner || !thread) throw conflict(STILL_SAVING);
+      return { thread, firstPost: winner, created: false };
+    }
+    const created = await Thread.create({
+      _id: threadId,
+      categoryId: props.category._id,
+      groupId: props.category.groupId,
+      title: props.title,
+      tags: props.tags ?? [],
+      authorId,
+      lastPostNumber: 1,
+      postCount: 1,
+      lastPostAt: createdAt,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const thread = created.toObject() as ThreadDocument;
+    await finishThread({ thread, firstPost, ip: props.ip ?? null, recovering: false });
+    const stored = await Thread.findById(thread._id).lean();
+    return { thread: stored ?? thread, firstPost, created: true };
+  });
+}
+
+/**
+ * What follows storing a thread with its first post: the post's own steps, the category's
+ * count, the draft, and the `threads.create` event. Every step can run twice; the recovery pass
+ * (`recovering`) records the event only if it is not there yet.
+ */
+export async function finishThread(props: {
+  thread: ThreadDocument;
+  firstPost: PostDocument;
+  ip: string | null;
+  recovering: boolean;
+}): Promise<void> {
+  const { thread, firstPost, ip, recovering } = props;
+  await finishPost({ post: firstPost, thread, ip, recovering });
+  // A recovery cannot know whether the first attempt counted the thread: it counts them all.
+  if (recovering) await recountCategoryThreads(thread.categoryId);
+  else await Category.updateOne({ _id: thread.categoryId }, { $inc: { threadCount: 1 } });
+  await draftDiscarder({ userId: thread.authorId, scope: "category", targetId: thread.categoryId });
+  if (recovering && (await Event.exists({ subjectId: thread._id, name: "threads.create" }))) return;
   await recordEvent({
     name: "threads.create",
-    actorId: props.authorId,
+    actorId: thread.authorId,
     subjectType: "Thread",
     subjectId: thread._id,
     groupId: thread.groupId,
@@ -79,11 +150,9 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
     data: {
       title: thread.title,
       tags: thread.tags,
-      categoryId: props.category._id.toString(),
-      firstPostId: post._id.toString(),
+      categoryId: thread.categoryId.toString(),
+      firstPostId: firstPost._id.toString(),
     },
-    ip: props.ip ?? null,
+    ip,
   });
-  const stored = await Thread.findById(thread._id).lean();
-  return { thread: stored ?? thread, firstPost: post, created: true };
 }

@@ -120,8 +120,9 @@ const WATCHDOG_SCRIPT = [
   'exec "$0" "$@" 3<&- </dev/null',
 ].join("\n");
 
-async function spawnAndWait(binary: string, dataDir: string, port: number, throwaway: boolean): Promise<ChildProcess> {
-  const args = [
+/** FerretDB's command line: SQLite files in `dataDir`, listening on loopback `port`. */
+export function ferretDbArguments(dataDir: string, port: number): string[] {
+  return [
     "--handler=sqlite",
     `--sqlite-url=file:${dataDir}/`,
     `--listen-addr=${LOOPBACK}:${port}`,
@@ -131,6 +132,10 @@ async function spawnAndWait(binary: string, dataDir: string, port: number, throw
     "--telemetry=disable",
     "--log-level=error",
   ];
+}
+
+async function spawnAndWait(binary: string, dataDir: string, port: number, throwaway: boolean): Promise<ChildProcess> {
+  const args = ferretDbArguments(dataDir, port);
   const child = spawn("sh", ["-c", WATCHDOG_SCRIPT, binary, ...args], {
     stdio: ["pipe", "ignore", "pipe"],
     env: { ...process.env, FORUM_FERRETDB_THROWAWAY_DIR: throwaway ? dataDir : "" },

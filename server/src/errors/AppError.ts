@@ -5,6 +5,8 @@ export class AppError extends Error {
     public readonly code: string,
     message: string,
     public readonly fields?: Record<string, string>,
+    /** The same request may succeed later unchanged (e.g. the database was away): clients offer to retry. */
+    public readonly retryable = false,
   ) {
     super(message);
     this.name = "AppError";
@@ -18,5 +20,3 @@ export const forbidden = (message = "Nie masz uprawnień do tej operacji.") => n
 export const badRequest = (message: string, fields?: Record<string, string>) =>
   new AppError(400, "invalid_input", message, fields);
 export const conflict = (message: string) => new AppError(409, "conflict", message);
-export const serviceUnavailable = (message = "Baza danych jest chwilowo niedostępna. Spróbuj ponownie za chwilę.") =>
-  new AppError(503, "database_unavailable", message);

@@ -1,9 +1,15 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import mongoose from "mongoose";
 import { ZodError } from "zod";
-import { AppError, badRequest, notFound, serviceUnavailable } from "./AppError.js";
+import { AppError, badRequest, notFound } from "./AppError.js";
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailableError,
+  requestKind,
+} from "./databaseUnavailable.js";
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, method: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     const fields: Record<string, string> = {};
@@ -12,14 +18,7 @@ function toAppError(error: unknown): AppError {
   }
   if (error instanceof mongoose.Error.CastError) return notFound();
   if (error instanceof mongoose.Error.StrictModeError) return badRequest("Nieprawidłowe parametry zapytania.");
-  if (
-    error instanceof Error &&
-    (error.name === "MongoServerSelectionError" ||
-      error.name === "MongoNetworkError" ||
-      error.name === "MongoNotConnectedError")
-  ) {
-    return serviceUnavailable();
-  }
+  if (isDatabaseUnavailableError(error)) return databaseUnavailable(requestKind(method));
   if (typeof error === "object" && error !== null && "type" in error && error.type === "entity.parse.failed") {
     return badRequest("Nieprawidłowy format danych (oczekiwano JSON).");
   }
@@ -32,10 +31,18 @@ function toAppError(error: unknown): AppError {
 export const apiNotFoundHandler: RequestHandler = (_req, _res, next) => next(notFound("Nie ma takiego adresu API."));
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const appError = toAppError(error);
-  if (appError.status >= 500) req.log.error({ err: error }, "request failed");
+  const appError = toAppError(error, req.method);
+  // An outage is logged once by the connection watcher, not once per request.
+  if (appError.retryable) req.log.warn({ err: error }, "database unavailable");
+  else if (appError.status >= 500) req.log.error({ err: error }, "request failed");
   else if (appError !== error) req.log.debug({ err: error }, "request refused");
+  if (appError.retryable) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
   res.status(appError.status).json({
-    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      ...(appError.retryable ? { retryable: true } : {}),
+    },
   });
 };

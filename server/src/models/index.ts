@@ -41,3 +41,4 @@ export { AnalysisComment } from "./AnalysisComment.js";
 export { JobRun } from "./JobRun.js";
 export { SitePage } from "./SitePage.js";
 export { ConsentRecord } from "./ConsentRecord.js";
+export { PendingWrite } from "./PendingWrite.js";

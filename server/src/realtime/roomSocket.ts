@@ -12,7 +12,6 @@ import {
   type SocketAck,
 } from "@forum/shared";
 import { findSentRoomMessage, roomMessagePoster } from "../commands/roomMessagePoster.js";
-import { AppError } from "../errors/AppError.js";
 import type { Logger } from "../logger.js";
 import { Jst } from "../models/Jst.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
@@ -24,6 +23,7 @@ import { presentRoomMessages } from "../presenters/roomMessagePresenter.js";
 import { closeStay, openStay } from "../services/roomAttendance.js";
 import { buildRoomSnapshot } from "../services/roomSnapshot.js";
 import { silenceMessage } from "../services/silenceStatus.js";
+import { failureAck } from "./socketFailure.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { roomParticipants, schedulePresence, type RoomProfile } from "./roomPresence.js";
 import { meetingRoom, meetingStaffRoom } from "./rooms.js";
@@ -31,7 +31,6 @@ import type { ForumIo, SocketData } from "./socketServer.js";
 
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const SERVER_ERROR = "Błąd serwera. Spróbuj ponownie.";
 const NOT_FOUND = "Nie znaleziono spotkania.";
 
 /** The first problem of a payload, in Polish, or the parsed payload. */
@@ -159,10 +158,7 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       const snapshot = await buildRoomSnapshot({ meeting, actor, afterSeq, participants });
       reply({ ok: true, snapshot });
       schedulePresence(io, meetingId, logger);
-    })().catch((error: unknown) => {
-      logger.error({ err: error }, "room.join failed");
-      reply({ ok: false, error: SERVER_ERROR });
-    });
+    })().catch((error: unknown) => reply(failureAck(error, "read", logger, "room.join")));
   });
 
   socket.on("room.leave", (payload: unknown) => {
@@ -199,11 +195,7 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       }
       const { message } = await roomMessagePoster({ meeting, authorId, authorRole: actor.role, clientId, text });
       reply({ ok: true, message: (await presentRoomMessages([message]))[0] });
-    })().catch((error: unknown) => {
-      if (error instanceof AppError) return reply({ ok: false, error: error.message });
-      logger.error({ err: error }, "room.message failed");
-      reply({ ok: false, error: SERVER_ERROR });
-    });
+    })().catch((error: unknown) => reply(failureAck(error, "write", logger, "room.message")));
   });
 
   socket.on("room.hand", (payload: unknown, ack?: unknown) => {
@@ -224,10 +216,7 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       socket.data.roomHands = { ...socket.data.roomHands, [meetingId]: raised };
       reply({ ok: true });
       schedulePresence(io, meetingId, logger);
-    })().catch((error: unknown) => {
-      logger.error({ err: error }, "room.hand failed");
-      reply({ ok: false, error: SERVER_ERROR });
-    });
+    })().catch((error: unknown) => reply(failureAck(error, "read", logger, "room.hand")));
   });
 
   socket.on("disconnect", () => {

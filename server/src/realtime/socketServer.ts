@@ -9,6 +9,7 @@ import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
 import { effectiveStatus } from "../services/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
+import { failureAck } from "./socketFailure.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
@@ -103,10 +104,7 @@ export function createSocketServer(
           void socket.join(threadRoom(thread._id.toString()));
           reply({ ok: true });
         })
-        .catch((error: unknown) => {
-          logger.error({ err: error }, "thread.join failed");
-          reply({ ok: false, error: "Błąd serwera." });
-        });
+        .catch((error: unknown) => reply(failureAck(error, "read", logger, "thread.join")));
     });
 
     socket.on("thread.leave", (payload: unknown) => {
