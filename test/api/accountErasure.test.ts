@@ -104,7 +104,7 @@ describe("a member erases their account", () => {
     const piotr = await signedInAgent(server.url, PIOTR);
     const listed = await piotr
       .patch("/api/me/consents")
-      .send({ digest: "off", mentionEmails: false, directoryListing: true });
+      .send({ digest: "off", mentionEmails: false, directoryListing: true, newsletter: false });
     expect(listed.status).toBe(200);
     const upload = await piotr.post("/api/uploads").attach("file", PDF, "protokół.pdf");
     expect(upload.status).toBe(201);
@@ -255,6 +255,11 @@ describe("an admin erases an account on request", () => {
     expect(event?.data).toMatchObject({ reason: "Wniosek e-mail z 20.11.2026", bySelf: false });
     const again = await admin.post(`/api/admin/users/${candidate}/erase`).send({ reason: "Wniosek" });
     expect(again.status).toBe(409);
+    // The anonymous shell is not an account anyone manages any more.
+    expect((await admin.patch(`/api/admin/users/${candidate}/role`).send({ role: "moderator" })).status).toBe(403);
+    expect(
+      (await admin.post(`/api/admin/users/${candidate}/suspend`).send({ reason: "Test zawieszenia" })).status,
+    ).toBe(403);
     expect((await admin.post(`/api/admin/users/${await userId(DEMO.admin)}/erase`).send({ reason: "Ja" })).status).toBe(
       403,
     );
@@ -265,7 +270,7 @@ describe("restriction of processing", () => {
   it("stops mail, notifications, the directory and writing until lifted; reading and export stay", async () => {
     const magdalenaId = await userId(MAGDALENA);
     const magdalena = await signedInAgent(server.url, MAGDALENA);
-    const consents = { digest: "off", mentionEmails: true, directoryListing: true };
+    const consents = { digest: "off", mentionEmails: true, directoryListing: true, newsletter: false };
     expect((await magdalena.patch("/api/me/consents").send(consents)).status).toBe(200);
     await eventually(async () => expect(await leaders(anna, "Wójcik")).toBe(1));
 

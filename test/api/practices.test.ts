@@ -9,6 +9,7 @@ import type {
   ThreadPracticesView,
 } from "@forum/shared";
 import { Notification } from "../../server/src/models/Notification.js";
+import { PracticeVersion } from "../../server/src/models/PracticeVersion.js";
 import { User } from "../../server/src/models/User.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
@@ -222,6 +223,33 @@ describe("refusals", () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toContain("nowszą wersję");
     expect(practiceOf(await agents.memberA.get(`/api/practices/${draft.id}`)).version).toBe(2);
+  });
+
+  it("replaces the version of a save that crashed before the practice reached it, once it is abandoned", async () => {
+    const draft = await filledDraft();
+    const path = `/api/practices/${draft.id}`;
+    const author = (await User.findOne({ email: DEMO.memberA }).lean())!._id;
+    // What a crash between the two writes of a save leaves: version 3 stored, the practice still at 2.
+    const stray = { practiceId: draft.id, number: 3, title: "Niedokończony zapis", editorId: author, note: "" };
+    await PracticeVersion.create({ ...stray, at: new Date() });
+    // A version that fresh may be a save still in progress: the next save is told it is stale.
+    expect((await agents.memberA.put(path).send({ ...fields(), version: 2 })).status).toBe(409);
+    await PracticeVersion.updateOne(
+      { practiceId: draft.id, number: 3 },
+      { $set: { at: new Date(Date.now() - 120_000) } },
+    );
+    expect(
+      (await agents.memberA.get(`${path}/versions`)).body.versions.map((v: { number: number }) => v.number),
+    ).toEqual([2, 1]);
+    const saved = await agents.memberA
+      .put(path)
+      .send({ ...fields({ title: "Praktyka po awarii zapisu" }), version: 2 });
+    expect(saved.status).toBe(200);
+    expect(practiceOf(saved).version).toBe(3);
+    const version = await agents.memberA.get(`${path}/versions/3`);
+    expect(version.status).toBe(200);
+    expect(JSON.stringify(version.body)).toContain("Praktyka po awarii zapisu");
+    expect(JSON.stringify(version.body)).not.toContain("Niedokończony zapis");
   });
 
   it("refuses bad input with Polish messages naming the field", async () => {

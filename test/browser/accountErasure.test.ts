@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   expectNoAxeViolations,
@@ -38,13 +40,15 @@ async function open(page: Page, path: string): Promise<void> {
   await page.locator("main h1").first().waitFor();
 }
 
-/** Anna writes a reply (through the API) that Piotr will later see under the anonymous name. */
-async function annaReplies(context: BrowserContext): Promise<string> {
+const ANNAS_REPLY = "Przesyłam nasze wnioski z rekrutacji.";
+
+/** Replies (through the API) in the first thread of GWD Małopolska's discussions; returns the thread's page. */
+async function reply(context: BrowserContext, body: string): Promise<string> {
   const categoryId = await categoryIdOf(context, server.url, "gwd-malopolska", "dyskusje");
   const listed = await context.request.get(`${server.url}/api/categories/${categoryId}/threads`);
   const threadId = ((await listed.json()) as { threads: { id: string }[] }).threads[0]?.id ?? "";
   const posted = await context.request.post(`${server.url}/api/threads/${threadId}/posts`, {
-    data: { body: "Przesyłam nasze wnioski z rekrutacji.", clientId: randomUUID() },
+    data: { body, clientId: randomUUID() },
     headers: { "x-csrf-token": await csrfTokenOf(context, server.url) },
   });
   expect(posted.status()).toBe(201);
@@ -71,13 +75,14 @@ it(
       await adminPage.keyboard.press("Escape");
 
       await signIn(annaDesktop, server.url, ANNA);
-      const threadPath = await annaReplies(annaDesktop);
+      const threadPath = await reply(annaDesktop, ANNAS_REPLY);
       const listed = await annaDesktop.request.patch(`${server.url}/api/me/consents`, {
-        data: { digest: "off", mentionEmails: false, directoryListing: true },
+        data: { digest: "off", mentionEmails: false, directoryListing: true, newsletter: false },
         headers: { "x-csrf-token": await csrfTokenOf(annaDesktop, server.url) },
       });
       expect(listed.status()).toBe(200);
       await signIn(piotr, server.url, PIOTR);
+      await reply(piotr, "Dziękuję @anna.kowalska, przejrzę wnioski.");
       const leadersBefore = await piotr.request.get(`${server.url}/api/network/leaders?q=Kowalska`);
       expect(((await leadersBefore.json()) as { total: number }).total).toBe(1);
       const profile = await annaDesktop.newPage();
@@ -85,6 +90,14 @@ it(
       await profile.getByRole("heading", { name: "Usuwanie konta", level: 2 }).waitFor();
       await expectNoAxeViolations(profile);
       await saveScreenshot(profile, "erasure-profile-desktop");
+      // Before leaving she takes her data: the archive the profile's link downloads holds her reply.
+      const [download] = await Promise.all([
+        profile.waitForEvent("download"),
+        profile.getByRole("link", { name: "Pobierz moje dane" }).click(),
+      ]);
+      const archive = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+      const posts = JSON.parse(strFromU8(archive["posts.json"]!)) as Array<{ body: string }>;
+      expect(posts.map((post) => post.body)).toContain(ANNAS_REPLY);
 
       // At 360 px, keyboard only: password, the confirmation word, Enter.
       await signIn(annaPhone, server.url, ANNA);
@@ -120,7 +133,11 @@ it(
       await reader.getByText("Użytkownik usunięty #1").first().waitFor();
       await expectNoAxeViolations(reader);
       await saveScreenshot(reader, "erasure-thread-phone");
-      expect(await reader.locator("main").innerText()).not.toContain("Anna Kowalska");
+      const threadText = await reader.locator("main").innerText();
+      expect(threadText).not.toContain("Anna Kowalska");
+      // Piotr's mention of her now names the anonymous account.
+      expect(threadText).not.toContain("anna.kowalska");
+      expect(threadText).toContain("Dziękuję @usuniety-1");
       // Both pages repeat the query itself: what must be gone are the results naming her.
       await open(reader, "/szukaj?q=Anna%20Kowalska");
       await reader.getByText("Nic nie znaleziono").waitFor();

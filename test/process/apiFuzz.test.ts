@@ -76,6 +76,7 @@ async function withSeededExamples(document: Document): Promise<Document> {
   };
   const slugs: Record<string, string> = {
     groups: "gwd-malopolska",
+    pages: "privacy",
     tags: (await Tag.findOne().lean())?.slug ?? "",
   };
   const username = (await User.findOne({ email: DEMO.memberA }).lean())?.username ?? "";

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import {
+  accountEraseSchema,
   accountRequestRejectSchema,
+  adminAccountEraseSchema,
   accountRequestSchema,
   adminUserQuerySchema,
   agendaInputSchema,
@@ -59,6 +61,7 @@ import {
   roomSlowModeSchema,
   saveDraftSchema,
   searchQuerySchema,
+  sitePageUpdateSchema,
   slowModeSchema,
   splitPostsSchema,
   tagGroupInputSchema,
@@ -74,6 +77,7 @@ import {
   userRoleChangeSchema,
   userSilenceSchema,
   userSuspendSchema,
+  userRestrictionSchema,
   voteRoomPollSchema,
   watchLevelInputSchema,
 } from "@forum/shared";
@@ -81,7 +85,7 @@ import {
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** What a successful answer carries when it is not the default (200 with a JSON object). */
-export type SuccessBody = "json" | "none" | "csv" | "calendar" | "image";
+export type SuccessBody = "json" | "none" | "csv" | "calendar" | "image" | "zip";
 
 export interface ApiOperation {
   method: HttpMethod;
@@ -128,7 +132,8 @@ const section = (tag: string, rows: Row[]): ApiOperation[] => rows.map((entry) =
  */
 export const apiCatalogue: ApiOperation[] = [
   ...section("System", [
-    get("/health", "Stan serwera i bazy danych", open),
+    get("/health", "Czy serwer działa (liveness)", open),
+    get("/ready", "Czy serwer jest gotowy: baza danych i Redis (readiness)", open),
     get("/openapi.json", "Ten opis API (OpenAPI 3.1)", open),
   ]),
   ...section("Logowanie", [
@@ -156,6 +161,9 @@ export const apiCatalogue: ApiOperation[] = [
     get("/me/calendar-token", "Adres mojego kalendarza"),
     post("/me/calendar-token", "Nowy adres mojego kalendarza"),
     del("/me/calendar-token", "Wyłączenie adresu kalendarza", noContent),
+    get("/me/export", "Moje dane (RODO): archiwum ZIP z plikami JSON i CSV", { returns: "zip" }),
+    get("/me/consents/history", "Historia moich zgód"),
+    post("/me/erase", "Usunięcie mojego konta (RODO)", { body: accountEraseSchema, ...noContent }),
     get("/unsubscribe/:token", "Strona wypisania z powiadomień e-mail", open),
     post("/unsubscribe/:token", "Wypisanie z powiadomień e-mail jednym kliknięciem", open),
   ]),
@@ -177,6 +185,13 @@ export const apiCatalogue: ApiOperation[] = [
     patch("/admin/users/:id/role", "Zmiana roli konta", { body: userRoleChangeSchema }),
     post("/admin/users/:id/suspend", "Zawieszenie konta", { body: userSuspendSchema }),
     post("/admin/users/:id/unsuspend", "Przywrócenie konta"),
+    get("/admin/users/:id/export", "Dane osoby (RODO) na jej wniosek: archiwum ZIP", { returns: "zip" }),
+    get("/admin/users/:id/consents", "Historia zgód osoby"),
+    post("/admin/users/:id/erase", "Usunięcie konta osoby na jej wniosek (RODO)", { body: adminAccountEraseSchema }),
+    post("/admin/users/:id/restriction", "Ograniczenie przetwarzania danych konta", { body: userRestrictionSchema }),
+    del("/admin/users/:id/restriction", "Zniesienie ograniczenia przetwarzania"),
+    get("/pages/:slug", "Strona informacyjna (polityka prywatności, deklaracja dostępności)", open),
+    put("/pages/:slug", "Zmiana strony informacyjnej", { body: sitePageUpdateSchema }),
   ]),
   ...section("Sieć i grupy", [
     get("/network", "Opis sieci", open),
@@ -253,6 +268,8 @@ export const apiCatalogue: ApiOperation[] = [
     post("/moderation/flags/:id/message", "Wiadomość do autora zgłoszonego wpisu", { body: messageAuthorSchema }),
     post("/posts/:id/hide", "Ukrycie wpisu", { body: hidePostSchema }),
     post("/posts/:id/restore", "Przywrócenie wpisu"),
+    post("/posts/:id/record", "Zachowanie wpisu w dokumentacji grupy"),
+    del("/posts/:id/record", "Zwolnienie wpisu z dokumentacji grupy"),
     post("/posts/:id/purge", "Trwałe usunięcie treści wpisu"),
     get("/moderation/approvals", "Wpisy czekające na zatwierdzenie"),
     post("/moderation/approvals/:id/approve", "Zatwierdzenie wpisu"),

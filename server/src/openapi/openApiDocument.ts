@@ -79,6 +79,7 @@ const SUCCESS_CONTENT: Record<SuccessBody, Record<string, { schema: JsonSchema }
   csv: { "text/csv": { schema: { type: "string" } } },
   calendar: { "text/calendar": { schema: { type: "string" } } },
   image: { "image/*": { schema: { type: "string", format: "binary" } } },
+  zip: { "application/zip": { schema: { type: "string", format: "binary" } } },
 };
 
 function responsesOf(operation: ApiOperation) {

@@ -1,19 +1,23 @@
 import type mongoose from "mongoose";
-import type { Role } from "@forum/shared";
+import type { Role, UserStatus } from "@forum/shared";
 import { isStaff } from "./actor.js";
 import { allow } from "./policy.js";
 
 export interface UserSubject {
   _id: mongoose.Types.ObjectId;
   role: Role;
+  status?: UserStatus;
 }
+
+/** An erased account is an anonymous shell kept for the record: nobody changes its role or moderates it. */
+const isErased = (user: UserSubject) => user.status === "erased";
 
 /** Moderators see and manage people; only admins touch admins, and nobody acts on themselves here. */
 allow<UserSubject>("User", ["read", "list"], (actor) => actor !== null && isStaff(actor));
 
 /** Admins suspend and silence anyone but themselves; moderators only members and experts. */
 allow<UserSubject>("User", ["suspend", "silence"], (actor, user) => {
-  if (!actor || !isStaff(actor) || actor.id === user._id.toString()) return false;
+  if (!actor || !isStaff(actor) || actor.id === user._id.toString() || isErased(user)) return false;
   return actor.role === "admin" || user.role === "member" || user.role === "expert";
 });
 /** Notes about a person and their moderation history: moderators and admins only. */
@@ -34,5 +38,5 @@ allow<UserSubject>("User", ["erase", "restrict"], (actor, user) => {
 });
 
 allow<UserSubject>("User", ["changeRole"], (actor, user) => {
-  return actor !== null && actor.role === "admin" && actor.id !== user._id.toString();
+  return actor !== null && actor.role === "admin" && actor.id !== user._id.toString() && !isErased(user);
 });

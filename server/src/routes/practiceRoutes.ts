@@ -246,12 +246,12 @@ export function practiceRoutes(): Router {
 
   router.get("/practices/:id/versions", async (req, res) => {
     const practice = await loadPractice(req, "readVersions");
-    const versions = await PracticeVersion.find(
-      { practiceId: practice._id },
-      { number: 1, editorId: 1, note: 1, at: 1 },
-    )
-      .sort({ number: -1 })
-      .lean();
+    // A version above the practice's own is a save that never finished (see commands/practiceEditor.ts).
+    const versions = (
+      await PracticeVersion.find({ practiceId: practice._id }, { number: 1, editorId: 1, note: 1, at: 1 })
+        .sort({ number: -1 })
+        .lean()
+    ).filter((version) => version.number <= practice.version);
     const editors = await loadAuthors(versions.map((version) => version.editorId));
     const body: PracticeVersionsView = {
       practiceId: practice._id.toString(),
@@ -269,7 +269,7 @@ export function practiceRoutes(): Router {
   router.get("/practices/:id/versions/:number", async (req, res) => {
     const practice = await loadPractice(req, "readVersions");
     const number = Number(req.params.number);
-    if (!Number.isInteger(number) || number < 1) throw notFound();
+    if (!Number.isInteger(number) || number < 1 || number > practice.version) throw notFound();
     const [version, previous] = await Promise.all([
       PracticeVersion.findOne({ practiceId: practice._id, number }).lean(),
       number > 1 ? PracticeVersion.findOne({ practiceId: practice._id, number: number - 1 }).lean() : null,
