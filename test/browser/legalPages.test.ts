@@ -1,13 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  saveScreenshot,
-  VIEWPORTS,
-  waitForAnnouncement,
-} from "../support/browser.js";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer } from "../support/testServer.js";
@@ -29,14 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 /** Presses Tab until `isTarget` (run in the page) says the focused element is the one wanted: keyboard-only use. */
 async function tabTo(page: Page, isTarget: () => boolean, limit = 40): Promise<void> {

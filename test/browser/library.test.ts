@@ -4,11 +4,10 @@ import type { LibraryView } from "@forum/shared";
 import { Practice } from "../../server/src/models/Practice.js";
 import { User } from "../../server/src/models/User.js";
 import {
-  expectNoAxeViolations,
+  expectAccessibleAtBothWidths,
   launchBrowser,
   newContext,
   saveScreenshot,
-  VIEWPORTS,
   waitForAnnouncement,
 } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
@@ -61,14 +60,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 const cardTitles = (page: Page) => page.locator(".library-card h3").allTextContents();
 

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { GroupMeetingsView } from "@forum/shared";
 import {
-  expectNoAxeViolations,
+  expectAccessibleAtBothWidths,
   launchBrowser,
   newContext,
-  saveScreenshot,
   VIEWPORTS,
   waitForAnnouncement,
 } from "../support/browser.js";
@@ -31,14 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 /** A Polish calendar day `days` from now, "YYYY-MM-DD". */
 const dayFromNow = (days: number): string =>

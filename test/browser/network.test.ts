@@ -1,14 +1,7 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { NetworkMap, NetworkOverview } from "@forum/shared";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  saveScreenshot,
-  VIEWPORTS,
-  waitForAnnouncement,
-} from "../support/browser.js";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
@@ -29,14 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 it(
   "a visitor sees the totals and the map, reaches a voivodeship by keyboard and lands on its filtered view",

@@ -2,15 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  saveScreenshot,
-  VIEWPORTS,
-  waitForAnnouncement,
-} from "../support/browser.js";
+import type { Browser } from "playwright-core";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
@@ -33,14 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 it(
   "a member downloads their data archive from the profile, and withdraws a consent that the history then shows",

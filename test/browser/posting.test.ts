@@ -1,13 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  saveScreenshot,
-  VIEWPORTS,
-  waitForAnnouncement,
-} from "../support/browser.js";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { categoryIdOf, signInByApi as signIn } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
@@ -42,13 +35,6 @@ const signInByApi = (context: BrowserContext, email: string) => signIn(context, 
 const categoryId = (context: BrowserContext, slug: string) => categoryIdOf(context, server.url, GROUP_SLUG, slug);
 
 /** Runs axe at the desktop width and at 360 px, and leaves the page at `viewport`. */
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 /** Waits until the page's socket has joined the thread's room (its join was acknowledged). */
 function nextJoin(page: Page): Promise<void> {

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import type { PracticeListsView } from "@forum/shared";
 import {
-  expectNoAxeViolations,
+  expectAccessibleAtBothWidths,
   launchBrowser,
   newContext,
   saveScreenshot,
-  VIEWPORTS,
   waitForAnnouncement,
 } from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
@@ -32,14 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 async function startThread(context: BrowserContext): Promise<string> {
   const categoryId = await categoryIdOf(context, server.url, "gwd-malopolska", "dyskusje");

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import {
+  expectAccessibleAtBothWidths,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -33,14 +34,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["desktop", "phone"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 const resultsHeading = (page: Page) => page.locator("#results-heading");
 const hitTitles = (page: Page) => page.locator(".hits h3");
@@ -82,7 +75,7 @@ it(
       const discussions = page.locator(".hits article").filter({ has: page.locator(".kind-thread, .kind-post") });
       const groups = await discussions.locator(".meta li").allInnerTexts();
       expect(groups.filter((text) => text.startsWith("Grupa: ") && text !== "Grupa: GWD Małopolska")).toEqual([]);
-      await expectAccessibleAtBothWidths(page, "search-results");
+      await expectAccessibleAtBothWidths(page, "search-results", ["desktop", "phone"]);
       await page.setViewportSize(VIEWPORTS.desktop);
 
       // The kind chips filter; the chosen chip keeps the focus and the address says what is shown.

@@ -1,13 +1,6 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  newContext,
-  saveScreenshot,
-  VIEWPORTS,
-  waitForAnnouncement,
-} from "../support/browser.js";
+import type { Browser } from "playwright-core";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 
@@ -28,14 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 it(
   "a moderator adds, reorders and edits categories from the keyboard; members see them in the network space",

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
+  expectAccessibleAtBothWidths,
   expectNoAxeViolations,
   launchBrowser,
   newContext,
@@ -29,14 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectAccessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
-    await page.setViewportSize(VIEWPORTS[viewport]);
-    await saveScreenshot(page, `${viewport}-${name}`);
-    await expectNoAxeViolations(page);
-  }
-}
 
 it(
   "a moderator adds a tag from the keyboard and opens the delete-or-merge choice",

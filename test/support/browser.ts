@@ -76,6 +76,19 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until a status region of the page says or has said `text` (pages opened through `newContext`). */
+/** A screenshot and an axe check at each width, phone first unless `order` says otherwise. */
+export async function expectAccessibleAtBothWidths(
+  page: Page,
+  name: string,
+  order: readonly (keyof typeof VIEWPORTS)[] = ["phone", "desktop"],
+): Promise<void> {
+  for (const viewport of order) {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    await saveScreenshot(page, `${viewport}-${name}`);
+    await expectNoAxeViolations(page);
+  }
+}
+
 export async function waitForAnnouncement(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (wanted) => {
