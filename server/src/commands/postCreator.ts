@@ -7,7 +7,7 @@ import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { draftDiscarder } from "../services/drafts.js";
 import { withPendingWrite } from "../services/pendingWrites.js";
 import { attachmentLinker } from "./attachmentLinker.js";
-import { preparePostBody } from "../services/postBody.js";
+import { preparePostBody, type PreparedPostBody } from "../services/postBody.js";
 import { setDefaultThreadLevel } from "../services/watchLevels.js";
 import { ownPostRead } from "./readPositionMarker.js";
 import { recordEvent } from "./recordEvent.js";
@@ -61,19 +61,15 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
       ).lean();
       if (!sequence) throw new Error("thread vanished while posting");
       try {
-        const created = await Post.create({
+        post = await storePost({
           threadId: props.thread._id,
           number: sequence.lastPostNumber,
           authorId,
-          body: props.body,
-          html: prepared.html,
-          mentionedUserIds: prepared.mentionedUserIds,
-          quotedPostIds: prepared.quotedPostIds,
           clientId,
+          body: props.body,
+          prepared,
           createdAt,
-          updatedAt: createdAt,
         });
-        post = created.toObject() as PostDocument;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const raced = await Post.findOne({ authorId, clientId }).lean();
@@ -135,4 +131,30 @@ export async function finishPost(props: {
     },
     ip: props.ip,
   });
+}
+
+/** Inserts one post as rendered; a duplicate (authorId, clientId) or number throws the driver's duplicate-key error. */
+export async function storePost(props: {
+  threadId: mongoose.Types.ObjectId;
+  number: number;
+  authorId: mongoose.Types.ObjectId;
+  clientId: string;
+  body: string;
+  prepared: PreparedPostBody;
+  createdAt: Date;
+}): Promise<PostDocument> {
+  const { prepared, createdAt } = props;
+  const created = await Post.create({
+    threadId: props.threadId,
+    number: props.number,
+    authorId: props.authorId,
+    body: props.body,
+    html: prepared.html,
+    mentionedUserIds: prepared.mentionedUserIds,
+    quotedPostIds: prepared.quotedPostIds,
+    clientId: props.clientId,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  return created.toObject() as PostDocument;
 }

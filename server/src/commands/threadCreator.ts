@@ -11,7 +11,7 @@ import { recountCategoryThreads } from "../services/categoryThreadCount.js";
 import { draftDiscarder } from "../services/drafts.js";
 import { isInFlight, withPendingWrite } from "../services/pendingWrites.js";
 import { preparePostBody } from "../services/postBody.js";
-import { finishPost } from "./postCreator.js";
+import { finishPost, storePost } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface ThreadCreatorProps {
@@ -81,19 +81,7 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
   return withPendingWrite({ kind: "thread", authorId, clientId, threadId }, async () => {
     let firstPost: PostDocument;
     try {
-      const created = await Post.create({
-        threadId,
-        number: 1,
-        authorId,
-        body: props.body,
-        html: prepared.html,
-        mentionedUserIds: prepared.mentionedUserIds,
-        quotedPostIds: prepared.quotedPostIds,
-        clientId,
-        createdAt,
-        updatedAt: createdAt,
-      });
-      firstPost = created.toObject() as PostDocument;
+      firstPost = await storePost({ threadId, number: 1, authorId, clientId, body: props.body, prepared, createdAt });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // Two sends of the same thread raced and the other one stored the first post.
