@@ -140,7 +140,7 @@ it(
       expect(threadText).toContain("Dziękuję @usuniety-1");
       // Both pages repeat the query itself: what must be gone are the results naming her.
       await open(reader, "/szukaj?q=Anna%20Kowalska");
-      await reader.getByText("Nic nie znaleziono").waitFor();
+      await reader.getByRole("heading", { name: "Nic nie znaleziono" }).waitFor();
       expect(await reader.getByRole("link", { name: /Kowalska/ }).count()).toBe(0);
       await open(reader, "/siec/liderzy?q=Kowalska");
       expect(await reader.getByRole("link", { name: /Kowalska/ }).count()).toBe(0);
