@@ -2,8 +2,8 @@
 # Build: docker build -t forum-jst .   Run with compose.yaml (app + MongoDB replica set + Redis).
 
 # ---- build: all dependencies (the server runs TypeScript through tsx) and the built client ----
-# Node 22: SvelteKit's build needs >= 22.17.
-FROM node:22-bookworm-slim AS build
+# Node 24 LTS, as the project targets (engines in package.json).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
@@ -14,7 +14,7 @@ COPY . .
 RUN npm run build
 
 # ---- runtime ----
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

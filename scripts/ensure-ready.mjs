@@ -38,28 +38,18 @@ function newestIn(dir) {
   return newest;
 }
 
-/** Runs a command in the repository root; returns whether it succeeded. */
-function attempt(description, command, args) {
-  console.log(`[przygotowanie] ${description}…`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
-  return result.status === 0;
-}
-
+/** Runs a command in the repository root; stops with its name when it fails. */
 function run(description, command, args) {
-  if (!attempt(description, command, args)) {
+  console.log(`[przygotowanie] ${description}…`);
+  if (spawnSync(command, args, { cwd: root, stdio: "inherit" }).status !== 0) {
     console.error(`[przygotowanie] Nie powiodło się: ${command} ${args.join(" ")}`);
     process.exit(1);
   }
 }
 
-/**
- * `npm ci`, or `npm install` when ci refuses the lock file: a registry that serves only this
- * platform's builds of optional per-platform packages leaves them out of the lock, and ci then
- * calls the lock "not in sync" although install uses it fine.
- */
+/** `npm ci`: the lock file lists every platform's optional builds, so it installs as locked. */
 function cleanInstall(description) {
-  if (attempt(`${description} (npm ci)`, npm, ["ci"])) return;
-  run("npm ci odrzucił package-lock.json; próbuję npm install", npm, ["install"]);
+  run(`${description} (npm ci)`, npm, ["ci", "--no-audit", "--no-fund"]);
 }
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -69,7 +59,7 @@ function ensureDependencies() {
   const installedAt = modifiedAt(at("node_modules", ".package-lock.json"));
   if (!existsSync(at("node_modules")) || installedAt === undefined) {
     if (hasLock) cleanInstall("Instaluję zależności");
-    else run("Instaluję zależności (npm install)", npm, ["install"]);
+    else run("Instaluję zależności (npm install)", npm, ["install", "--no-audit", "--no-fund"]);
     return;
   }
   if (hasLock && modifiedAt(at("package-lock.json")) > installedAt) {
@@ -99,5 +89,17 @@ function ensureClientBuild() {
   if (sourcesAt > builtAt) run("Źródła klienta zmieniły się: buduję klienta", npm, ["run", "build", "-w", "client"]);
 }
 
+/** SvelteKit, Vite and the server's dependencies want Node 24 LTS; say so plainly instead of a wall of npm warnings. */
+function ensureNodeVersion() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major >= 24) return;
+  console.error(
+    `[przygotowanie] Forum wymaga Node.js 24 LTS (masz ${process.version}). ` +
+      "Zainstaluj Node.js 24 (https://nodejs.org/) albo uruchom `bash .ci/run`, który pobierze go z rejestru npm.",
+  );
+  process.exit(1);
+}
+
+ensureNodeVersion();
 ensureDependencies();
 ensureClientBuild();

@@ -39,7 +39,7 @@ import { Group } from "../../server/src/models/Group.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { Membership } from "../../server/src/models/Membership.js";
 import { User } from "../../server/src/models/User.js";
-import { hashPassword } from "../../server/src/services/passwords.js";
+import { hashPassword } from "../../server/src/infra/passwords.js";
 import type { MemoryReading } from "./memoryProbe.js";
 
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

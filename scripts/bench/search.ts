@@ -2,7 +2,7 @@
  * Search latency on a large index: fills the search index with N posts' entries (1,000,000 by default) of Polish
  * text generated from a vocabulary of inflected forms, spread over 20 groups and the network space, then runs
  * varied queries (one to three words, inflected, with and without diacritics) as a member of two groups through
- * the real engine (server/src/services/searchEngine.ts) and prints p50/p95.
+ * the real engine (server/src/queries/searchEngine.ts) and prints p50/p95.
  *
  *   npm run bench:search                        # 1,000,000 posts, 50 queries
  *   npm run bench:search -- --posts 20000 --queries 20
@@ -25,8 +25,8 @@ import { findDatabase } from "../../server/src/db/findDatabase.js";
 import "../../server/src/models/index.js";
 import { SearchEntry } from "../../server/src/models/SearchEntry.js";
 import type { Actor } from "../../server/src/policies/actor.js";
-import { forumScope, searchEntry } from "../../server/src/services/searchDocuments.js";
-import { candidateStrategyFor, search, SEARCH_CANDIDATE_LIMIT } from "../../server/src/services/searchEngine.js";
+import { forumScope, searchEntry } from "../../server/src/domain/searchDocuments.js";
+import { candidateStrategyFor, search, SEARCH_CANDIDATE_LIMIT } from "../../server/src/queries/searchEngine.js";
 
 const { values: flags } = parseArgs({
   options: {

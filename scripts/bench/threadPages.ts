@@ -21,7 +21,7 @@ import { findDatabase } from "../../server/src/db/findDatabase.js";
 import "../../server/src/models/index.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { insertThreadPosts } from "../../server/src/seed/bulkThreadPosts.js";
-import { loadPostsPage, type NumberedThread } from "../../server/src/services/threadPages.js";
+import { loadPostsPage, type NumberedThread } from "../../server/src/queries/threadPages.js";
 
 const positiveInt = (value: string | undefined, fallback: number): number => {
   const parsed = Number(value);

@@ -17,9 +17,9 @@ import type { Logger } from "./logger.js";
 import { apiRouter } from "./routes/apiRouter.js";
 import { metricsRoutes } from "./routes/metricsRoutes.js";
 import { unsubscribeRoutes } from "./routes/unsubscribeRoutes.js";
-import { attachActor } from "./services/authentication.js";
-import type { ForumMetrics } from "./services/metrics.js";
-import { visitTracker } from "./services/visitTracker.js";
+import { attachActor } from "./infra/authentication.js";
+import type { ForumMetrics } from "./infra/metrics.js";
+import { visitTracker } from "./infra/visitTracker.js";
 
 export interface AppDependencies {
   config: Config;

@@ -9,7 +9,7 @@ import { createLogger } from "./logger.js";
 import "./models/index.js";
 import { RedisUnreachableError } from "./realtime/redisScaleOut.js";
 import { prepareData } from "./seed/prepareData.js";
-import { ensureSearchIndex, rebuildSearchIndex } from "./services/searchIndexer.js";
+import { ensureSearchIndex, rebuildSearchIndex } from "./subscribers/searchIndexer.js";
 
 /** Process entry: config → database → HTTP + Socket.IO → graceful shutdown. */
 async function main(): Promise<void> {

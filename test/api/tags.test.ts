@@ -12,7 +12,7 @@ import { Tag } from "../../server/src/models/Tag.js";
 import { TagFollow } from "../../server/src/models/TagFollow.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
-import { startTagFollowNotifier } from "../../server/src/services/tagFollowNotifier.js";
+import { startTagFollowNotifier } from "../../server/src/subscribers/tagFollowNotifier.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 

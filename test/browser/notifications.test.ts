@@ -4,7 +4,7 @@ import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWP
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 import { User } from "../../server/src/models/User.js";
-import { unsubscribeToken } from "../../server/src/services/unsubscribeTokens.js";
+import { unsubscribeToken } from "../../server/src/infra/unsubscribeTokens.js";
 
 const ANNA = "anna.kowalska@demo.forum-jst.pl";
 const PIOTR = "piotr.mazur@demo.forum-jst.pl";

@@ -9,8 +9,8 @@ import "../../server/src/models/index.js";
 import { SearchEntry } from "../../server/src/models/SearchEntry.js";
 import { User } from "../../server/src/models/User.js";
 import { loadActor, type Actor } from "../../server/src/policies/actor.js";
-import { search } from "../../server/src/services/searchEngine.js";
-import { rebuildSearchIndex, searchIndexIdle, startSearchIndexer } from "../../server/src/services/searchIndexer.js";
+import { search } from "../../server/src/queries/searchEngine.js";
+import { rebuildSearchIndex, searchIndexIdle, startSearchIndexer } from "../../server/src/subscribers/searchIndexer.js";
 import { seedSearchCorpus, type Audience, type SearchCorpus } from "../support/searchCorpus.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
 

@@ -1,7 +1,7 @@
 import request from "supertest";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
 import { findFreePort } from "../../server/src/db/freePort.js";
-import { FOREIGN_WRITE_GRACE_MS } from "../../server/src/services/pendingWrites.js";
+import { FOREIGN_WRITE_GRACE_MS } from "../../server/src/infra/pendingWrites.js";
 import { DEMO } from "../support/http.js";
 import { ForumLoad, unexpectedOutcomes, waitForConsistency, writerIn } from "../support/forumLoad.js";
 import { startKillableFerretDb, type KillableFerretDb } from "../support/killableFerretDb.js";

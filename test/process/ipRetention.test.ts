@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { connectDatabase, disconnectDatabase } from "../../server/src/db/connectDatabase.js";
 import { Event } from "../../server/src/models/Event.js";
 import { JobRun } from "../../server/src/models/JobRun.js";
-import { IP_RETENTION_JOB } from "../../server/src/services/ipRetention.js";
+import { IP_RETENTION_JOB } from "../../server/src/jobs/ipRetention.js";
 import { testClientOptions, testDatabaseName, testMongoUri } from "../support/testDatabase.js";
 import { spawnForum } from "../support/testServer.js";
 

@@ -12,7 +12,7 @@ import { Tag } from "../../server/src/models/Tag.js";
 import { TagGroup } from "../../server/src/models/TagGroup.js";
 import { Thread, type ThreadDocument } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
-import { reindexPerson } from "../../server/src/services/searchIndexer.js";
+import { reindexPerson } from "../../server/src/subscribers/searchIndexer.js";
 
 /**
  * A small forum written the way members write, for the search relevance set (test/db/searchRelevance.test.ts).

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
-import { avatarDirectory } from "../services/avatarStorage.js";
-import { uploadDirectory } from "../services/uploadStorage.js";
+import { avatarDirectory } from "../infra/avatarStorage.js";
+import { uploadDirectory } from "../infra/uploadStorage.js";
 import type { FileStore } from "./backupFormat.js";
 
 /** The directories of user files that belong to the forum's data (the database holds the rest). */

@@ -29,11 +29,11 @@ import { Thread } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { UserNote } from "../models/UserNote.js";
 import { Watch } from "../models/Watch.js";
-import { deleteAvatar } from "../services/avatarStorage.js";
-import { renderMarkdown } from "../services/markdown.js";
-import { preparePostBody } from "../services/postBody.js";
-import { sessionStore } from "../services/sessionDirectory.js";
-import { deleteStoredUpload } from "../services/uploadStorage.js";
+import { deleteAvatar } from "../infra/avatarStorage.js";
+import { renderMarkdown } from "../infra/markdown.js";
+import { preparePostBody } from "./support/postBody.js";
+import { sessionStore } from "../queries/sessionDirectory.js";
+import { deleteStoredUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
 
 type Id = mongoose.Types.ObjectId;

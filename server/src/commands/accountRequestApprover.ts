@@ -1,8 +1,8 @@
 import type mongoose from "mongoose";
 import { conflict, notFound } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../services/mailTemplates.js";
-import { mailer } from "../services/mailer.js";
+import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
+import { mailer } from "../infra/mailer.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AccountRequestApproverProps {

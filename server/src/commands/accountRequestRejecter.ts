@@ -1,8 +1,8 @@
 import type mongoose from "mongoose";
 import { notFound } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailTemplates } from "../services/mailTemplates.js";
-import { mailer } from "../services/mailer.js";
+import { mailTemplates } from "../infra/mailTemplates.js";
+import { mailer } from "../infra/mailer.js";
 import { alreadyDecided } from "./accountRequestApprover.js";
 import { recordEvent } from "./recordEvent.js";
 

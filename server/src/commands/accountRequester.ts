@@ -1,10 +1,10 @@
 import type { AccountRequestInput } from "@forum/shared";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { User, type UserDocument } from "../models/User.js";
-import { jstByTeryt } from "../services/jstByTeryt.js";
-import { mailLinks, mailTemplates } from "../services/mailTemplates.js";
-import { mailer } from "../services/mailer.js";
-import { hashPassword } from "../services/passwords.js";
+import { jstByTeryt } from "../queries/jstByTeryt.js";
+import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
+import { mailer } from "../infra/mailer.js";
+import { hashPassword } from "../infra/passwords.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AccountRequesterProps {

@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import { notFound } from "../errors/AppError.js";
 import type { AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment, type AnalysisCommentDocument } from "../models/AnalysisComment.js";
-import { renderMarkdown } from "../services/markdown.js";
+import { renderMarkdown } from "../infra/markdown.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AnalysisCommentCreatorProps {

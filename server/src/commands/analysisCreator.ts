@@ -1,8 +1,8 @@
 import type mongoose from "mongoose";
 import type { AnalysisInput } from "@forum/shared";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
-import { assertKnownTags } from "../services/tagDirectory.js";
-import { buildSections } from "./analysisSections.js";
+import { assertKnownTags } from "../queries/tagDirectory.js";
+import { buildSections } from "./support/analysisSections.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AnalysisCreatorProps {

@@ -4,8 +4,8 @@ import { anyOf } from "../db/anyOf.js";
 import { AppError, notFound } from "../errors/AppError.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment } from "../models/AnalysisComment.js";
-import { assertKnownTags } from "../services/tagDirectory.js";
-import { buildSections } from "./analysisSections.js";
+import { assertKnownTags } from "../queries/tagDirectory.js";
+import { buildSections } from "./support/analysisSections.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AnalysisUpdaterProps {

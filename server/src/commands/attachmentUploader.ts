@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
-import { deleteStoredUpload, storeUpload } from "../services/uploadStorage.js";
+import { deleteStoredUpload, storeUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AttachmentUploaderProps {

@@ -1,6 +1,6 @@
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
-import { deleteAvatar, storeAvatar } from "../services/avatarStorage.js";
+import { deleteAvatar, storeAvatar } from "../infra/avatarStorage.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface AvatarChangerProps {

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
-import { newSecretToken } from "../services/secretTokens.js";
+import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface CalendarTokenCreatorProps {

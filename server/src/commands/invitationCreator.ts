@@ -3,9 +3,9 @@ import { conflict } from "../errors/AppError.js";
 import type { GroupDocument } from "../models/Group.js";
 import { Invitation, type InvitationDocument } from "../models/Invitation.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../services/mailTemplates.js";
-import { mailer } from "../services/mailer.js";
-import { newSecretToken } from "../services/secretTokens.js";
+import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
+import { mailer } from "../infra/mailer.js";
+import { newSecretToken } from "../infra/secretTokens.js";
 import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
 

@@ -1,7 +1,7 @@
 import type mongoose from "mongoose";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { User } from "../models/User.js";
-import { renderMarkdown } from "../services/markdown.js";
+import { renderMarkdown } from "../infra/markdown.js";
 import { roomNotLive } from "./roomAgendaSetter.js";
 import { recordEvent } from "./recordEvent.js";
 

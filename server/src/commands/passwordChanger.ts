@@ -1,7 +1,7 @@
 import type mongoose from "mongoose";
 import { User, type UserDocument } from "../models/User.js";
-import { hashPassword } from "../services/passwords.js";
-import { sessionStore } from "../services/sessionDirectory.js";
+import { hashPassword } from "../infra/passwords.js";
+import { sessionStore } from "../queries/sessionDirectory.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PasswordChangerProps {

@@ -1,8 +1,8 @@
 import { PasswordResetToken } from "../models/PasswordResetToken.js";
 import { User } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../services/mailTemplates.js";
-import { mailer } from "../services/mailer.js";
-import { newSecretToken } from "../services/secretTokens.js";
+import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
+import { mailer } from "../infra/mailer.js";
+import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PasswordResetRequesterProps {

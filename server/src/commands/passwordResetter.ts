@@ -3,8 +3,8 @@ import { AppError } from "../errors/AppError.js";
 import { PasswordResetToken } from "../models/PasswordResetToken.js";
 import { User, type UserDocument } from "../models/User.js";
 import { forgiveAttempts } from "../http/rateLimits.js";
-import { hashPassword } from "../services/passwords.js";
-import { hashSecretToken } from "../services/secretTokens.js";
+import { hashPassword } from "../infra/passwords.js";
+import { hashSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 
 export const resetInvalid = () =>

@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import type { CategoryDocument } from "../models/Category.js";
 import { PendingPost, type PendingPostDocument } from "../models/PendingPost.js";
 import type { ThreadDocument } from "../models/Thread.js";
-import { preparePostBody } from "../services/postBody.js";
+import { preparePostBody } from "./support/postBody.js";
 import { recordEvent } from "./recordEvent.js";
 
 export type PendingPostCreatorProps = {

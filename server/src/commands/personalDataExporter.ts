@@ -1,8 +1,8 @@
 import type mongoose from "mongoose";
 import type { UserDocument } from "../models/User.js";
-import { personalDataArchive } from "../services/personalDataArchive.js";
-import { collectPersonalData, type ExportSources } from "../services/personalDataExport.js";
-import { warsawDay } from "../services/warsawTime.js";
+import { personalDataArchive } from "../presenters/personalDataArchive.js";
+import { collectPersonalData, type ExportSources } from "../queries/personalDataExport.js";
+import { warsawDay } from "../domain/warsawTime.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PersonalDataExporterProps {

@@ -4,11 +4,11 @@ import { Attachment } from "../models/Attachment.js";
 import { Event } from "../models/Event.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { draftDiscarder } from "../services/drafts.js";
-import { withPendingWrite } from "../services/pendingWrites.js";
+import { draftDiscarder } from "../infra/drafts.js";
+import { withPendingWrite } from "../infra/pendingWrites.js";
 import { attachmentLinker } from "./attachmentLinker.js";
-import { preparePostBody, type PreparedPostBody } from "../services/postBody.js";
-import { setDefaultThreadLevel } from "../services/watchLevels.js";
+import { preparePostBody, type PreparedPostBody } from "./support/postBody.js";
+import { setDefaultThreadLevel } from "../queries/watchLevels.js";
 import { ownPostRead } from "./readPositionMarker.js";
 import { recordEvent } from "./recordEvent.js";
 
@@ -35,7 +35,7 @@ export interface PostCreatorResult {
 /**
  * Stores a reply. Steps: draw a number, store the post, count it in the thread, then the
  * bookkeeping and the event, all under a pending-write record: if the database or the process
- * goes away between them, the recovery pass (services/writeRecovery.ts) finishes the rest.
+ * goes away between them, the recovery pass (jobs/writeRecovery.ts) finishes the rest.
  * A number drawn for a post that never got stored is a gap, never reused.
  */
 export async function postCreator(props: PostCreatorProps): Promise<PostCreatorResult> {

@@ -5,7 +5,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import { PostRevision } from "../models/PostRevision.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { attachmentLinker } from "./attachmentLinker.js";
-import { preparePostBody } from "../services/postBody.js";
+import { preparePostBody } from "./support/postBody.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostEditorProps {

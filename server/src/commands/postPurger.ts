@@ -8,7 +8,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import { PostRevision } from "../models/PostRevision.js";
 import { Reaction } from "../models/Reaction.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { deleteStoredUpload } from "../services/uploadStorage.js";
+import { deleteStoredUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface PostPurgerProps {

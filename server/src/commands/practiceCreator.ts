@@ -5,10 +5,10 @@ import { PracticeVersion } from "../models/PracticeVersion.js";
 import type { PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
-import { jstById } from "../services/jstCatalogue.js";
-import { renderMarkdown } from "../services/markdown.js";
-import { versionFields } from "../services/practiceContent.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
+import { jstById } from "../queries/jstCatalogue.js";
+import { renderMarkdown } from "../infra/markdown.js";
+import { versionFields } from "./support/practiceContent.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
 
 const SUMMARY_PREFILL_MAX = 400;
 

@@ -3,7 +3,7 @@ import { Attachment } from "../models/Attachment.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeReview } from "../models/PracticeReview.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
 
 export interface PracticeDeleterProps {
   practice: PracticeDocument;

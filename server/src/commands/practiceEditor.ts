@@ -3,8 +3,8 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
-import { linkPracticeAttachments, versionFields, type PracticeContent } from "../services/practiceContent.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
+import { linkPracticeAttachments, versionFields, type PracticeContent } from "./support/practiceContent.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
 
 export const STALE_PRACTICE_MESSAGE =
   "Ktoś zapisał w międzyczasie nowszą wersję tej praktyki. Twoje zmiany nie zostały zapisane — skopiuj je, odśwież stronę i wprowadź je ponownie.";

@@ -1,7 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
-import { transitionPractice } from "./practiceTransition.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { transitionPractice } from "./support/practiceTransition.js";
 
 export interface PracticePublicSetterProps {
   practice: PracticeDocument;

@@ -2,9 +2,9 @@ import type mongoose from "mongoose";
 import type { PracticeReviewVerdict } from "@forum/shared";
 import type { PracticeDocument } from "../models/Practice.js";
 import { PracticeReview, type PracticeReviewDocument } from "../models/PracticeReview.js";
-import { renderMarkdown } from "../services/markdown.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
-import { transitionPractice } from "./practiceTransition.js";
+import { renderMarkdown } from "../infra/markdown.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { transitionPractice } from "./support/practiceTransition.js";
 
 export interface PracticeReviewerProps {
   practice: PracticeDocument;

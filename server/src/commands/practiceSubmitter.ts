@@ -1,8 +1,8 @@
 import type mongoose from "mongoose";
 import { badRequest } from "../errors/AppError.js";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./practiceEvent.js";
-import { transitionPractice } from "./practiceTransition.js";
+import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { transitionPractice } from "./support/practiceTransition.js";
 
 export interface PracticeSubmitterProps {
   practice: PracticeDocument;

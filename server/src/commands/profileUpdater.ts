@@ -3,7 +3,7 @@ import type { ProfileUpdateInput } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { badRequest } from "../errors/AppError.js";
 import { Tag } from "../models/Tag.js";
-import { jstWithTeryt } from "../services/jstCatalogue.js";
+import { jstWithTeryt } from "../queries/jstCatalogue.js";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";

@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import type { Role } from "@forum/shared";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 
 export interface RecordEventProps {
   /** Dotted name of what happened, e.g. `posts.create`. */

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import type { MeetingDocument } from "../models/Meeting.js";
-import { changeRoomState, type RoomStateActor } from "./roomStateChange.js";
+import { changeRoomState, type RoomStateActor } from "./support/roomStateChange.js";
 
 /** Shows one chat message above the chat for everyone (null takes the pin away). */
 export const roomMessagePinner = (

@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import { conflict, notFound } from "../errors/AppError.js";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage } from "../models/RoomMessage.js";
-import { changeRoomState, type RoomStateActor } from "./roomStateChange.js";
+import { changeRoomState, type RoomStateActor } from "./support/roomStateChange.js";
 
 /**
  * A moderator takes a chat message down: its text is gone for everyone, its number stays (so

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import type { MeetingDocument } from "../models/Meeting.js";
-import { changeRoomState, type RoomStateActor } from "./roomStateChange.js";
+import { changeRoomState, type RoomStateActor } from "./support/roomStateChange.js";
 
 /** The participant may listen but no longer write in this room's chat (or may write again). */
 export const roomParticipantMuter = (

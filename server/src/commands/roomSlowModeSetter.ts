@@ -1,5 +1,5 @@
 import type { MeetingDocument } from "../models/Meeting.js";
-import { changeRoomState, type RoomStateActor } from "./roomStateChange.js";
+import { changeRoomState, type RoomStateActor } from "./support/roomStateChange.js";
 
 /** Minimum seconds between one participant's chat messages (0 = off); moderators are exempt. */
 export const roomSlowModeSetter = (props: RoomStateActor & { seconds: number }): Promise<MeetingDocument> =>

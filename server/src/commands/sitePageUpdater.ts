@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import type { SitePageSlug } from "@forum/shared";
 import { conflict } from "../errors/AppError.js";
 import { SitePage, type SitePageDocument } from "../models/SitePage.js";
-import { renderMarkdown } from "../services/markdown.js";
+import { renderMarkdown } from "../infra/markdown.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface SitePageUpdaterProps {

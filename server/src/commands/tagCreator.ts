@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import type { TagGroupDocument } from "../models/TagGroup.js";
-import { taxonomySlug } from "../services/taxonomySlug.js";
+import { taxonomySlug } from "../domain/taxonomySlug.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface TagCreatorProps {

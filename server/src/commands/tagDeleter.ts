@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { Tag, type TagDocument } from "../models/Tag.js";
-import { removeTagEverywhere } from "../services/taggedDocuments.js";
+import { removeTagEverywhere } from "../queries/taggedDocuments.js";
 import { recordEvent } from "./recordEvent.js";
 
 /** Removes a tag from the taxonomy and from every thread, practice and analysis that had it (the client confirms). */

@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
-import { taxonomySlug } from "../services/taxonomySlug.js";
+import { taxonomySlug } from "../domain/taxonomySlug.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface TagGroupCreatorProps {

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { Tag, type TagDocument } from "../models/Tag.js";
-import { replaceTagEverywhere } from "../services/taggedDocuments.js";
+import { replaceTagEverywhere } from "../queries/taggedDocuments.js";
 import { recordEvent } from "./recordEvent.js";
 
 /** Merges a tag into another (as Discourse does): its documents and followers move over, then it is removed. */

@@ -1,5 +1,5 @@
 import type { ThreadDocument } from "../models/Thread.js";
-import { changeThreadState, type ThreadStateActor } from "./threadStateChange.js";
+import { changeThreadState, type ThreadStateActor } from "./support/threadStateChange.js";
 
 /** From `closesAt` on the thread behaves as locked (checked when read); null cancels the closing. */
 export const threadCloseScheduler = (

@@ -7,10 +7,10 @@ import { Event } from "../models/Event.js";
 import { PendingWrite } from "../models/PendingWrite.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { recountCategoryThreads } from "../services/categoryThreadCount.js";
-import { draftDiscarder } from "../services/drafts.js";
-import { isInFlight, withPendingWrite } from "../services/pendingWrites.js";
-import { preparePostBody } from "../services/postBody.js";
+import { recountCategoryThreads } from "./support/categoryThreadCount.js";
+import { draftDiscarder } from "../infra/drafts.js";
+import { isInFlight, withPendingWrite } from "../infra/pendingWrites.js";
+import { preparePostBody } from "./support/postBody.js";
 import { finishPost, storePost } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 

@@ -1,5 +1,5 @@
 import type { ThreadDocument } from "../models/Thread.js";
-import { changeThreadState, type ThreadStateActor } from "./threadStateChange.js";
+import { changeThreadState, type ThreadStateActor } from "./support/threadStateChange.js";
 
 /** No more replies but from moderators; the reason is shown in the thread. */
 export const threadLocker = (props: ThreadStateActor & { reason: string }): Promise<ThreadDocument> =>

@@ -5,10 +5,10 @@ import { Attachment } from "../models/Attachment.js";
 import { ReadPosition } from "../models/ReadPosition.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { Watch } from "../models/Watch.js";
-import { recountCategoryThreads } from "../services/categoryThreadCount.js";
-import { inTimeOrder, loadPlacedPosts, renumberInto } from "../services/postRenumbering.js";
-import { planReadPositions, writeReadPositions } from "../services/readPositionRemap.js";
-import { carryThreadWatches } from "../services/watchCarrier.js";
+import { recountCategoryThreads } from "./support/categoryThreadCount.js";
+import { inTimeOrder, loadPlacedPosts, renumberInto } from "./support/postRenumbering.js";
+import { planReadPositions, writeReadPositions } from "./support/readPositionRemap.js";
+import { carryThreadWatches } from "./support/watchCarrier.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface ThreadMergerProps {

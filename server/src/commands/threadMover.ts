@@ -3,7 +3,7 @@ import { conflict } from "../errors/AppError.js";
 import type { CategoryDocument } from "../models/Category.js";
 import { ReadPosition } from "../models/ReadPosition.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { recountCategoryThreads } from "../services/categoryThreadCount.js";
+import { recountCategoryThreads } from "./support/categoryThreadCount.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface ThreadMoverProps {

@@ -1,6 +1,6 @@
 import type { PinScope } from "@forum/shared";
 import type { ThreadDocument } from "../models/Thread.js";
-import { changeThreadState, type ThreadStateActor } from "./threadStateChange.js";
+import { changeThreadState, type ThreadStateActor } from "./support/threadStateChange.js";
 
 /** Pins a thread to its category's top (or, "global", also to everyone's home page) until `until`. */
 export const threadPinner = (

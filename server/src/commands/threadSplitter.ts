@@ -4,9 +4,9 @@ import { badRequest, conflict } from "../errors/AppError.js";
 import { Attachment } from "../models/Attachment.js";
 import type { CategoryDocument } from "../models/Category.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { recountCategoryThreads } from "../services/categoryThreadCount.js";
-import { inTimeOrder, loadPlacedPosts, renumberInto, type PlacedPost } from "../services/postRenumbering.js";
-import { planReadPositions, writeReadPositions } from "../services/readPositionRemap.js";
+import { recountCategoryThreads } from "./support/categoryThreadCount.js";
+import { inTimeOrder, loadPlacedPosts, renumberInto, type PlacedPost } from "./support/postRenumbering.js";
+import { planReadPositions, writeReadPositions } from "./support/readPositionRemap.js";
 import { recordEvent } from "./recordEvent.js";
 
 export type SplitTarget =

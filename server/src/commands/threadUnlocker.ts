@@ -1,5 +1,5 @@
 import type { ThreadDocument } from "../models/Thread.js";
-import { changeThreadState, type ThreadStateActor } from "./threadStateChange.js";
+import { changeThreadState, type ThreadStateActor } from "./support/threadStateChange.js";
 
 /** Lifts a moderator's lock; a closing date already passed is lifted with it (else unlocking would change nothing). */
 export function threadUnlocker(props: ThreadStateActor): Promise<ThreadDocument> {

@@ -1,7 +1,7 @@
 import type mongoose from "mongoose";
 import type { AddresseeGroup, Role } from "@forum/shared";
 import { User, type UserDocument } from "../models/User.js";
-import { hashPassword } from "../services/passwords.js";
+import { hashPassword } from "../infra/passwords.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface UserCreatorProps {

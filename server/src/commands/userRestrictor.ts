@@ -15,7 +15,7 @@ export interface UserRestrictorProps {
 /**
  * Restricts (RODO art. 18) or, on an objection (art. 21), stops processing of an account, or lifts it. While
  * restricted the person gets no mail and no notifications, is in no directory or people search, and cannot change
- * the profile or post; they still sign in, read and export their data (see services/processingRestriction.ts).
+ * the profile or post; they still sign in, read and export their data (see domain/processingRestriction.ts).
  */
 export async function userRestrictor(props: UserRestrictorProps): Promise<UserDocument> {
   const restricting = props.reason !== null;

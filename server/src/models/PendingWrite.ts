@@ -5,7 +5,7 @@ export const PENDING_WRITE_KINDS = ["thread", "post"] as const;
 /**
  * A write of several documents that has started and not finished: written before its first
  * step, removed after its last. The database has no transactions (FerretDB), so one left behind
- * by a crash or an outage is finished or undone by the recovery pass (services/writeRecovery.ts).
+ * by a crash or an outage is finished or undone by the recovery pass (jobs/writeRecovery.ts).
  * The collection only ever holds the writes in flight: a few documents.
  */
 const pendingWriteSchema = new mongoose.Schema({

@@ -7,8 +7,8 @@ export type SearchVisibility = (typeof SEARCH_VISIBILITIES)[number];
 
 /**
  * One searchable thing (a thread with its first post, a reply, a published practice or analysis, a person, a tag),
- * written by services/searchIndexer.ts from the forum's events. `terms` are the Polish-aware keys of its title and
- * text (services/polishText.ts); the query is a single find on them plus the permission and filter fields.
+ * written by subscribers/searchIndexer.ts from the forum's events. `terms` are the Polish-aware keys of its title and
+ * text (domain/polishText.ts); the query is a single find on them plus the permission and filter fields.
  */
 const searchEntrySchema = new mongoose.Schema(
   {

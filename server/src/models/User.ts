@@ -6,7 +6,7 @@ const userSchema = new mongoose.Schema(
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
     passwordHash: { type: String, required: true },
     name: { type: String, required: true, trim: true },
-    /** Stable handle for @mentions, from the e-mail's local part (see services/usernames.ts). */
+    /** Stable handle for @mentions, from the e-mail's local part (see queries/usernames.ts). */
     username: { type: String, required: true, unique: true, lowercase: true, trim: true },
     /** Per-person secret that signs one-click unsubscribe links; made when the first such mail is sent. */
     mailKey: { type: String, default: null },
@@ -53,7 +53,7 @@ const userSchema = new mongoose.Schema(
       until: { type: Date, default: null },
       byId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     },
-    /** Set while silenced: the person reads but may not post, react or flag (see services/silenceStatus.ts). */
+    /** Set while silenced: the person reads but may not post, react or flag (see domain/silenceStatus.ts). */
     silence: {
       reason: { type: String, default: null },
       until: { type: Date, default: null },
@@ -62,7 +62,7 @@ const userSchema = new mongoose.Schema(
     /** What the person wrote with an account request, for the moderators' queue. */
     requestMessage: { type: String, default: "" },
     lastLoginAt: { type: Date, default: null },
-    /** Last request, stamped at most every few minutes (see services/visitTracker.ts). */
+    /** Last request, stamped at most every few minutes (see infra/visitTracker.ts). */
     lastSeenAt: { type: Date, default: null },
     /** Where the previous visit ended: "what is new since my last visit" starts here. */
     previousVisitAt: { type: Date, default: null },
@@ -74,7 +74,7 @@ userSchema.index({ createdAt: -1 });
 // Every way an account is created (seed, invitation, account request) gets a free username here.
 userSchema.pre("validate", async function assignUsername() {
   if (this.username || !this.email) return;
-  const { freeUsername, usernameFromEmail } = await import("../services/usernames.js");
+  const { freeUsername, usernameFromEmail } = await import("../queries/usernames.js");
   this.username = await freeUsername(usernameFromEmail(this.email));
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SESSION_COOKIE } from "../services/sessionStore.js";
+import { SESSION_COOKIE } from "../infra/sessionStore.js";
 import { apiCatalogue, type ApiOperation, type SuccessBody } from "./apiCatalogue.js";
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as zod writes it. */

@@ -2,9 +2,9 @@ import type mongoose from "mongoose";
 import type { GroupRole, Role, UserStatus } from "@forum/shared";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
-import { activeSilence, type SilenceInForce } from "../services/silenceStatus.js";
-import { isProcessingRestricted } from "../services/processingRestriction.js";
-import { effectiveStatus } from "../services/userStatus.js";
+import { activeSilence, type SilenceInForce } from "../domain/silenceStatus.js";
+import { isProcessingRestricted } from "../domain/processingRestriction.js";
+import { effectiveStatus } from "../domain/userStatus.js";
 
 /** Who is acting, with everything a policy needs, loaded once per request or socket. */
 export interface Actor {

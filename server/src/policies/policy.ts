@@ -1,6 +1,6 @@
 import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
-import { processingRestricted } from "../services/processingRestriction.js";
-import { silenceMessage } from "../services/silenceStatus.js";
+import { processingRestricted } from "../domain/processingRestriction.js";
+import { silenceMessage } from "../domain/silenceStatus.js";
 import { isSilenced, type Actor } from "./actor.js";
 
 /** A rule: may this actor (null = visitor) do the action on this subject? */

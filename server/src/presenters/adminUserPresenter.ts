@@ -3,7 +3,7 @@ import type { AdminUserView } from "@forum/shared";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import type { UserDocument } from "../models/User.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
 import { presentJst } from "./jstPresenter.js";
 import { anyOf } from "../db/anyOf.js";
 

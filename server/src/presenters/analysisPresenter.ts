@@ -2,8 +2,8 @@ import type { AnalysisCommentView, AnalysisView } from "@forum/shared";
 import type { AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment, type AnalysisCommentDocument } from "../models/AnalysisComment.js";
 import { can, type Actor } from "../policies/index.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { loadTags, tagsOf } from "../services/tagDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { loadTags, tagsOf } from "../queries/tagDirectory.js";
 
 const UNKNOWN_AUTHOR = { id: "", name: "", jstName: null };
 

@@ -3,9 +3,9 @@ import { anyOf } from "../db/anyOf.js";
 import type { AnalysisDocument } from "../models/Analysis.js";
 import { Group } from "../models/Group.js";
 import type { PracticeDocument } from "../models/Practice.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
-import { loadTags, tagsOf } from "../services/tagDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
+import { loadTags, tagsOf } from "../queries/tagDirectory.js";
 import { presentJst } from "./jstPresenter.js";
 
 const UNKNOWN_AUTHOR = { id: "", name: "", jstName: null };

@@ -4,7 +4,7 @@ import { Category } from "../models/Category.js";
 import type { PendingPostDocument } from "../models/PendingPost.js";
 import { Thread } from "../models/Thread.js";
 import { User } from "../models/User.js";
-import { loadAuthors } from "../services/authorDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
 
 /** Waiting posts with their context (thread, category, author and JST), in one query per kind of thing. */
 export async function presentPendingPosts(items: PendingPostDocument[]): Promise<PendingPostView[]> {

@@ -6,7 +6,7 @@ import {
   type TagView,
   type ThreadSummary,
 } from "@forum/shared";
-import { tagsOf } from "../services/tagDirectory.js";
+import { tagsOf } from "../queries/tagDirectory.js";
 import type { PostDocument } from "../models/Post.js";
 import type { PostRevisionDocument } from "../models/PostRevision.js";
 import type { ThreadDocument } from "../models/Thread.js";
@@ -18,7 +18,7 @@ const unknownAuthor = (id: string): AuthorSummary => ({ id, name: "Nieznany auto
 /** Who looks at the post: their abilities and their own reactions are part of what they see. */
 export interface PostViewer {
   actor: Actor | null;
-  /** The viewer's reactions as `postId:kind` (see services/reactionDirectory.ts). */
+  /** The viewer's reactions as `postId:kind` (see queries/reactionDirectory.ts). */
   myReactions: ReadonlySet<string>;
 }
 

@@ -8,9 +8,9 @@ import { PracticeReview } from "../models/PracticeReview.js";
 import { Thread } from "../models/Thread.js";
 import { can, type Actor } from "../policies/index.js";
 import { readsAllGroups } from "../policies/actor.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
-import { loadTags, tagsOf } from "../services/tagDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
+import { loadTags, tagsOf } from "../queries/tagDirectory.js";
 import { presentAttachment } from "./attachmentPresenter.js";
 import { presentJst } from "./jstPresenter.js";
 

@@ -1,6 +1,6 @@
 import type { ProfileView } from "@forum/shared";
 import type { UserDocument } from "../models/User.js";
-import { jstById } from "../services/jstCatalogue.js";
+import { jstById } from "../queries/jstCatalogue.js";
 import { presentUser } from "./userPresenter.js";
 
 export const avatarUrl = (user: Pick<UserDocument, "_id" | "avatarFile">): string | null =>

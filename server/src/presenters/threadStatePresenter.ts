@@ -1,7 +1,7 @@
 import type { ThreadUpdate } from "@forum/shared";
 import type { ThreadDocument } from "../models/Thread.js";
-import { presentThreadState } from "../services/threadState.js";
-import { loadTags, tagsOf } from "../services/tagDirectory.js";
+import { presentThreadState } from "../domain/threadState.js";
+import { loadTags, tagsOf } from "../queries/tagDirectory.js";
 
 /** A thread's title, tags and moderation state as everyone sees them (the live push and the tools' answers). */
 export async function presentThreadUpdate(thread: ThreadDocument): Promise<ThreadUpdate> {

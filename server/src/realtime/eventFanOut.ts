@@ -4,8 +4,8 @@ import type { Logger } from "../logger.js";
 import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
 import { EVERYONE, peopleOfPost, presentPost } from "../presenters/postPresenter.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { eventBus } from "../services/eventBus.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { eventBus } from "../infra/eventBus.js";
 import { inEveryProcess } from "./inEveryProcess.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 

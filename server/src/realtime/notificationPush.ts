@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import { Notification, type NotificationDocument } from "../models/Notification.js";
 import { presentNotifications } from "../presenters/notificationPresenter.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import { userRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 

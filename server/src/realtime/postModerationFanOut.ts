@@ -2,7 +2,7 @@ import type { Logger } from "../logger.js";
 import { Flag } from "../models/Flag.js";
 import { User } from "../models/User.js";
 import { anyOf } from "../db/anyOf.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import { threadRoom, userRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 

@@ -3,7 +3,7 @@ import type { Logger } from "../logger.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { presentRoomMessageById } from "../presenters/roomMessagePresenter.js";
 import { presentRoomState } from "../presenters/roomStatePresenter.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import { schedulePresence } from "./roomPresence.js";
 import { meetingRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";

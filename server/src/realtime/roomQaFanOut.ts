@@ -3,7 +3,7 @@ import { RoomPoll } from "../models/RoomPoll.js";
 import { RoomQuestion } from "../models/RoomQuestion.js";
 import { presentRoomPoll, resultsPublic } from "../presenters/roomPollPresenter.js";
 import { namesOf, presentRoomQuestion } from "../presenters/roomQuestionPresenter.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import { keyedThrottle } from "./keyedThrottle.js";
 import { meetingRoom, meetingStaffRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";

@@ -1,8 +1,8 @@
 import type { Logger } from "../logger.js";
 import { Meeting } from "../models/Meeting.js";
 import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
-import { eventBus } from "../services/eventBus.js";
-import { loadRoomState } from "../services/roomState.js";
+import { eventBus } from "../infra/eventBus.js";
+import { loadRoomState } from "../queries/roomState.js";
 import { meetingRoom, meetingStaffRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 

@@ -7,7 +7,7 @@ import { isSameOrigin, type OriginSettings } from "../http/originCheck.js";
 import type { Logger } from "../logger.js";
 import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
-import { effectiveStatus } from "../services/userStatus.js";
+import { effectiveStatus } from "../domain/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
 import { failureAck } from "./socketFailure.js";
 import { mongooseIdOrNull } from "./ids.js";

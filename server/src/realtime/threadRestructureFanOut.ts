@@ -4,7 +4,7 @@ import { Category } from "../models/Category.js";
 import type { EventDocument } from "../models/Event.js";
 import { Group } from "../models/Group.js";
 import { can } from "../policies/index.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import type { ForumIo } from "./socketServer.js";
 import { inEveryProcess } from "./inEveryProcess.js";
 import { groupRoom, NETWORK_ROOM, threadRoom } from "./rooms.js";

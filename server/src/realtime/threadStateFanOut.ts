@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import { Thread } from "../models/Thread.js";
 import { presentThreadUpdate } from "../presenters/threadStatePresenter.js";
-import { eventBus } from "../services/eventBus.js";
+import { eventBus } from "../infra/eventBus.js";
 import { groupRoom, NETWORK_ROOM, threadRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 

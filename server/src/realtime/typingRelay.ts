@@ -5,7 +5,7 @@ import { Thread } from "../models/Thread.js";
 import { can, type Actor } from "../policies/index.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { threadRoom } from "./rooms.js";
-import { lockedFor } from "../services/threadState.js";
+import { lockedFor } from "../domain/threadState.js";
 
 /** Clients send at most every 3 s; anything faster from one socket is dropped without a database query. */
 const MIN_INTERVAL_MS = 2_000;

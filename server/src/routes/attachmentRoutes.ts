@@ -14,7 +14,7 @@ import { Post } from "../models/Post.js";
 import { Practice } from "../models/Practice.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
-import { storedFilePath, uploadDirectory } from "../services/uploadStorage.js";
+import { storedFilePath, uploadDirectory } from "../infra/uploadStorage.js";
 
 /** The attachment named in the URL, if the actor may read it (as its thread, or as its uploader). */
 async function loadReadableAttachment(req: Request): Promise<AttachmentDocument> {

@@ -11,8 +11,8 @@ import { parseInput } from "../http/validation.js";
 import { User, type UserDocument } from "../models/User.js";
 import { presentAbilities } from "../presenters/abilitiesPresenter.js";
 import { presentUser } from "../presenters/userPresenter.js";
-import { jstById } from "../services/jstCatalogue.js";
-import { suspensionMessage } from "../services/userStatus.js";
+import { jstById } from "../queries/jstCatalogue.js";
+import { suspensionMessage } from "../domain/userStatus.js";
 
 export async function presentSignedIn(user: UserDocument): Promise<UserSummary> {
   const jst = user.jstId ? await jstById(user.jstId) : null;

@@ -15,8 +15,8 @@ import { User } from "../models/User.js";
 import { loadActor, type Actor } from "../policies/actor.js";
 import { can } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
-import { calendarGroups, meetingsCalendar, meetingsOfGroups } from "../services/meetingCalendar.js";
-import { hashSecretToken } from "../services/secretTokens.js";
+import { calendarGroups, meetingsCalendar, meetingsOfGroups } from "../queries/meetingCalendar.js";
+import { hashSecretToken } from "../infra/secretTokens.js";
 
 /** Where the forum is reached: the configured public address, else the address this request came to. */
 const baseUrlOf = (config: Config, req: Request): string =>

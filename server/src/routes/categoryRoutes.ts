@@ -21,14 +21,14 @@ import { authorize, can } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
 import { peopleOfPost, presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
-import { needsApproval } from "../services/approvalGate.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { resolveTags } from "../services/freeTags.js";
-import { loadTags } from "../services/tagDirectory.js";
-import { loadReadNumbers, unreadIn } from "../services/unreadCounts.js";
+import { needsApproval } from "../queries/approvalGate.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { resolveTags } from "../commands/support/freeTags.js";
+import { loadTags } from "../queries/tagDirectory.js";
+import { loadReadNumbers, unreadIn } from "../queries/unreadCounts.js";
 import { notEqual } from "../db/comparisons.js";
-import { pinnedFirst } from "../services/pinnedThreads.js";
-import { activePin } from "../services/threadState.js";
+import { pinnedFirst } from "../queries/pinnedThreads.js";
+import { activePin } from "../domain/threadState.js";
 
 const THREADS_PER_PAGE = 50;
 

@@ -6,7 +6,7 @@ import { Category } from "../models/Category.js";
 import type { DraftDocument } from "../models/Draft.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
-import { draftDiscarder, draftSaver, findDraft, type DraftKey } from "../services/drafts.js";
+import { draftDiscarder, draftSaver, findDraft, type DraftKey } from "../infra/drafts.js";
 
 const presentDraft = (draft: DraftDocument | null): DraftView | null =>
   draft

@@ -8,9 +8,9 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { User, type UserDocument } from "../models/User.js";
 import { authorize } from "../policies/index.js";
 import { presentAdminUsers } from "../presenters/adminUserPresenter.js";
-import { SESSION_COOKIE } from "../services/sessionStore.js";
-import { uploadDirectory } from "../services/uploadStorage.js";
-import { verifyPassword } from "../services/passwords.js";
+import { SESSION_COOKIE } from "../infra/sessionStore.js";
+import { uploadDirectory } from "../infra/uploadStorage.js";
+import { verifyPassword } from "../infra/passwords.js";
 
 async function targetUser(req: Request, action: string): Promise<UserDocument> {
   if (!req.actor || !req.user) throw unauthorized();

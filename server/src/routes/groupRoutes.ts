@@ -6,9 +6,9 @@ import { Group } from "../models/Group.js";
 import { readsAllGroups } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
 import { anyOf } from "../db/anyOf.js";
-import { unreadByCategory, unreadByGroup } from "../services/unreadCounts.js";
+import { unreadByCategory, unreadByGroup } from "../queries/unreadCounts.js";
 
 export function groupRoutes(): Router {
   const router = Router();

@@ -7,13 +7,13 @@ import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { loadGloballyPinned } from "../services/pinnedThreads.js";
-import { activePin } from "../services/threadState.js";
+import { loadGloballyPinned } from "../queries/pinnedThreads.js";
+import { activePin } from "../domain/threadState.js";
 import { readsAllGroups } from "../policies/actor.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { presentThreadSummary } from "../presenters/postPresenter.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { loadTags, loadTaxonomy } from "../services/tagDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { loadTags, loadTaxonomy } from "../queries/tagDirectory.js";
 
 const WHATS_NEW_LIMIT = 8;
 const UPCOMING_LIMIT = 5;

@@ -3,7 +3,7 @@ import { foldPolish, jstSearchQuerySchema, type JstSummary } from "@forum/shared
 import { parseInput } from "../http/validation.js";
 import type { JstDocument } from "../models/Jst.js";
 import { presentJst } from "../presenters/jstPresenter.js";
-import { allJsts } from "../services/jstCatalogue.js";
+import { allJsts } from "../queries/jstCatalogue.js";
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -8,8 +8,8 @@ import { Group } from "../models/Group.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { can, type Actor } from "../policies/index.js";
 import { presentAnalysisSummaries, presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
-import { allJsts } from "../services/jstCatalogue.js";
-import { loadTaxonomy } from "../services/tagDirectory.js";
+import { allJsts } from "../queries/jstCatalogue.js";
+import { loadTaxonomy } from "../queries/tagDirectory.js";
 
 type Filter = Record<string, unknown>;
 

@@ -11,10 +11,10 @@ import { AppError, badRequest, notFound, unauthorized } from "../errors/AppError
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { User, type UserDocument } from "../models/User.js";
 import { presentProfile } from "../presenters/profilePresenter.js";
-import { AVATAR_MAX_BYTES, avatarPath } from "../services/avatarStorage.js";
-import { verifyPassword } from "../services/passwords.js";
-import { sessionStore } from "../services/sessionDirectory.js";
-import { isProcessingRestricted, processingRestricted } from "../services/processingRestriction.js";
+import { AVATAR_MAX_BYTES, avatarPath } from "../infra/avatarStorage.js";
+import { verifyPassword } from "../infra/passwords.js";
+import { sessionStore } from "../queries/sessionDirectory.js";
+import { isProcessingRestricted, processingRestricted } from "../domain/processingRestriction.js";
 
 /** The signed-in user's own document, fresh from the database. */
 async function currentUser(req: Request): Promise<UserDocument> {

@@ -15,7 +15,7 @@ import { User } from "../models/User.js";
 import { authorize, can, type Actor } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
-import { meetingPlanFrom } from "../services/meetingPlan.js";
+import { meetingPlanFrom } from "../domain/meetingPlan.js";
 
 /** The group named in the URL, if the actor may read it. */
 async function loadReadableGroup(req: Request): Promise<GroupDocument> {

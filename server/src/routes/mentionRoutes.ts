@@ -5,7 +5,7 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
-import { mentionableUsers } from "../services/threadReaders.js";
+import { mentionableUsers } from "../queries/threadReaders.js";
 
 /** Who may be mentioned in a thread or a new thread of a category: the composers' "@" suggestions. */
 export function mentionRoutes(): Router {

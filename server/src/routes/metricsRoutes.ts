@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { notFound, unauthorized } from "../errors/AppError.js";
-import type { ForumMetrics } from "../services/metrics.js";
+import type { ForumMetrics } from "../infra/metrics.js";
 
 /** Hashing first gives equal lengths, so the comparison takes the same time whatever the caller sent. */
 const digest = (value: string) => createHash("sha256").update(value).digest();

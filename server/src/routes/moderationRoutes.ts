@@ -5,10 +5,10 @@ import { parseInput } from "../http/validation.js";
 import { User } from "../models/User.js";
 import { authorize } from "../policies/index.js";
 import { presentAuditEntries } from "../presenters/auditEntryPresenter.js";
-import { auditCsv } from "../services/auditCsv.js";
-import { auditExport, auditPage } from "../services/auditLog.js";
-import { moderationQueueCounts } from "../services/moderationQueues.js";
-import { projectIndicators } from "../services/projectIndicators.js";
+import { auditCsv } from "../presenters/auditCsv.js";
+import { auditExport, auditPage } from "../queries/auditLog.js";
+import { moderationQueueCounts } from "../queries/moderationQueues.js";
+import { projectIndicators } from "../queries/projectIndicators.js";
 
 const RECENT_ACTIONS = 10;
 

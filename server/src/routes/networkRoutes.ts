@@ -12,10 +12,10 @@ import { Practice } from "../models/Practice.js";
 import { can } from "../policies/index.js";
 import { parseInput } from "../http/validation.js";
 import { presentAnalysisSummaries, presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
-import { findLeaders } from "../services/leaderDirectory.js";
-import { networkJsts, publishedPracticesByVoivodeship } from "../services/networkFootprint.js";
-import { polandShapes } from "../services/polandMapShapes.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
+import { findLeaders } from "../queries/leaderDirectory.js";
+import { networkJsts, publishedPracticesByVoivodeship } from "../queries/networkFootprint.js";
+import { polandShapes } from "../domain/polandMapShapes.js";
 
 /** Latest published practices and analyses shown on the network page. */
 const LATEST_COUNT = 4;

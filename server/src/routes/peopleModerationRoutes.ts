@@ -24,8 +24,8 @@ import { UserNote } from "../models/UserNote.js";
 import { anyOf } from "../db/anyOf.js";
 import { authorize, can } from "../policies/index.js";
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
-import { activeSilence } from "../services/silenceStatus.js";
-import { effectiveStatus } from "../services/userStatus.js";
+import { activeSilence } from "../domain/silenceStatus.js";
+import { effectiveStatus } from "../domain/userStatus.js";
 
 const QUEUE_PAGE = 100;
 const HISTORY_LIMIT = 100;

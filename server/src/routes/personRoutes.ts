@@ -6,8 +6,8 @@ import { User } from "../models/User.js";
 import { isStaff } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import type { PersonSubject } from "../policies/personPolicy.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { effectiveStatus } from "../services/userStatus.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { effectiveStatus } from "../domain/userStatus.js";
 
 /** People's cards, found by the username a mention carries. */
 export function personRoutes(): Router {

@@ -8,7 +8,7 @@ import { parseObjectId } from "../http/validation.js";
 import { ConsentRecord } from "../models/ConsentRecord.js";
 import { User, type UserDocument } from "../models/User.js";
 import { authorize } from "../policies/index.js";
-import { uploadDirectory } from "../services/uploadStorage.js";
+import { uploadDirectory } from "../infra/uploadStorage.js";
 
 /** The signed-in person, fresh from the database. */
 async function self(req: Request): Promise<UserDocument> {

@@ -17,8 +17,8 @@ import type { Config } from "../config.js";
 import { forbidden, unauthorized } from "../errors/AppError.js";
 import { parseInput } from "../http/validation.js";
 import { authorize } from "../policies/index.js";
-import { loadFlagQueue } from "../services/flagQueue.js";
-import { uploadDirectory } from "../services/uploadStorage.js";
+import { loadFlagQueue } from "../queries/flagQueue.js";
+import { uploadDirectory } from "../infra/uploadStorage.js";
 import { loadReadablePost, presentForActor, type LoadedPost } from "./postRoutes.js";
 
 /** A signed-in actor and the post named in the URL, allowed to do `action` with it. */

@@ -13,8 +13,8 @@ import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import type { PostSubject } from "../policies/postPolicy.js";
 import { peopleOfPost, presentPost, presentPostRevision } from "../presenters/postPresenter.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { loadMyReactions } from "../services/reactionDirectory.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { loadMyReactions } from "../queries/reactionDirectory.js";
 
 export interface LoadedPost {
   post: PostDocument;

@@ -35,9 +35,9 @@ import { authorize, can } from "../policies/index.js";
 import { isStaff, readsAllGroups } from "../policies/actor.js";
 import { presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
 import { presentPractice } from "../presenters/practicePresenter.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { jstsByIds } from "../services/jstCatalogue.js";
-import { preparePracticeContent } from "../services/practiceContent.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { jstsByIds } from "../queries/jstCatalogue.js";
+import { preparePracticeContent } from "../commands/support/practiceContent.js";
 
 const LIST_LIMIT = 200;
 const UNKNOWN = { id: "", name: "", jstName: null };

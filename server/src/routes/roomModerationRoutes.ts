@@ -5,7 +5,7 @@ import { roomMessageRemover } from "../commands/roomMessageRemover.js";
 import { roomOpener } from "../commands/roomOpener.js";
 import { roomParticipantMuter } from "../commands/roomParticipantMuter.js";
 import { roomSlowModeSetter } from "../commands/roomSlowModeSetter.js";
-import type { RoomStateActor } from "../commands/roomStateChange.js";
+import type { RoomStateActor } from "../commands/support/roomStateChange.js";
 import { badRequest, conflict, notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";

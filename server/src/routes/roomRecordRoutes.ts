@@ -13,9 +13,9 @@ import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize } from "../policies/index.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
-import { attendanceCsv } from "../services/attendanceCsv.js";
-import { attendanceReport } from "../services/attendanceReport.js";
-import { loadRoomState } from "../services/roomState.js";
+import { attendanceCsv } from "../presenters/attendanceCsv.js";
+import { attendanceReport } from "../queries/attendanceReport.js";
+import { loadRoomState } from "../queries/roomState.js";
 
 interface MeetingAction {
   meeting: MeetingDocument;

@@ -2,7 +2,7 @@ import { Router } from "express";
 import { searchQuerySchema } from "@forum/shared";
 import { parseInput } from "../http/validation.js";
 import type { DatabaseKind } from "../db/findDatabase.js";
-import { candidateStrategyFor, search } from "../services/searchEngine.js";
+import { candidateStrategyFor, search } from "../queries/searchEngine.js";
 
 /**
  * Search across threads, posts, practices, analyses, people and tags. Signed-in people find what they may read;

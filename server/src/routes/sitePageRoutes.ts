@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput } from "../http/validation.js";
 import { authorize } from "../policies/index.js";
-import { loadSitePage, presentSitePage } from "../services/sitePages.js";
+import { loadSitePage, presentSitePage } from "../queries/sitePages.js";
 
 function slugOf(req: Request): SitePageSlug {
   const slug = req.params.slug;

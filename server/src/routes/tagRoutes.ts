@@ -25,7 +25,7 @@ import { Group } from "../models/Group.js";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { authorize } from "../policies/index.js";
-import { tagOverview, tagPage, tagSection } from "../services/tagPages.js";
+import { tagOverview, tagPage, tagSection } from "../queries/tagPages.js";
 
 const UNKNOWN_TAG = "Nie ma takiego tagu (mógł zostać usunięty albo scalony z innym).";
 const UNKNOWN_TAG_GROUP = "Nie ma takiej grupy tagów.";

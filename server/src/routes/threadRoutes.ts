@@ -18,16 +18,16 @@ import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize, can } from "../policies/index.js";
 import { Post } from "../models/Post.js";
-import { assertAcceptsReply, lockedFor, presentThreadState } from "../services/threadState.js";
+import { assertAcceptsReply, lockedFor, presentThreadState } from "../domain/threadState.js";
 import { peopleOfPost, presentPost } from "../presenters/postPresenter.js";
-import { needsApproval } from "../services/approvalGate.js";
+import { needsApproval } from "../queries/approvalGate.js";
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
-import { loadAuthors } from "../services/authorDirectory.js";
-import { loadMyReactions } from "../services/reactionDirectory.js";
-import { loadTags, tagsOf } from "../services/tagDirectory.js";
-import { loadOpeningPage, loadPostsPage, type PostsPageDocuments } from "../services/threadPages.js";
-import { loadReadNumbers } from "../services/unreadCounts.js";
-import { mergedThreadRedirect } from "../services/mergedThreads.js";
+import { loadAuthors } from "../queries/authorDirectory.js";
+import { loadMyReactions } from "../queries/reactionDirectory.js";
+import { loadTags, tagsOf } from "../queries/tagDirectory.js";
+import { loadOpeningPage, loadPostsPage, type PostsPageDocuments } from "../queries/threadPages.js";
+import { loadReadNumbers } from "../queries/unreadCounts.js";
+import { mergedThreadRedirect } from "../queries/mergedThreads.js";
 
 /** The thread named in the path, if the actor may read it (404 otherwise, 401 for visitors). */
 async function readableThread(req: Request): Promise<ThreadDocument> {

@@ -11,7 +11,7 @@ import { threadEditor } from "../commands/threadEditor.js";
 import { threadLocker } from "../commands/threadLocker.js";
 import { threadPinner } from "../commands/threadPinner.js";
 import { threadSlowModeSetter } from "../commands/threadSlowModeSetter.js";
-import type { ThreadStateActor } from "../commands/threadStateChange.js";
+import type { ThreadStateActor } from "../commands/support/threadStateChange.js";
 import { threadUnlocker } from "../commands/threadUnlocker.js";
 import { threadUnpinner } from "../commands/threadUnpinner.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
@@ -19,7 +19,7 @@ import { parseInput, parseObjectId } from "../http/validation.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentThreadUpdate } from "../presenters/threadStatePresenter.js";
-import { resolveTags } from "../services/freeTags.js";
+import { resolveTags } from "../commands/support/freeTags.js";
 
 /** The thread in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
 async function moderatedThread(req: Request, action: string): Promise<ThreadStateActor> {

@@ -3,7 +3,7 @@ import type { UnsubscribeView } from "@forum/shared";
 import { consentsUpdater } from "../commands/consentsUpdater.js";
 import { notFound } from "../errors/AppError.js";
 import type { UserDocument } from "../models/User.js";
-import { verifyUnsubscribeToken } from "../services/unsubscribeTokens.js";
+import { verifyUnsubscribeToken } from "../infra/unsubscribeTokens.js";
 
 const isOff = (user: UserDocument, kind: UnsubscribeView["kind"]) =>
   kind === "digest" ? (user.consents?.digest ?? "off") === "off" : !user.consents?.mentionEmails;

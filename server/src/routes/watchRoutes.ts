@@ -7,7 +7,7 @@ import { Category } from "../models/Category.js";
 import { Thread } from "../models/Thread.js";
 import type { WatchTarget } from "../models/Watch.js";
 import { authorize } from "../policies/index.js";
-import { watchLevelOf } from "../services/watchLevels.js";
+import { watchLevelOf } from "../queries/watchLevels.js";
 
 /** The thread or category named in the URL, if the signed-in actor may read it. */
 async function loadWatchable(req: Request, targetType: WatchTarget) {

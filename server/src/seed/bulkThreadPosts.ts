@@ -5,7 +5,7 @@ import { Thread } from "../models/Thread.js";
 
 const bodyOf = (number: string) => `Wpis numer ${number}: doświadczenia z **naszej** gminy.`;
 /**
- * What services/markdown.ts renders for bodyOf(); written out because rendering a million posts
+ * What infra/markdown.ts renders for bodyOf(); written out because rendering a million posts
  * would take longer than storing them, and because jsdom cannot load inside Jest.
  */
 const htmlOf = (number: string) => `<p>Wpis numer ${number}: doświadczenia z <strong>naszej</strong> gminy.</p>\n`;

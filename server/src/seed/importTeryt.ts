@@ -1,7 +1,7 @@
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Jst } from "../models/Jst.js";
-import { forgetJstCatalogue } from "../services/jstCatalogue.js";
-import { readTerytRegister } from "../services/terytRegister.js";
+import { forgetJstCatalogue } from "../queries/jstCatalogue.js";
+import { readTerytRegister } from "../domain/terytRegister.js";
 
 /** Loads the full TERYT register as the JST catalogue; re-running it adds only what is missing. */
 export async function importTeryt(csvPath: string): Promise<{ total: number; inserted: number }> {

@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { DatabaseHandle } from "../db/findDatabase.js";
 import { User } from "../models/User.js";
 import { importTaxonomy } from "./importTaxonomy.js";
-import { assignMissingUsernames } from "../services/usernames.js";
+import { assignMissingUsernames } from "../queries/usernames.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedDemo, type SeedReport } from "./seedDemo.js";
 

@@ -3,7 +3,7 @@ import { loadEnvironment } from "../loadEnvironment.js";
 import "../models/index.js";
 import { printSeedReport } from "./prepareData.js";
 import { seedDemo } from "./seedDemo.js";
-import { rebuildSearchIndex } from "../services/searchIndexer.js";
+import { rebuildSearchIndex } from "../subscribers/searchIndexer.js";
 
 /** `npm run seed`: the demo on demand, into the database `npm start` uses. Idempotent. */
 async function seedCommand(): Promise<void> {

@@ -14,7 +14,7 @@ import { agendaSetter } from "../commands/agendaSetter.js";
 import { warsawDateTime, warsawToUtc } from "@forum/shared";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
-import { hashPassword } from "../services/passwords.js";
+import { hashPassword } from "../infra/passwords.js";
 import {
   DEMO_GROUPS,
   DEMO_MEETING_TOPICS,
@@ -31,7 +31,7 @@ import { importTaxonomy } from "./importTaxonomy.js";
 import { seedAnalyses } from "./seedAnalyses.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedTags } from "./seedTags.js";
-import { jstWithTeryt } from "../services/jstCatalogue.js";
+import { jstWithTeryt } from "../queries/jstCatalogue.js";
 import { seedPractices } from "./seedPractices.js";
 import { seedNetwork } from "./seedNetwork.js";
 

@@ -7,7 +7,7 @@ import { practiceSubmitter } from "../commands/practiceSubmitter.js";
 import { Group } from "../models/Group.js";
 import { Practice } from "../models/Practice.js";
 import { User } from "../models/User.js";
-import { preparePracticeContent } from "../services/practiceContent.js";
+import { preparePracticeContent } from "../commands/support/practiceContent.js";
 
 const at = (name: string) => `${name}@demo.forum-jst.pl`;
 const EXPERT = at("ewa.zielinska");

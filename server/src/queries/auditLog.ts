@@ -1,0 +1,97 @@
+import mongoose from "mongoose";
+import type { AuditQuery, Role } from "@forum/shared";
+import { anyOf } from "../db/anyOf.js";
+import { Event, type EventDocument } from "../models/Event.js";
+import { User } from "../models/User.js";
+import { nextDay, warsawMidnight } from "../domain/warsawTime.js";
+
+const STAFF_ROLES: readonly Role[] = ["moderator", "admin"];
+
+/**
+ * What the audit log shows besides staff actions: events about accounts and their security,
+ * whoever caused them (a visitor asking for an account, someone resetting a password).
+ */
+export const SECURITY_EVENT_NAMES = [
+  "users.request",
+  "users.requestForExisting",
+  "users.passwordResetRequest",
+  "users.passwordReset",
+  "users.changePassword",
+  "invitations.accept",
+] as const;
+
+/**
+ * A moderator's own reading, preferences and taking part in a live room (chat, questions, votes,
+ * the minutes' autosaves every few seconds) are not moderation, so not audited.
+ */
+const PERSONAL_EVENT_NAMES = [
+  "roomMessages.create",
+  "roomQuestions.ask",
+  "roomQuestions.vote",
+  "roomQuestions.unvote",
+  "roomPolls.vote",
+  "meetings.saveMinutes",
+  "notifications.read",
+  "watches.update",
+  "posts.react",
+  "posts.unreact",
+  "users.updateConsents",
+  "attachments.upload",
+];
+
+export const AUDIT_PAGE_SIZE = 50;
+/** The CSV export is one file; past this many rows the filter should be narrowed. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+/**
+ * Which events are audit entries: anything done by a moderator or admin (their role when they
+ * acted, or now for events recorded before roles were stored), plus account security events.
+ */
+export async function auditFilter(query: Omit<AuditQuery, "cursor">): Promise<Record<string, unknown>> {
+  const staff = await User.find({ role: anyOf(STAFF_ROLES) }, { _id: 1 }).lean();
+  const conditions: Record<string, unknown>[] = [
+    {
+      $or: [
+        { actorRole: anyOf(STAFF_ROLES) },
+        { actorId: anyOf(staff.map((user) => user._id)) },
+        { name: anyOf(SECURITY_EVENT_NAMES) },
+      ],
+    },
+    { name: mongoose.trusted({ $nin: PERSONAL_EVENT_NAMES }) },
+  ];
+  if (query.actor) conditions.push({ actorId: new mongoose.Types.ObjectId(query.actor) });
+  if (query.action) conditions.push({ name: query.action });
+  const createdAt: Record<string, Date> = {};
+  if (query.from) createdAt.$gte = warsawMidnight(query.from);
+  if (query.to) createdAt.$lt = warsawMidnight(nextDay(query.to));
+  // Operators built here from validated dates; sanitizeFilter guards request values elsewhere.
+  if (Object.keys(createdAt).length > 0) conditions.push({ createdAt: mongoose.trusted(createdAt) });
+  return { $and: conditions };
+}
+
+/** One page, newest first; the cursor is the last entry's id. */
+export async function auditPage(
+  query: AuditQuery,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<{ events: EventDocument[]; nextCursor: string | null }> {
+  const filter = await auditFilter(query);
+  if (query.cursor) {
+    (filter.$and as Record<string, unknown>[]).push({
+      _id: mongoose.trusted({ $lt: new mongoose.Types.ObjectId(query.cursor) }),
+    });
+  }
+  const events = await Event.find(filter)
+    .sort({ _id: -1 })
+    .limit(pageSize + 1)
+    .lean<EventDocument[]>();
+  const page = events.slice(0, pageSize);
+  return { events: page, nextCursor: events.length > pageSize ? (page.at(-1)?._id.toString() ?? null) : null };
+}
+
+/** Everything the filter matches, newest first, up to the export limit. */
+export async function auditExport(query: Omit<AuditQuery, "cursor">): Promise<EventDocument[]> {
+  return Event.find(await auditFilter(query))
+    .sort({ _id: -1 })
+    .limit(AUDIT_EXPORT_LIMIT)
+    .lean<EventDocument[]>();
+}
