@@ -1,3 +1,4 @@
+import { requestContext } from "./http/requestContext.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import compression from "compression";
@@ -61,6 +62,7 @@ export function createApp({
       autoLogging: { ignore: (req) => PROBE_URLS.has(req.url ?? "") },
     }),
   );
+  app.use(requestContext);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -35,6 +35,7 @@ import { preparePostBody } from "./support/postBody.js";
 import { sessionStore } from "../queries/sessionDirectory.js";
 import { deleteStoredUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 type Id = mongoose.Types.ObjectId;
 
@@ -54,7 +55,7 @@ export interface AccountEraserProps {
   reason?: string | null;
   dataDir: Config["DATA_DIR"];
   uploadDirectory: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -292,7 +293,7 @@ export async function accountEraser(props: AccountEraserProps): Promise<UserDocu
       bySelf: props.actorId?.equals(user._id) ?? false,
       threadIds: [...new Set([...ownThreads, ...otherThreads])],
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return finished ?? user;
 }

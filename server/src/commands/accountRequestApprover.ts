@@ -4,13 +4,14 @@ import { User, type UserDocument } from "../models/User.js";
 import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { mailer } from "../infra/mailer.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AccountRequestApproverProps {
   /** The pending user whose request is approved. */
   userId: mongoose.Types.ObjectId;
   /** The moderator or admin deciding. */
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A pending account becomes active and its owner is told by e-mail; a request is decided once. */
@@ -28,7 +29,7 @@ export async function accountRequestApprover(props: AccountRequestApproverProps)
     subjectType: "User",
     subjectId: user._id,
     data: { before: { status: "pending" }, after: { status: "active" } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   mailer().sendInBackground(
     mailTemplates.accountApproved({ to: user.email, name: user.name, loginLink: mailer().link(mailLinks.login) }),

@@ -5,6 +5,7 @@ import { mailTemplates } from "../infra/mailTemplates.js";
 import { mailer } from "../infra/mailer.js";
 import { alreadyDecided } from "./accountRequestApprover.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AccountRequestRejecterProps {
   /** The pending user whose request is turned down. */
@@ -13,7 +14,7 @@ export interface AccountRequestRejecterProps {
   message: string;
   /** The moderator or admin deciding. */
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A pending request is turned down; the person gets the moderator's message by e-mail. */
@@ -31,7 +32,7 @@ export async function accountRequestRejecter(props: AccountRequestRejecterProps)
     subjectType: "User",
     subjectId: user._id,
     data: { before: { status: "pending" }, after: { status: "rejected" }, message: props.message },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   mailer().sendInBackground(
     mailTemplates.accountRejected({ to: user.email, name: user.name, moderatorMessage: props.message }),

@@ -6,11 +6,12 @@ import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { mailer } from "../infra/mailer.js";
 import { hashPassword } from "../infra/passwords.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AccountRequesterProps {
   /** The request form (parsed with accountRequestSchema; e-mail lower-cased). */
   input: AccountRequestInput;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function accountRequester(props: AccountRequesterProps): Promise<vo
   const jst = await jstByTeryt(input.jstTeryt);
   const passwordHash = await hashPassword(input.password);
   const existing = await User.findOne({ email: input.email }).lean();
-  if (existing) return tellExistingAccount(existing, props.ip ?? null);
+  if (existing) return tellExistingAccount(existing, props.context);
 
   let created: UserDocument;
   try {
@@ -44,7 +45,7 @@ export async function accountRequester(props: AccountRequesterProps): Promise<vo
     // Two requests for one address at once: the second is the "already exists" case.
     if (!isDuplicateKeyError(error)) throw error;
     const winner = await User.findOne({ email: input.email }).lean();
-    if (winner) await tellExistingAccount(winner, props.ip ?? null);
+    if (winner) await tellExistingAccount(winner, props.context);
     return;
   }
   await recordEvent({
@@ -53,19 +54,19 @@ export async function accountRequester(props: AccountRequesterProps): Promise<vo
     subjectType: "User",
     subjectId: created._id,
     data: { after: { email: created.email, status: "pending", jstTeryt: jst.teryt } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   mailer().sendInBackground(mailTemplates.accountRequestReceived({ to: created.email, name: created.name }));
 }
 
-async function tellExistingAccount(user: UserDocument, ip: string | null): Promise<void> {
+async function tellExistingAccount(user: UserDocument, context: RequestContext | undefined): Promise<void> {
   await recordEvent({
     name: "users.requestForExisting",
     actorId: null,
     subjectType: "User",
     subjectId: user._id,
     data: { status: user.status },
-    ip,
+    context,
   });
   const message =
     user.status === "active" || user.status === "suspended"

@@ -5,6 +5,7 @@ import { badRequest, notFound } from "../errors/AppError.js";
 import { Attachment } from "../models/Attachment.js";
 import { Meeting, type AgendaItemDocument, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AgendaSetterProps {
   /** The meeting as loaded (already authorized). */
@@ -13,7 +14,7 @@ export interface AgendaSetterProps {
   items: AgendaItemInput[];
   /** Null for the seed (which links no files). */
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -77,7 +78,7 @@ export async function agendaSetter(props: AgendaSetterProps): Promise<MeetingDoc
       before: { items: existingIds.size },
       after: { items: agenda.length, materials: requested.map((id) => id.toString()) },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

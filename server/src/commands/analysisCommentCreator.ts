@@ -4,13 +4,14 @@ import type { AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment, type AnalysisCommentDocument } from "../models/AnalysisComment.js";
 import { renderMarkdown } from "../infra/markdown.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisCommentCreatorProps {
   analysis: AnalysisDocument;
   sectionId: mongoose.Types.ObjectId;
   body: string;
   authorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A member's comment on one section, rendered with the posts' markdown pipeline. */
@@ -37,7 +38,7 @@ export async function analysisCommentCreator(props: AnalysisCommentCreatorProps)
       sectionId: section._id.toString(),
       heading: section.heading,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return comment;
 }

@@ -3,12 +3,13 @@ import { conflict } from "../errors/AppError.js";
 import type { AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment, type AnalysisCommentDocument } from "../models/AnalysisComment.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisCommentHiderProps {
   analysis: AnalysisDocument;
   comment: AnalysisCommentDocument;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator hides a comment: it is gone for everyone but moderators. */
@@ -30,7 +31,7 @@ export async function analysisCommentHider(props: AnalysisCommentHiderProps): Pr
       authorId: updated.authorId.toString(),
       targetUserId: updated.authorId.toString(),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as AnalysisCommentDocument;
 }

@@ -4,13 +4,14 @@ import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { assertKnownTags } from "../queries/tagDirectory.js";
 import { buildSections } from "./support/analysisSections.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisCreatorProps {
   input: AnalysisInput;
   authorId: mongoose.Types.ObjectId;
   /** Who did it, when not the author: null for the demo seed (the system). */
   actorId?: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Starts a thematic analysis as a draft. */
@@ -32,7 +33,7 @@ export async function analysisCreator(props: AnalysisCreatorProps): Promise<Anal
     subjectType: "Analysis",
     subjectId: analysis._id,
     data: { title: analysis.title },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return analysis;
 }

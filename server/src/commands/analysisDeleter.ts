@@ -2,11 +2,12 @@ import type mongoose from "mongoose";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment } from "../models/AnalysisComment.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisDeleterProps {
   analysis: AnalysisDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Removes an analysis with its comments; the audit log keeps its title. */
@@ -19,6 +20,6 @@ export async function analysisDeleter(props: AnalysisDeleterProps): Promise<void
     subjectType: "Analysis",
     subjectId: props.analysis._id,
     data: { title: props.analysis.title, before: { status: props.analysis.status } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -2,12 +2,13 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisPublicSetterProps {
   analysis: AnalysisDocument;
   isPublic: boolean;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator's choice: a published analysis is visible to visitors, or only to the network. */
@@ -24,7 +25,7 @@ export async function analysisPublicSetter(props: AnalysisPublicSetterProps): Pr
     subjectType: "Analysis",
     subjectId: updated._id,
     data: { title: updated.title, before: { isPublic: props.analysis.isPublic }, after: { isPublic: props.isPublic } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as AnalysisDocument;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisPublisherProps {
   analysis: AnalysisDocument;
@@ -9,7 +10,7 @@ export interface AnalysisPublisherProps {
   isPublic: boolean;
   /** Null for the demo seed (the system). */
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Publishes a draft to the network (and to visitors when public). */
@@ -26,7 +27,7 @@ export async function analysisPublisher(props: AnalysisPublisherProps): Promise<
     subjectType: "Analysis",
     subjectId: updated._id,
     data: { title: updated.title, isPublic: updated.isPublic },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as AnalysisDocument;
 }

@@ -2,11 +2,12 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisUnpublisherProps {
   analysis: AnalysisDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Takes a published analysis back to a draft (no longer public); its comments stay. */
@@ -23,7 +24,7 @@ export async function analysisUnpublisher(props: AnalysisUnpublisherProps): Prom
     subjectType: "Analysis",
     subjectId: updated._id,
     data: { title: updated.title },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as AnalysisDocument;
 }

@@ -7,12 +7,13 @@ import { AnalysisComment } from "../models/AnalysisComment.js";
 import { assertKnownTags } from "../queries/tagDirectory.js";
 import { buildSections } from "./support/analysisSections.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AnalysisUpdaterProps {
   analysis: AnalysisDocument;
   input: AnalysisInput;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The 409 the editor turns into a confirmation question. */
@@ -52,7 +53,7 @@ export async function analysisUpdater(props: AnalysisUpdaterProps): Promise<Anal
     subjectType: "Analysis",
     subjectId: analysis._id,
     data: { title: updated.title, before: { title: analysis.title }, removedSections: removed.length },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as AnalysisDocument;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
 import { deleteStoredUpload, storeUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AttachmentUploaderProps {
   /** Who uploads (already authorized). */
@@ -12,7 +13,7 @@ export interface AttachmentUploaderProps {
   originalName: string;
   /** Where files are stored (outside the web root). */
   directory: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Stores a file checked by its content; it stays private to the uploader until a post links it. */
@@ -39,7 +40,7 @@ export async function attachmentUploader(props: AttachmentUploaderProps): Promis
     subjectType: "Attachment",
     subjectId: attachment._id,
     data: { name: attachment.originalName, mime: attachment.mime, size: attachment.size },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return attachment;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import type { PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AuthorMessengerProps {
   /** The post the message is about (already authorized: moderators only). */
@@ -9,7 +10,7 @@ export interface AuthorMessengerProps {
   thread: Pick<ThreadDocument, "_id" | "groupId">;
   moderatorId: mongoose.Types.ObjectId;
   text: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -32,6 +33,6 @@ export async function authorMessenger(props: AuthorMessengerProps): Promise<void
       before: null,
       after: null,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

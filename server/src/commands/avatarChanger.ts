@@ -2,13 +2,14 @@ import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { deleteAvatar, storeAvatar } from "../infra/avatarStorage.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface AvatarChangerProps {
   user: UserDocument;
   /** The uploaded image, or null to remove the avatar. */
   upload: Buffer | null;
   dataDir: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Sets or removes a user's avatar; the previous file is deleted once the new one is in place. */
@@ -21,7 +22,7 @@ export async function avatarChanger(props: AvatarChangerProps): Promise<UserDocu
     actorId: props.user._id,
     subjectType: "User",
     subjectId: props.user._id,
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,10 +2,11 @@ import type mongoose from "mongoose";
 import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface CalendarTokenCreatorProps {
   userId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Makes the secret of a person's iCal feeds, replacing (and so revoking) the one they had. */
@@ -20,7 +21,7 @@ export async function calendarTokenCreator(
     actorId: props.userId,
     subjectType: "User",
     subjectId: props.userId,
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { token, createdAt: created.createdAt };
 }

@@ -1,10 +1,11 @@
 import type mongoose from "mongoose";
 import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface CalendarTokenRevokerProps {
   userId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Ends a person's iCal feeds: their URLs answer 404 from now on. */
@@ -16,6 +17,6 @@ export async function calendarTokenRevoker(props: CalendarTokenRevokerProps): Pr
     actorId: props.userId,
     subjectType: "User",
     subjectId: props.userId,
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface CategoryCreatorProps {
   /** Owning group; null for a network-wide category. */
@@ -14,7 +15,7 @@ export interface CategoryCreatorProps {
   /** Order within the group; by default after the last one. */
   position?: number;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 async function nextPosition(groupId: mongoose.Types.ObjectId | null): Promise<number> {
@@ -50,7 +51,7 @@ export async function categoryCreator(props: CategoryCreatorProps): Promise<Cate
     data: {
       after: { slug: category.slug, name: category.name, description: category.description, kind: category.kind },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return category;
 }

@@ -1,12 +1,13 @@
 import type mongoose from "mongoose";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface CategoryMoverProps {
   category: CategoryDocument;
   direction: "up" | "down";
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function categoryMover(props: CategoryMoverProps): Promise<boolean>
     subjectId: props.category._id,
     groupId: props.category.groupId,
     data: { direction: props.direction, before, after: order },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return true;
 }

@@ -2,12 +2,13 @@ import type mongoose from "mongoose";
 import type { CategoryInput } from "@forum/shared";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface CategoryUpdaterProps {
   category: CategoryDocument;
   changes: CategoryInput;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Renames, describes or changes the kind of a category; the slug (its address) stays. */
@@ -26,7 +27,7 @@ export async function categoryUpdater(props: CategoryUpdaterProps): Promise<Cate
     subjectId: updated._id,
     groupId: updated.groupId,
     data: { before, after: props.changes },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -10,13 +10,14 @@ import { applyUserChanges } from "../models/applyUserChanges.js";
 import { ConsentRecord, type ConsentChannel } from "../models/ConsentRecord.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export { CONSENT_TEXT_VERSION };
 
 export interface ConsentsUpdaterProps {
   user: UserDocument;
   consents: ConsentsUpdateInput;
-  ip?: string | null;
+  context?: RequestContext;
   /** How the person made the change; the profile form unless said otherwise. */
   channel?: ConsentChannel;
 }
@@ -57,7 +58,7 @@ export async function consentsUpdater(props: ConsentsUpdaterProps): Promise<User
       textDigest: textDigest(kind),
       channel: props.channel ?? "profile",
       at,
-      ip: props.ip ?? null,
+      context: props.context,
     })),
   );
   await recordEvent({
@@ -66,7 +67,7 @@ export async function consentsUpdater(props: ConsentsUpdaterProps): Promise<User
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after, changed, textVersion: CONSENT_TEXT_VERSION },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

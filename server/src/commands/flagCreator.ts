@@ -7,6 +7,7 @@ import type { ThreadDocument } from "../models/Thread.js";
 import { DELETED_POST_MESSAGE } from "./postEditor.js";
 import { postHider } from "./postHider.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface FlagCreatorProps {
   /** The post reported (already authorized: readable, not the flagger's own). */
@@ -16,7 +17,7 @@ export interface FlagCreatorProps {
   input: CreateFlagInput;
   /** FLAGS_TO_HIDE: this many people's pending flags hide the post until review. */
   flagsToHide: number;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Stores one person's report; enough distinct reporters hide the post until a moderator decides. */
@@ -51,7 +52,7 @@ export async function flagCreator(props: FlagCreatorProps): Promise<FlagDocument
       before: null,
       after: { reason: flag.reason, text: flag.text, status: flag.status },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 
   const flaggers = await Flag.distinct("flaggerId", { postId: post._id, status: "pending" });

@@ -8,6 +8,7 @@ import type { ThreadDocument } from "../models/Thread.js";
 import { postHider } from "./postHider.js";
 import { postRestorer } from "./postRestorer.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface FlagResolverProps {
   /** The flagged post (already authorized: moderators only). */
@@ -16,7 +17,7 @@ export interface FlagResolverProps {
   moderatorId: mongoose.Types.ObjectId;
   resolution: FlagResolution;
   note: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const STATUS_OF: Record<FlagResolution, FlagStatus> = { agree: "agreed", disagree: "disagreed", ignore: "ignored" };
@@ -62,11 +63,11 @@ export async function flagResolver(props: FlagResolverProps): Promise<{ post: Po
       after: { status, note: props.note },
       reason: props.note || undefined,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 
   let current = post;
-  const base = { thread, moderatorId: props.moderatorId, ip: props.ip ?? null };
+  const base = { thread, moderatorId: props.moderatorId, ip: props.context };
   if (props.resolution === "agree" && (!post.hiddenAt || post.hiddenAuto)) {
     current = await postHider({ ...base, post, reason: commonestReason(pending.map((flag) => flag.reason)) });
   } else if (props.resolution === "disagree" && post.hiddenAt && post.hiddenAuto) {

@@ -1,13 +1,14 @@
 import type mongoose from "mongoose";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 /** A moderator allows (or stops allowing) the group's members to add tags outside the taxonomy. */
 export async function freeTagsSetter(props: {
   group: GroupDocument;
   allowFreeTags: boolean;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }): Promise<GroupDocument> {
   const updated = await Group.findOneAndUpdate(
     { _id: props.group._id },
@@ -22,7 +23,7 @@ export async function freeTagsSetter(props: {
     subjectId: updated._id,
     groupId: updated._id,
     data: { before: { allowFreeTags: props.group.allowFreeTags }, after: { allowFreeTags: props.allowFreeTags } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

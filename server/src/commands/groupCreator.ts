@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface GroupCreatorProps {
   /** URL name, unique. */
@@ -12,7 +13,7 @@ export interface GroupCreatorProps {
   /** Member JSTs (6–8). */
   jstIds: mongoose.Types.ObjectId[];
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function groupCreator(props: GroupCreatorProps): Promise<GroupDocument> {
@@ -31,7 +32,7 @@ export async function groupCreator(props: GroupCreatorProps): Promise<GroupDocum
     subjectId: group._id,
     groupId: group._id,
     data: { after: { slug: group.slug, name: group.name } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return group;
 }

@@ -3,13 +3,14 @@ import type { GroupRole } from "@forum/shared";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface GroupMemberAdderProps {
   groupId: mongoose.Types.ObjectId;
   userId: mongoose.Types.ObjectId;
   role: GroupRole;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Adds a user to a group; adding someone already there changes nothing. */
@@ -28,7 +29,7 @@ export async function groupMemberAdder(props: GroupMemberAdderProps): Promise<{ 
     subjectId: props.groupId,
     groupId: props.groupId,
     data: { userId: props.userId.toString(), role: props.role },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { added: true };
 }

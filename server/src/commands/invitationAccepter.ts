@@ -10,6 +10,7 @@ import { hashSecretToken } from "../infra/secretTokens.js";
 import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
 import { userCreator } from "./userCreator.js";
+import type { RequestContext } from "../requestContext.js";
 
 export const invitationInvalid = () =>
   new AppError(404, "invitation_invalid", "Zaproszenie jest nieważne lub wygasło. Poproś moderatora o nowe.");
@@ -30,7 +31,7 @@ export interface InvitationAccepterProps {
   token: string;
   /** What the person gives about themselves (parsed with invitationAcceptSchema). */
   input: InvitationAcceptInput;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function invitationAccepter(
       position: props.input.position,
       addresseeGroup: props.input.addresseeGroup,
       actorId: null,
-      ip: props.ip ?? null,
+      context: props.context,
     });
   } catch (error) {
     // Give the invitation back: nothing was created, the link may be used again.
@@ -81,7 +82,7 @@ export async function invitationAccepter(
     userId: user._id,
     role: claimed.role,
     actorId: user._id,
-    ip: props.ip ?? null,
+    context: props.context,
   });
   await recordEvent({
     name: "invitations.accept",
@@ -93,7 +94,7 @@ export async function invitationAccepter(
       before: { acceptedAt: null },
       after: { acceptedAt: acceptedAt.toISOString(), userId: user._id.toString() },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { user, invitation: { ...(claimed as InvitationDocument), userId: user._id } };
 }

@@ -8,6 +8,7 @@ import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface InvitationCreatorProps {
   /** The group the person is invited to (already authorized). */
@@ -20,7 +21,7 @@ export interface InvitationCreatorProps {
   inviter: Pick<UserDocument, "_id" | "name">;
   /** How long the link stays valid (INVITATION_TTL_HOURS). */
   validHours: number;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export type InvitationCreatorResult =
@@ -43,7 +44,7 @@ export async function invitationCreator(props: InvitationCreatorProps): Promise<
       userId: existing._id,
       role: props.role,
       actorId: props.inviter._id,
-      ip: props.ip ?? null,
+      context: props.context,
     });
     if (!added) throw conflict("Ta osoba już należy do grupy.");
     mailer().sendInBackground(
@@ -83,7 +84,7 @@ export async function invitationCreator(props: InvitationCreatorProps): Promise<
       after: { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() },
       revokedEarlier: replaced.modifiedCount,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   mailer().sendInBackground(
     mailTemplates.invitation({

@@ -7,6 +7,7 @@ import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface InvitationResenderProps {
   /** The invitation to send again (already authorized through its group). */
@@ -17,7 +18,7 @@ export interface InvitationResenderProps {
   actor: Pick<UserDocument, "_id" | "name">;
   /** How long the new link stays valid (INVITATION_TTL_HOURS). */
   validHours: number;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Sends an open or expired invitation again with a new token and expiry; the old link stops working. */
@@ -45,7 +46,7 @@ export async function invitationResender(props: InvitationResenderProps): Promis
       before: { expiresAt: props.invitation.expiresAt.toISOString() },
       after: { expiresAt: expiresAt.toISOString() },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   mailer().sendInBackground(
     mailTemplates.invitation({

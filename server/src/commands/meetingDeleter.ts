@@ -3,12 +3,13 @@ import { conflict } from "../errors/AppError.js";
 import { Attachment } from "../models/Attachment.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface MeetingDeleterProps {
   /** The meeting as loaded (already authorized). */
   meeting: MeetingDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Takes a session that has not started out of the calendar; one that was held keeps its record. */
@@ -26,6 +27,6 @@ export async function meetingDeleter(props: MeetingDeleterProps): Promise<void> 
     subjectId: props.meeting._id,
     groupId: props.meeting.groupId,
     data: { before: { number: props.meeting.number, title: props.meeting.title } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface MeetingSchedulerProps {
   groupId: mongoose.Types.ObjectId;
@@ -16,7 +17,7 @@ export interface MeetingSchedulerProps {
   description?: string;
   status?: MeetingStatus;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The 409 for a session number the group already has (numbers 1–9 are unique per group). */
@@ -50,7 +51,7 @@ export async function meetingScheduler(props: MeetingSchedulerProps): Promise<Me
     subjectId: meeting._id,
     groupId: meeting.groupId,
     data: { after: { number: meeting.number, title: meeting.title, startsAt: meeting.startsAt.toISOString() } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return meeting;
 }

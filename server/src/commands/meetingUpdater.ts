@@ -4,6 +4,7 @@ import { notFound } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { sessionNumberTaken } from "./meetingScheduler.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface MeetingPlan {
   number: number;
@@ -21,7 +22,7 @@ export interface MeetingUpdaterProps {
   /** The whole plan as the edit form sends it. */
   plan: MeetingPlan;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const described = (meeting: Omit<MeetingPlan, "description" | "onlineUrl"> & { onlineUrl?: string | null }) => ({
@@ -53,7 +54,7 @@ export async function meetingUpdater(props: MeetingUpdaterProps): Promise<Meetin
       before: described(props.meeting),
       after: described(props.plan),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -4,6 +4,7 @@ import { User } from "../models/User.js";
 import { renderMarkdown } from "../infra/markdown.js";
 import { roomNotLive } from "./roomAgendaSetter.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface MinutesSaverProps {
   /** The meeting as loaded by the route (already authorized to edit the minutes). */
@@ -12,7 +13,7 @@ export interface MinutesSaverProps {
   /** The version the editor started from. */
   baseVersion: number;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Saved (the new version), or refused because someone saved a newer version first (the current one). */
@@ -53,7 +54,7 @@ export async function minutesSaver(props: MinutesSaverProps): Promise<MinutesSav
     groupId: updated.groupId,
     // The text itself stays in the meeting: autosave would otherwise copy it into every event.
     data: { version: updated.minutes?.version ?? 0, length: props.markdown.length },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { saved: true, meeting: updated };
 }

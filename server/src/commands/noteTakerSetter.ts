@@ -6,13 +6,14 @@ import { Membership } from "../models/Membership.js";
 import { User } from "../models/User.js";
 import { roomNotLive } from "./roomAgendaSetter.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface NoteTakerSetterProps {
   meeting: MeetingDocument;
   /** Who may edit the minutes besides moderators; null: only moderators. */
   userId: mongoose.Types.ObjectId | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Someone in the room now or earlier, or one of the group's people. */
@@ -46,7 +47,7 @@ export async function noteTakerSetter(props: NoteTakerSetterProps): Promise<Meet
       before: { noteTakerId: props.meeting.room?.noteTakerId?.toString() ?? null },
       after: { noteTakerId: props.userId?.toString() ?? null },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

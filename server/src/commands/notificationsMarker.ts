@@ -1,12 +1,13 @@
 import type mongoose from "mongoose";
 import { Notification } from "../models/Notification.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface NotificationsMarkerProps {
   userId: mongoose.Types.ObjectId;
   /** One notification of this person; omitted: all of them. */
   notificationId?: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function notificationsMarker(props: NotificationsMarkerProps): Prom
       subjectType: "User",
       subjectId: props.userId,
       data: { notificationId: props.notificationId?.toString() ?? null, count: result.modifiedCount },
-      ip: props.ip ?? null,
+      context: props.context,
     });
   }
   return result.modifiedCount;

@@ -3,6 +3,7 @@ import { User, type UserDocument } from "../models/User.js";
 import { hashPassword } from "../infra/passwords.js";
 import { sessionStore } from "../queries/sessionDirectory.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PasswordChangerProps {
   user: UserDocument;
@@ -11,7 +12,7 @@ export interface PasswordChangerProps {
   /** This session stays signed in; every other session of the user ends. */
   keepSessionId: string | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function passwordChanger(props: PasswordChangerProps): Promise<void> {
@@ -23,6 +24,6 @@ export async function passwordChanger(props: PasswordChangerProps): Promise<void
     subjectType: "User",
     subjectId: props.user._id,
     data: { otherSessionsEnded: ended },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

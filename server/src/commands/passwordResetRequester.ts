@@ -4,13 +4,14 @@ import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PasswordResetRequesterProps {
   /** The address typed into the form (lower-cased by the shared schema). */
   email: string;
   /** How long the link stays valid (PASSWORD_RESET_TTL_MINUTES). */
   validMinutes: number;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function passwordResetRequester(props: PasswordResetRequesterProps)
     subjectType: "User",
     subjectId: user._id,
     data: { tokenId: created._id.toString(), expiresAt: expiresAt.toISOString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   await mailer().sendMail(
     mailTemplates.passwordReset({

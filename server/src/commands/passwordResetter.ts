@@ -6,6 +6,7 @@ import { forgiveAttempts } from "../http/rateLimits.js";
 import { hashPassword } from "../infra/passwords.js";
 import { hashSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export const resetInvalid = () =>
   new AppError(400, "reset_invalid", "Link do ustawienia hasła jest nieważny lub wygasł. Poproś o nowy.");
@@ -15,7 +16,7 @@ export interface PasswordResetterProps {
   token: string;
   /** The new password (already checked for strength by the shared schema). */
   password: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function passwordResetter(props: PasswordResetterProps): Promise<Us
       otherLinksClosed: otherLinks.modifiedCount,
       sessionsEnded: sessions.deletedCount,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return user as UserDocument;
 }

@@ -5,12 +5,13 @@ import { PendingPost, type PendingPostDocument } from "../models/PendingPost.js"
 import type { ThreadDocument } from "../models/Thread.js";
 import { preparePostBody } from "./support/postBody.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export type PendingPostCreatorProps = {
   authorId: mongoose.Types.ObjectId;
   body: string;
   clientId: string;
-  ip?: string | null;
+  context?: RequestContext;
 } & (
   | { kind: "reply"; thread: ThreadDocument }
   | { kind: "thread"; category: CategoryDocument; title: string; tags: string[] }
@@ -40,7 +41,7 @@ export async function pendingPostCreator(
       body: props.body,
       html: prepared.html,
       clientId: props.clientId,
-      ip: props.ip ?? null,
+      ip: props.context?.ip ?? null,
     });
     pending = created.toObject() as PendingPostDocument;
   } catch (error) {
@@ -57,7 +58,7 @@ export async function pendingPostCreator(
     groupId,
     threadId: pending.threadId ?? null,
     data: { kind: pending.kind, targetUserId: props.authorId.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { pending, created: true };
 }

@@ -7,6 +7,7 @@ import { Thread } from "../models/Thread.js";
 import { postCreator } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 import { threadCreator } from "./threadCreator.js";
+import type { RequestContext } from "../requestContext.js";
 
 const ALREADY_DECIDED = "Ten wpis został już rozpatrzony.";
 
@@ -28,7 +29,7 @@ async function claim(
 export interface PendingPostApproverProps {
   pending: PendingPostDocument;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function pendingPostApprover(props: PendingPostApproverProps): Prom
       kind: pending.kind,
       targetUserId: pending.authorId.toString(),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return post;
 }
@@ -79,7 +80,7 @@ async function publish(pending: PendingPostDocument): Promise<PostDocument> {
       authorId: pending.authorId,
       body: pending.body,
       clientId: pending.clientId,
-      ip: pending.ip ?? null,
+      context: { actor: null, ip: pending.ip ?? null, requestId: null },
     });
     return post;
   }
@@ -92,7 +93,7 @@ async function publish(pending: PendingPostDocument): Promise<PostDocument> {
     tags: pending.tags,
     body: pending.body,
     clientId: pending.clientId,
-    ip: pending.ip ?? null,
+    context: { actor: null, ip: pending.ip ?? null, requestId: null },
   });
   return firstPost;
 }
@@ -102,7 +103,7 @@ export interface PendingPostRejecterProps {
   moderatorId: mongoose.Types.ObjectId;
   /** Told to the author. */
   message: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Turns a waiting post down: nothing is published; the author is told why (live and in the thread). */
@@ -124,6 +125,6 @@ export async function pendingPostRejecter(props: PendingPostRejecterProps): Prom
       kind: pending.kind,
       targetUserId: pending.authorId.toString(),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -4,6 +4,7 @@ import { personalDataArchive } from "../presenters/personalDataArchive.js";
 import { collectPersonalData, type ExportSources } from "../queries/personalDataExport.js";
 import { warsawDay } from "../domain/warsawTime.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PersonalDataExporterProps {
   /** Whose data. */
@@ -11,7 +12,7 @@ export interface PersonalDataExporterProps {
   /** Who asked: the person, or an admin handling a written request. */
   actorId: mongoose.Types.ObjectId;
   sources: ExportSources;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export interface PersonalDataExport {
@@ -30,7 +31,7 @@ export async function personalDataExporter(props: PersonalDataExporterProps): Pr
     subjectType: "User",
     subjectId: props.user._id,
     data: { byAdmin: !props.actorId.equals(props.user._id), bytes: content.byteLength, files: data.files.length },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { fileName: `forum-jst-moje-dane-${warsawDay(createdAt)}.zip`, content };
 }

@@ -11,6 +11,7 @@ import { preparePostBody, type PreparedPostBody } from "./support/postBody.js";
 import { setDefaultThreadLevel } from "../queries/watchLevels.js";
 import { ownPostRead } from "./readPositionMarker.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostCreatorProps {
   /** The thread the post goes into (already authorized). */
@@ -21,7 +22,7 @@ export interface PostCreatorProps {
   body: string;
   /** Client-generated id; a second send with the same id returns the first post. */
   clientId: string;
-  ip?: string | null;
+  context?: RequestContext;
   /** Backdating for imports and demo data; defaults to now. */
   createdAt?: Date;
 }
@@ -79,7 +80,7 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
     }
 
     await Thread.updateOne({ _id: props.thread._id }, { $inc: { postCount: 1 }, $set: { lastPostAt: createdAt } });
-    await finishPost({ post, thread: props.thread, ip: props.ip ?? null, recovering: false });
+    await finishPost({ post, thread: props.thread, context: props.context, recovering: false });
     return { post, created: true };
   });
 }
@@ -92,7 +93,7 @@ export async function postCreator(props: PostCreatorProps): Promise<PostCreatorR
 export async function finishPost(props: {
   post: PostDocument;
   thread: ThreadDocument;
-  ip: string | null;
+  context: RequestContext | undefined;
   recovering: boolean;
 }): Promise<void> {
   const { post, thread } = props;
@@ -129,7 +130,7 @@ export async function finishPost(props: {
       mentionedUserIds: post.mentionedUserIds.map(String),
       quotedPostIds: post.quotedPostIds.map(String),
     },
-    ip: props.ip,
+    context: props.context,
   });
 }
 

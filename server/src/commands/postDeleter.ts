@@ -3,6 +3,7 @@ import { conflict } from "../errors/AppError.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostDeleterProps {
   /** The post to delete (already authorized). */
@@ -11,7 +12,7 @@ export interface PostDeleterProps {
   thread: Pick<ThreadDocument, "_id" | "groupId">;
   /** Who deletes: the author, or a moderator/admin. */
   deleterId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -35,6 +36,6 @@ export async function postDeleter(props: PostDeleterProps): Promise<void> {
     groupId: props.thread.groupId,
     threadId: props.thread._id,
     data: { number: post.number, authorId: post.authorId.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

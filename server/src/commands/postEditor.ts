@@ -7,6 +7,7 @@ import type { ThreadDocument } from "../models/Thread.js";
 import { attachmentLinker } from "./attachmentLinker.js";
 import { preparePostBody } from "./support/postBody.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostEditorProps {
   /** The post to change (already authorized). */
@@ -17,7 +18,7 @@ export interface PostEditorProps {
   editorId: mongoose.Types.ObjectId;
   /** The new markdown. */
   body: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export const DELETED_POST_MESSAGE = "Ten wpis został usunięty.";
@@ -115,7 +116,7 @@ export async function postEditor(props: PostEditorProps): Promise<PostDocument> 
       quotedPostIds: prepared.quotedPostIds.map(String),
       newQuotedPostIds: prepared.quotedPostIds.map(String).filter((id) => !previouslyQuoted.has(id)),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

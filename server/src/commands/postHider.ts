@@ -5,6 +5,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { DELETED_POST_MESSAGE } from "./postEditor.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostHiderProps {
   /** The post to hide (already authorized). */
@@ -14,7 +15,7 @@ export interface PostHiderProps {
   moderatorId: mongoose.Types.ObjectId | null;
   /** Shown to the author; ignored for an automatic hide. */
   reason: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export const hiddenState = (post: Pick<PostDocument, "hiddenAt" | "hiddenReason" | "hiddenAuto">) => ({
@@ -55,7 +56,7 @@ export async function postHider(props: PostHiderProps): Promise<PostDocument> {
       before: hiddenState(post),
       after: hiddenState(updated),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

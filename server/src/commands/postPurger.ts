@@ -10,6 +10,7 @@ import { Reaction } from "../models/Reaction.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { deleteStoredUpload } from "../infra/uploadStorage.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostPurgerProps {
   /** The post to erase (already authorized: admins only). */
@@ -18,7 +19,7 @@ export interface PostPurgerProps {
   adminId: mongoose.Types.ObjectId;
   /** Where attachment files are stored. */
   uploadDirectory: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
@@ -68,6 +69,6 @@ export async function postPurger(props: PostPurgerProps): Promise<void> {
       before,
       after: null,
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -3,6 +3,7 @@ import { conflict } from "../errors/AppError.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostRecordKeeperProps {
   post: PostDocument;
@@ -10,7 +11,7 @@ export interface PostRecordKeeperProps {
   /** true: keep for the group's record; false: release it (an erasure of its author then removes the text). */
   keep: boolean;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator marks (or releases) a post the group's record needs; it then survives its author's erasure. */
@@ -34,7 +35,7 @@ export async function postRecordKeeper(props: PostRecordKeeperProps): Promise<Po
     groupId: props.thread.groupId,
     threadId: props.thread._id,
     data: { number: post.number, before: { keptForRecord: !keep }, after: { keptForRecord: keep } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

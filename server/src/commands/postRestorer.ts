@@ -4,12 +4,13 @@ import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { hiddenState } from "./postHider.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PostRestorerProps {
   post: PostDocument;
   thread: Pick<ThreadDocument, "_id" | "groupId">;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Shows a hidden post to everyone again. */
@@ -36,7 +37,7 @@ export async function postRestorer(props: PostRestorerProps): Promise<PostDocume
       before: hiddenState(post),
       after: hiddenState(updated),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -9,6 +9,7 @@ import { jstById } from "../queries/jstCatalogue.js";
 import { renderMarkdown } from "../infra/markdown.js";
 import { versionFields } from "./support/practiceContent.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 const SUMMARY_PREFILL_MAX = 400;
 
@@ -18,7 +19,7 @@ export interface PracticeCreatorProps {
   title: string;
   /** The thread (and the post in it) the practice is written from, already authorized. */
   source: { thread: ThreadDocument; post: PostDocument } | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The first words of a post as plain text, cut at a word boundary. */
@@ -60,7 +61,7 @@ export async function practiceCreator(props: PracticeCreatorProps): Promise<Prac
     note: props.source ? "Utworzono z wątku" : "Utworzono",
     at: practice.createdAt,
   });
-  await recordPracticeEvent("create", practice, props.authorId, props.ip, {
+  await recordPracticeEvent("create", practice, props.authorId, props.context, {
     threadId: practice.source?.threadId?.toString() ?? null,
     postId: practice.source?.postId?.toString() ?? null,
   });

@@ -4,11 +4,12 @@ import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeReview } from "../models/PracticeReview.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeDeleterProps {
   practice: PracticeDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Removes a practice with its versions and reviews; its files go back to their uploaders. */
@@ -20,7 +21,7 @@ export async function practiceDeleter(props: PracticeDeleterProps): Promise<void
     PracticeReview.deleteMany({ practiceId: practice._id }),
     Attachment.updateMany({ practiceId: practice._id }, { $set: { practiceId: null } }),
   ]);
-  await recordPracticeEvent("delete", practice, props.actorId, props.ip, {
+  await recordPracticeEvent("delete", practice, props.actorId, props.context, {
     voivodeshipCodes: practice.voivodeshipCodes,
     tags: practice.tags,
   });

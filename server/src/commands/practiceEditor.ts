@@ -5,6 +5,7 @@ import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
 import { linkPracticeAttachments, versionFields, type PracticeContent } from "./support/practiceContent.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export const STALE_PRACTICE_MESSAGE =
   "Ktoś zapisał w międzyczasie nowszą wersję tej praktyki. Twoje zmiany nie zostały zapisane — skopiuj je, odśwież stronę i wprowadź je ponownie.";
@@ -16,7 +17,7 @@ export interface PracticeEditorProps {
   baseVersion: number;
   note: string;
   editorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -66,6 +67,6 @@ export async function practiceEditor(props: PracticeEditorProps): Promise<Practi
   ).lean();
   if (!updated) throw conflict(STALE_PRACTICE_MESSAGE);
   await linkPracticeAttachments(practice._id, props.content.attachmentIds);
-  await recordPracticeEvent("update", updated, props.editorId, props.ip, { note: props.note });
+  await recordPracticeEvent("update", updated, props.editorId, props.context, { note: props.note });
   return updated;
 }

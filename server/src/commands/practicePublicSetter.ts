@@ -2,18 +2,19 @@ import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticePublicSetterProps {
   practice: PracticeDocument;
   isPublic: boolean;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator opens a published practice to visitors without login, or closes it again. */
 export async function practicePublicSetter(props: PracticePublicSetterProps): Promise<PracticeDocument> {
   if (props.practice.isPublic === props.isPublic) return props.practice;
   const updated = await transitionPractice(props.practice, ["published"], { isPublic: props.isPublic });
-  await recordPracticeEvent("setPublic", updated, props.actorId, props.ip);
+  await recordPracticeEvent("setPublic", updated, props.actorId, props.context);
   return updated;
 }

@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticePublisherProps {
   practice: PracticeDocument;
   /** Moderator's choice: visitors may read it too. */
   isPublic: boolean;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator puts a reviewed practice into the library of the whole network. */
@@ -19,7 +20,7 @@ export async function practicePublisher(props: PracticePublisherProps): Promise<
     publishedAt: new Date(),
     publishedById: props.actorId,
   });
-  await recordPracticeEvent("publish", updated, props.actorId, props.ip, {
+  await recordPracticeEvent("publish", updated, props.actorId, props.context, {
     voivodeshipCodes: updated.voivodeshipCodes,
     tags: updated.tags,
   });

@@ -2,11 +2,12 @@ import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeReviewStarterProps {
   practice: PracticeDocument;
   reviewerId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** An expert takes a submitted practice: others see who is reviewing it. */
@@ -15,7 +16,7 @@ export async function practiceReviewStarter(props: PracticeReviewStarterProps): 
     status: "inReview",
     reviewerId: props.reviewerId,
   });
-  await recordPracticeEvent("startReview", updated, props.reviewerId, props.ip, {
+  await recordPracticeEvent("startReview", updated, props.reviewerId, props.context, {
     reviewerId: props.reviewerId.toString(),
   });
   return updated;

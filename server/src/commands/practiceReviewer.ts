@@ -5,13 +5,14 @@ import { PracticeReview, type PracticeReviewDocument } from "../models/PracticeR
 import { renderMarkdown } from "../infra/markdown.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeReviewerProps {
   practice: PracticeDocument;
   reviewerId: mongoose.Types.ObjectId;
   verdict: PracticeReviewVerdict;
   opinion: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function practiceReviewer(
     version: updated.version,
   });
   const review = created.toObject() as PracticeReviewDocument;
-  await recordPracticeEvent(returned ? "return" : "review", updated, props.reviewerId, props.ip, {
+  await recordPracticeEvent(returned ? "return" : "review", updated, props.reviewerId, props.context, {
     verdict: props.verdict,
     reviewId: review._id.toString(),
   });

@@ -3,11 +3,12 @@ import { badRequest } from "../errors/AppError.js";
 import type { PracticeDocument } from "../models/Practice.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeSubmitterProps {
   practice: PracticeDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The author hands a draft (or a returned practice) to the experts; what a review needs must be written. */
@@ -26,6 +27,6 @@ export async function practiceSubmitter(props: PracticeSubmitterProps): Promise<
     submittedAt: new Date(),
     reviewerId: null,
   });
-  await recordPracticeEvent("submit", updated, props.actorId, props.ip);
+  await recordPracticeEvent("submit", updated, props.actorId, props.context);
   return updated;
 }

@@ -2,11 +2,12 @@ import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
 import { recordPracticeEvent } from "./support/practiceEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeUnpublisherProps {
   practice: PracticeDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator withdraws a practice from the library; it goes back to its author (returned) to be corrected. */
@@ -17,7 +18,7 @@ export async function practiceUnpublisher(props: PracticeUnpublisherProps): Prom
     publishedAt: null,
     publishedById: null,
   });
-  await recordPracticeEvent("unpublish", updated, props.actorId, props.ip, {
+  await recordPracticeEvent("unpublish", updated, props.actorId, props.context, {
     voivodeshipCodes: updated.voivodeshipCodes,
     tags: updated.tags,
   });

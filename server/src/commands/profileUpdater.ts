@@ -7,13 +7,14 @@ import { jstWithTeryt } from "../queries/jstCatalogue.js";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ProfileUpdaterProps {
   user: UserDocument;
   /** Validated by profileUpdateSchema. */
   changes: ProfileUpdateInput;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDocument> {
@@ -50,7 +51,7 @@ export async function profileUpdater(props: ProfileUpdaterProps): Promise<UserDo
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

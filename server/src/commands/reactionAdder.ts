@@ -5,6 +5,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import { Reaction } from "../models/Reaction.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ReactionAdderProps {
   /** The post reacted to (already authorized; not deleted, not the reactor's own). */
@@ -13,7 +14,7 @@ export interface ReactionAdderProps {
   thread: Pick<ThreadDocument, "_id" | "groupId">;
   userId: mongoose.Types.ObjectId;
   kind: ReactionKind;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Gives a reaction; giving the same one again changes nothing (unique index per post, person, kind). */
@@ -37,7 +38,7 @@ export async function reactionAdder(props: ReactionAdderProps): Promise<PostDocu
     groupId: props.thread.groupId,
     threadId: props.thread._id,
     data: { kind: props.kind },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated ?? props.post;
 }

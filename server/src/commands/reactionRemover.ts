@@ -4,6 +4,7 @@ import { Post, type PostDocument } from "../models/Post.js";
 import { Reaction } from "../models/Reaction.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ReactionRemoverProps {
   /** The post (already authorized; not deleted). */
@@ -12,7 +13,7 @@ export interface ReactionRemoverProps {
   thread: Pick<ThreadDocument, "_id" | "groupId">;
   userId: mongoose.Types.ObjectId;
   kind: ReactionKind;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Takes a reaction back; taking back one that is not there changes nothing. */
@@ -32,7 +33,7 @@ export async function reactionRemover(props: ReactionRemoverProps): Promise<Post
     groupId: props.thread.groupId,
     threadId: props.thread._id,
     data: { kind: props.kind },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated ?? props.post;
 }

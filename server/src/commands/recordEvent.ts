@@ -3,6 +3,7 @@ import type { Role } from "@forum/shared";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
 import { eventBus } from "../infra/eventBus.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RecordEventProps {
   /** Dotted name of what happened, e.g. `posts.create`. */
@@ -17,7 +18,7 @@ export interface RecordEventProps {
   /** What a listener needs to know without another query (e.g. before/after). */
   data?: Record<string, unknown>;
   /** Where the request came from, for the audit log. */
-  ip?: string | null;
+  context?: RequestContext;
   /** The actor's role; looked up when not given, so the audit log knows staff actions. */
   actorRole?: Role | null;
 }
@@ -39,7 +40,8 @@ export async function recordEvent(props: RecordEventProps): Promise<EventDocumen
     groupId: props.groupId ?? null,
     threadId: props.threadId ?? null,
     data: props.data ?? {},
-    ip: props.ip ?? null,
+    ip: props.context?.ip ?? null,
+    requestId: props.context?.requestId ?? null,
   });
   const stored = event.toObject() as EventDocument;
   eventBus.publish(stored);

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { badRequest, conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomAgendaSetterProps {
   /** The meeting as loaded by the route (already authorized). */
@@ -9,7 +10,7 @@ export interface RoomAgendaSetterProps {
   /** The item everyone sees highlighted; null: none. */
   agendaItemId: mongoose.Types.ObjectId | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export const roomNotLive = () => conflict("Pokój spotkania nie jest otwarty.");
@@ -35,7 +36,7 @@ export async function roomAgendaSetter(props: RoomAgendaSetterProps): Promise<Me
       before: { currentAgendaItemId: meeting.room?.currentAgendaItemId?.toString() ?? null },
       after: { currentAgendaItemId: agendaItemId?.toString() ?? null },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -20,12 +20,13 @@ import { recordEvent } from "./recordEvent.js";
 import { roomNotLive } from "./roomAgendaSetter.js";
 import { threadCreator } from "./threadCreator.js";
 import { threadLocker } from "./threadLocker.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomCloserProps {
   /** The meeting as loaded by the route (already authorized). */
   meeting: MeetingDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export const ARCHIVE_LOCK_REASON = "Archiwum spotkania — tylko do odczytu";
@@ -114,7 +115,7 @@ async function writeArchive(
   meeting: MeetingDocument,
   category: CategoryDocument,
   authorId: mongoose.Types.ObjectId,
-  ip: string | null,
+  context: RequestContext | undefined,
 ): Promise<ThreadDocument> {
   const [opening, ...rest] = archivePosts(await gatherMaterial(meeting));
   const clientId = (index: number) => `meeting-archive-${meeting._id.toString()}-${index}`;
@@ -124,14 +125,14 @@ async function writeArchive(
     title: archiveTitle(meeting),
     body: opening ?? "",
     clientId: clientId(0),
-    ip,
+    context,
   });
   for (const [index, body] of rest.entries()) {
-    await postCreator({ thread, authorId, body, clientId: clientId(index + 1), ip });
+    await postCreator({ thread, authorId, body, clientId: clientId(index + 1), context });
   }
   const current = (await Thread.findById(thread._id).lean()) ?? thread;
   if (current.lock) return current;
-  return threadLocker({ thread: current, actorId: authorId, ip, reason: ARCHIVE_LOCK_REASON });
+  return threadLocker({ thread: current, actorId: authorId, context, reason: ARCHIVE_LOCK_REASON });
 }
 
 /** Everyone still in the room leaves as it closes. */
@@ -153,7 +154,7 @@ export async function roomCloser(
   await endStays(closed._id, closedAt);
   const authorId = closed.room?.closedById ?? props.actorId;
   const category = await meetingsCategory(closed.groupId, authorId);
-  const thread = await writeArchive(closed, category, authorId, props.ip ?? null);
+  const thread = await writeArchive(closed, category, authorId, props.context);
   const archived = await Meeting.findOneAndUpdate(
     { _id: closed._id },
     { $set: { archiveThreadId: thread._id } },
@@ -168,7 +169,7 @@ export async function roomCloser(
     groupId: archived.groupId,
     threadId: thread._id,
     data: { archiveThreadId: thread._id.toString(), closedAt: closedAt.toISOString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { meeting: archived, thread };
 }

@@ -4,6 +4,7 @@ import { badRequest, notFound } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { User } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomExpertsInviterProps {
   /** The meeting as loaded (already authorized). */
@@ -11,7 +12,7 @@ export interface RoomExpertsInviterProps {
   /** The whole list of invited experts (an empty list withdraws every invitation). */
   expertIds: string[];
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Sets which experts may enter the session's live room (experts read every group, but join only when invited). */
@@ -38,7 +39,7 @@ export async function roomExpertsInviter(props: RoomExpertsInviterProps): Promis
     subjectId: updated._id,
     groupId: updated.groupId,
     data: { before: { expertIds: before }, after: { expertIds: ids.map((id) => id.toString()) } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

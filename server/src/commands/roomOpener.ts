@@ -2,12 +2,13 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 /** A moderator opens the meeting's live room: planned → live (only once; a closed room stays closed). */
 export async function roomOpener(props: {
   meeting: MeetingDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }): Promise<MeetingDocument> {
   const now = new Date();
   const opened = await Meeting.findOneAndUpdate(
@@ -27,7 +28,7 @@ export async function roomOpener(props: {
     subjectId: opened._id,
     groupId: opened.groupId,
     data: { before: { status: props.meeting.status }, after: { status: opened.status } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return opened as MeetingDocument;
 }

@@ -3,12 +3,13 @@ import type { CreateRoomPollInput } from "@forum/shared";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomPoll, type RoomPollDocument } from "../models/RoomPoll.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomPollCreatorProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
   moderatorId: mongoose.Types.ObjectId;
   input: CreateRoomPollInput;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Prepares a poll (a draft only moderators see until they open it). */
@@ -29,7 +30,7 @@ export async function roomPollCreator(props: RoomPollCreatorProps): Promise<Room
     subjectId: poll._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString(), question: poll.question },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return poll;
 }

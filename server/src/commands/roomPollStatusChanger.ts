@@ -4,12 +4,13 @@ import { conflict } from "../errors/AppError.js";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomPoll, type RoomPollDocument } from "../models/RoomPoll.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomPollStatusProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
   poll: RoomPollDocument;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Moves a poll one step on (draft → open → closed); a poll not in `from` answers 409 with `refusal`. */
@@ -31,7 +32,7 @@ export async function changeRoomPollStatus(
     subjectId: updated._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString(), before: props.from, after: props.to },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -5,6 +5,7 @@ import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomPoll, type RoomPollDocument } from "../models/RoomPoll.js";
 import { RoomPollVote } from "../models/RoomPollVote.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomPollVoterProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
@@ -13,7 +14,7 @@ export interface RoomPollVoterProps {
   voterId: mongoose.Types.ObjectId;
   /** Distinct option ids, lower-case hex. */
   optionIds: string[];
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Casts one person's ballot in an open poll: once (unique index), one option unless it is multiple-choice. */
@@ -51,7 +52,7 @@ export async function roomPollVoter(props: RoomPollVoterProps): Promise<RoomPoll
     subjectId: poll._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated ?? poll;
 }

@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomQuestion, type RoomQuestionDocument } from "../models/RoomQuestion.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomQuestionAskerProps {
   /** The live meeting (already authorized: the asker may write in its room). */
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
   authorId: mongoose.Types.ObjectId;
   text: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Puts a question on the room's list, where others can upvote it. */
@@ -26,7 +27,7 @@ export async function roomQuestionAsker(props: RoomQuestionAskerProps): Promise<
     subjectId: question._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return question;
 }

@@ -4,12 +4,13 @@ import { notFound } from "../errors/AppError.js";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomQuestion, type RoomQuestionDocument } from "../models/RoomQuestion.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomQuestionDecisionProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
   question: RoomQuestionDocument;
   moderatorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The moderator's decision on a question: answered (with an optional note of the answer) or hidden. */
@@ -37,7 +38,7 @@ export async function decideRoomQuestion(
     subjectId: updated._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString(), before, after: props.status },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

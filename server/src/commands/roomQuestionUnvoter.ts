@@ -19,7 +19,7 @@ export async function roomQuestionUnvoter(props: RoomQuestionVoteProps): Promise
     subjectId: question._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -3,13 +3,14 @@ import { conflict } from "../errors/AppError.js";
 import type { MeetingDocument } from "../models/Meeting.js";
 import { RoomQuestion, type RoomQuestionDocument } from "../models/RoomQuestion.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface RoomQuestionVoteProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
   /** The question, visible to the voter (not hidden). */
   question: RoomQuestionDocument;
   voterId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** One upvote per person on an open question of someone else; voting again changes nothing. */
@@ -31,7 +32,7 @@ export async function roomQuestionVoter(props: RoomQuestionVoteProps): Promise<R
     subjectId: question._id,
     groupId: props.meeting.groupId,
     data: { meetingId: props.meeting._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

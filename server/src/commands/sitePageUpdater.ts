@@ -4,6 +4,7 @@ import { conflict } from "../errors/AppError.js";
 import { SitePage, type SitePageDocument } from "../models/SitePage.js";
 import { renderMarkdown } from "../infra/markdown.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface SitePageUpdaterProps {
   slug: SitePageSlug;
@@ -12,7 +13,7 @@ export interface SitePageUpdaterProps {
   /** The version the editor started from. */
   baseVersion: number;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export const STALE_SITE_PAGE_MESSAGE =
@@ -45,7 +46,7 @@ export async function sitePageUpdater(props: SitePageUpdaterProps): Promise<Site
     subjectId: updated._id,
     // The text stays in the page; the audit log says who changed which page to which version.
     data: { slug: props.slug, version: updated.version, title: props.title, length: props.markdown.length },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

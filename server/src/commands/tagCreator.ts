@@ -5,13 +5,14 @@ import { Tag, type TagDocument } from "../models/Tag.js";
 import type { TagGroupDocument } from "../models/TagGroup.js";
 import { taxonomySlug } from "../domain/taxonomySlug.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface TagCreatorProps {
   tagGroup: TagGroupDocument;
   name: string;
   description: string;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A new tag, last in its group. Slugs are global (threads carry them), so a taken one is a 409. */
@@ -38,7 +39,7 @@ export async function tagCreator(props: TagCreatorProps): Promise<TagDocument> {
     subjectType: "Tag",
     subjectId: created._id,
     data: { slug: created.slug, after: { name: created.name, tagGroup: props.tagGroup.slug } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return created;
 }

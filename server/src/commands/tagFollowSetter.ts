@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import { TagFollow } from "../models/TagFollow.js";
 import type { TagDocument } from "../models/Tag.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 /** Follows or stops following a tag; repeating either is harmless and records nothing. */
 export async function tagFollowSetter(props: {
   tag: TagDocument;
   userId: mongoose.Types.ObjectId;
   follow: boolean;
-  ip?: string | null;
+  context?: RequestContext;
 }): Promise<void> {
   const filter = { userId: props.userId, tagSlug: props.tag.slug };
   const changed = props.follow
@@ -21,6 +22,6 @@ export async function tagFollowSetter(props: {
     subjectType: "Tag",
     subjectId: props.tag._id,
     data: { slug: props.tag.slug },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

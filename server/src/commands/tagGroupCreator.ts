@@ -4,6 +4,7 @@ import { conflict } from "../errors/AppError.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { taxonomySlug } from "../domain/taxonomySlug.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface TagGroupCreatorProps {
   name: string;
@@ -11,7 +12,7 @@ export interface TagGroupCreatorProps {
   /** Given for the free-tag group, whose address the code knows; otherwise made from the name. */
   slug?: string;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A new facet of the taxonomy, placed last. Its slug comes from the name; a taken one is a 409. */
@@ -38,7 +39,7 @@ export async function tagGroupCreator(props: TagGroupCreatorProps): Promise<TagG
     subjectType: "TagGroup",
     subjectId: created._id,
     data: { slug: created.slug, after: { name: created.name, description: created.description } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return created;
 }

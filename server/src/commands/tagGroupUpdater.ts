@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import type { TagGroupInput } from "@forum/shared";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 /** Renames or describes a tag group; its slug (address) stays. */
 export async function tagGroupUpdater(props: {
   tagGroup: TagGroupDocument;
   changes: TagGroupInput;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }): Promise<TagGroupDocument> {
   const before = { name: props.tagGroup.name, description: props.tagGroup.description };
   const updated = await TagGroup.findOneAndUpdate(
@@ -23,7 +24,7 @@ export async function tagGroupUpdater(props: {
     subjectType: "TagGroup",
     subjectId: updated._id,
     data: { slug: updated.slug, before, after: props.changes },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,12 +2,13 @@ import type mongoose from "mongoose";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import type { TagGroupDocument } from "../models/TagGroup.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface TagUpdaterProps {
   tag: TagDocument;
   changes: { name?: string | undefined; description?: string | undefined; tagGroup?: TagGroupDocument | undefined };
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Renames, describes or moves a tag to another group (last there); the slug stays, so documents keep it. */
@@ -44,7 +45,7 @@ export async function tagUpdater(props: TagUpdaterProps): Promise<TagDocument> {
         ...(movesGroup ? { tagGroup: tagGroup.slug } : {}),
       },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

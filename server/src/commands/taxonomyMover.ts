@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 type Moved = { kind: "tagGroup"; item: TagGroupDocument } | { kind: "tag"; item: TagDocument };
 
@@ -20,7 +21,7 @@ function reordered(ids: string[], id: string, direction: "up" | "down"): string[
  * Returns false when it is already first (up) or last (down).
  */
 export async function taxonomyMover(
-  props: Moved & { direction: "up" | "down"; actorId: mongoose.Types.ObjectId; ip?: string | null },
+  props: Moved & { direction: "up" | "down"; actorId: mongoose.Types.ObjectId; context?: RequestContext },
 ): Promise<boolean> {
   const siblings =
     props.kind === "tagGroup"
@@ -41,7 +42,7 @@ export async function taxonomyMover(
     subjectType: props.kind === "tagGroup" ? "TagGroup" : "Tag",
     subjectId: props.item._id,
     data: { slug: props.item.slug, direction: props.direction, after: { order } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return true;
 }

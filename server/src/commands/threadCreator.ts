@@ -13,6 +13,7 @@ import { isInFlight, withPendingWrite } from "../infra/pendingWrites.js";
 import { preparePostBody } from "./support/postBody.js";
 import { finishPost, storePost } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ThreadCreatorProps {
   /** Where the thread goes (already authorized). */
@@ -25,7 +26,7 @@ export interface ThreadCreatorProps {
   body: string;
   /** Client-generated id of the first post; a second send with the same id returns the first thread. */
   clientId: string;
-  ip?: string | null;
+  context?: RequestContext;
   createdAt?: Date;
 }
 
@@ -104,7 +105,7 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
       updatedAt: createdAt,
     });
     const thread = created.toObject() as ThreadDocument;
-    await finishThread({ thread, firstPost, ip: props.ip ?? null, recovering: false });
+    await finishThread({ thread, firstPost, context: props.context, recovering: false });
     const stored = await Thread.findById(thread._id).lean();
     return { thread: stored ?? thread, firstPost, created: true };
   });
@@ -118,11 +119,11 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
 export async function finishThread(props: {
   thread: ThreadDocument;
   firstPost: PostDocument;
-  ip: string | null;
+  context: RequestContext | undefined;
   recovering: boolean;
 }): Promise<void> {
-  const { thread, firstPost, ip, recovering } = props;
-  await finishPost({ post: firstPost, thread, ip, recovering });
+  const { thread, firstPost, context, recovering } = props;
+  await finishPost({ post: firstPost, thread, context, recovering });
   // A recovery cannot know whether the first attempt counted the thread: it counts them all.
   if (recovering) await recountCategoryThreads(thread.categoryId);
   else await Category.updateOne({ _id: thread.categoryId }, { $inc: { threadCount: 1 } });
@@ -141,6 +142,6 @@ export async function finishThread(props: {
       categoryId: thread.categoryId.toString(),
       firstPostId: firstPost._id.toString(),
     },
-    ip,
+    context,
   });
 }

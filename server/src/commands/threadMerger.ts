@@ -10,6 +10,7 @@ import { inTimeOrder, loadPlacedPosts, renumberInto } from "./support/postRenumb
 import { planReadPositions, writeReadPositions } from "./support/readPositionRemap.js";
 import { carryThreadWatches } from "./support/watchCarrier.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ThreadMergerProps {
   /** The thread that goes away (already authorized). */
@@ -17,7 +18,7 @@ export interface ThreadMergerProps {
   /** The thread that receives its posts (already authorized, with its category). */
   target: ThreadDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function threadMerger(props: ThreadMergerProps): Promise<{ postCoun
       },
       after: { threadId: target._id.toString(), postCount: posts.length },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { postCount: posts.length };
 }

@@ -5,6 +5,7 @@ import { ReadPosition } from "../models/ReadPosition.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { recountCategoryThreads } from "./support/categoryThreadCount.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface ThreadMoverProps {
   /** Already authorized for restructuring. */
@@ -12,7 +13,7 @@ export interface ThreadMoverProps {
   /** Where it goes; already authorized for managing. */
   category: CategoryDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -41,6 +42,6 @@ export async function threadMover(props: ThreadMoverProps): Promise<void> {
       before: { categoryId: thread.categoryId.toString(), groupId: thread.groupId?.toString() ?? null },
       after: { categoryId: category._id.toString(), groupId: place.groupId?.toString() ?? null },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -8,6 +8,7 @@ import { recountCategoryThreads } from "./support/categoryThreadCount.js";
 import { inTimeOrder, loadPlacedPosts, renumberInto, type PlacedPost } from "./support/postRenumbering.js";
 import { planReadPositions, writeReadPositions } from "./support/readPositionRemap.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export type SplitTarget =
   { kind: "new"; title: string; category: CategoryDocument } | { kind: "existing"; thread: ThreadDocument };
@@ -19,7 +20,7 @@ export interface ThreadSplitterProps {
   /** Already authorized (the category managed, the thread restructurable). */
   target: SplitTarget;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const OPENING_POST_STAYS =
@@ -89,7 +90,7 @@ export async function threadSplitter(props: ThreadSplitterProps): Promise<{ thre
         sourcePostCount: remaining.length,
       },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return { threadId: destination._id };
 }

@@ -3,6 +3,7 @@ import type { AddresseeGroup, Role } from "@forum/shared";
 import { User, type UserDocument } from "../models/User.js";
 import { hashPassword } from "../infra/passwords.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserCreatorProps {
   email: string;
@@ -14,7 +15,7 @@ export interface UserCreatorProps {
   position: string | null;
   addresseeGroup: AddresseeGroup | null;
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function userCreator(props: UserCreatorProps): Promise<UserDocument> {
@@ -34,7 +35,7 @@ export async function userCreator(props: UserCreatorProps): Promise<UserDocument
     subjectType: "User",
     subjectId: user._id,
     data: { after: { email: user.email, role: user.role } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return user;
 }

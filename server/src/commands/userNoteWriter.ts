@@ -1,12 +1,13 @@
 import type mongoose from "mongoose";
 import { UserNote, type UserNoteDocument } from "../models/UserNote.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserNoteCreatorProps {
   userId: mongoose.Types.ObjectId;
   authorId: mongoose.Types.ObjectId;
   body: string;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** A moderator's note about a person (seen only by moderators and admins). */
@@ -19,7 +20,7 @@ export async function userNoteCreator(props: UserNoteCreatorProps): Promise<User
     subjectType: "UserNote",
     subjectId: note._id,
     data: { before: null, after: { body: note.body }, targetUserId: props.userId.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return note;
 }
@@ -27,7 +28,7 @@ export async function userNoteCreator(props: UserNoteCreatorProps): Promise<User
 export interface UserNoteDeleterProps {
   note: UserNoteDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Removes the note; its text stays in the event, so the audit log still has it. */
@@ -39,6 +40,6 @@ export async function userNoteDeleter(props: UserNoteDeleterProps): Promise<void
     subjectType: "UserNote",
     subjectId: props.note._id,
     data: { before: { body: props.note.body }, after: null, targetUserId: props.note.userId.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserRestrictorProps {
   /** The person (already authorized). */
@@ -9,7 +10,7 @@ export interface UserRestrictorProps {
   /** null lifts the restriction. */
   reason: string | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function userRestrictor(props: UserRestrictorProps): Promise<UserDo
       before: { restriction: props.user.restriction?.since ? { reason: props.user.restriction.reason } : null },
       after: { restriction: restricting ? { reason: props.reason } : null },
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

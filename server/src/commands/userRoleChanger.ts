@@ -3,12 +3,13 @@ import type { Role } from "@forum/shared";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserRoleChangerProps {
   user: UserDocument;
   role: Role;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function userRoleChanger(props: UserRoleChangerProps): Promise<UserDocument> {
@@ -19,7 +20,7 @@ export async function userRoleChanger(props: UserRoleChangerProps): Promise<User
     subjectType: "User",
     subjectId: props.user._id,
     data: { before: { role: props.user.role }, after: { role: props.role } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserSilencerProps {
   /** The person to silence (already authorized). */
@@ -11,7 +12,7 @@ export interface UserSilencerProps {
   /** End of the silence; null until lifted. */
   until: Date | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 const restriction = (silence: UserDocument["silence"] | undefined) =>
@@ -30,7 +31,7 @@ export async function userSilencer(props: UserSilencerProps): Promise<UserDocume
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after, reason: props.reason, targetUserId: props.user._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }
@@ -38,7 +39,7 @@ export async function userSilencer(props: UserSilencerProps): Promise<UserDocume
 export interface UserUnsilencerProps {
   user: UserDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function userUnsilencer(props: UserUnsilencerProps): Promise<UserDocument> {
@@ -50,7 +51,7 @@ export async function userUnsilencer(props: UserUnsilencerProps): Promise<UserDo
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after: { silence: null }, targetUserId: props.user._id.toString() },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserSuspenderProps {
   /** The person to suspend (already authorized). */
@@ -11,7 +12,7 @@ export interface UserSuspenderProps {
   /** End of the suspension; null until lifted. */
   until: Date | null;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Suspends an account; the event disconnects the person's open sockets. */
@@ -27,7 +28,7 @@ export async function userSuspender(props: UserSuspenderProps): Promise<UserDocu
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after: { status: "suspended", suspension: { reason: props.reason, until: props.until } } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,12 +2,13 @@ import type mongoose from "mongoose";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface UserUnsuspenderProps {
   user: UserDocument;
   /** Null when the suspension simply ran out. */
   actorId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 export async function userUnsuspender(props: UserUnsuspenderProps): Promise<UserDocument> {
@@ -21,7 +22,7 @@ export async function userUnsuspender(props: UserUnsuspenderProps): Promise<User
     subjectType: "User",
     subjectId: props.user._id,
     data: { before: { status: props.user.status, suspension: props.user.suspension }, after: { status: "active" } },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import type { WatchLevel } from "@forum/shared";
 import { Watch, type WatchTarget } from "../models/Watch.js";
 import { recordEvent } from "./recordEvent.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface WatchLevelSetterProps {
   userId: mongoose.Types.ObjectId;
@@ -11,7 +12,7 @@ export interface WatchLevelSetterProps {
   /** null: back to the default (no choice stored). */
   level: WatchLevel | null;
   groupId: mongoose.Types.ObjectId | null;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** Sets how closely a person follows a thread or category. */
@@ -27,7 +28,7 @@ export async function watchLevelSetter(props: WatchLevelSetterProps): Promise<Wa
     groupId: props.groupId,
     threadId: props.targetType === "thread" ? props.targetId : null,
     data: { level: props.level },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return props.level;
 }

@@ -4,12 +4,13 @@ import { conflict, notFound, unauthorized } from "../errors/AppError.js";
 import { parseObjectId } from "../http/validation.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize, type Actor } from "../policies/index.js";
+import type { RequestContext } from "../requestContext.js";
 
 export interface LiveRoomRequest {
   meeting: MeetingDocument;
   actor: Actor;
   userId: mongoose.Types.ObjectId;
-  ip: string | null;
+  context: RequestContext;
 }
 
 /**
@@ -23,5 +24,5 @@ export async function liveRoomRequest(req: Request, action: "chat" | "moderateRo
   authorize(req.actor, "read", "Meeting", meeting);
   if (meeting.status !== "live") throw conflict("Pokój spotkania nie jest otwarty.");
   authorize(req.actor, action, "Meeting", meeting);
-  return { meeting, actor: req.actor, userId: new mongoose.Types.ObjectId(req.actor.id), ip: req.ip ?? null };
+  return { meeting, actor: req.actor, userId: new mongoose.Types.ObjectId(req.actor.id), context: req.context };
 }

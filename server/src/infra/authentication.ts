@@ -1,3 +1,4 @@
+import { withActor } from "../http/requestContext.js";
 import passport from "passport";
 import { Strategy as LocalStrategy } from "passport-local";
 import type { RequestHandler } from "express";
@@ -46,10 +47,10 @@ export function configurePassport(): typeof passport {
 
 /** Turns the session's user into an Actor for the policies; a suspended user acts as nobody. */
 export const attachActor: RequestHandler = (req, _res, next) => {
-  req.actor = null;
+  withActor(req, null);
   if (!req.user || effectiveStatus(req.user) !== "active") return next();
   loadActor(req.user).then((actor) => {
-    req.actor = actor;
+    withActor(req, actor);
     next();
   }, next);
 };

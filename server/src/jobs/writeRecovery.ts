@@ -39,11 +39,11 @@ async function recoverOne(pending: PendingWriteDocument): Promise<RecoveryOutcom
     return "undone";
   }
   if (pending.kind === "thread") {
-    await finishThread({ thread, firstPost: post, ip: null, recovering: true });
+    await finishThread({ thread, firstPost: post, context: undefined, recovering: true });
   } else {
     await recountThreadStats(thread._id);
     const counted = (await Thread.findById(thread._id).lean()) ?? thread;
-    await finishPost({ post, thread: counted, ip: null, recovering: true });
+    await finishPost({ post, thread: counted, context: undefined, recovering: true });
   }
   return "finished";
 }

@@ -17,6 +17,8 @@ const eventSchema = new mongoose.Schema(
     threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
     data: { type: mongoose.Schema.Types.Mixed, default: {} },
     ip: { type: String, default: null },
+    /** The request (X-Request-Id) that caused it, to find its lines in the request log. */
+    requestId: { type: String, default: null },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

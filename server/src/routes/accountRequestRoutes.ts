@@ -19,7 +19,7 @@ export function accountRequestRoutes(): Router {
   router.post("/account-requests", async (req, res) => {
     const input = parseInput(accountRequestSchema, req.body);
     await countAttempt("accountRequest", req.ip ?? "unknown", input.email);
-    await accountRequester({ input, ip: req.ip ?? null });
+    await accountRequester({ input, context: req.context });
     res.status(202).json({ message: ACCOUNT_REQUEST_RECEIVED });
   });
 
@@ -35,7 +35,7 @@ export function accountRequestRoutes(): Router {
     const user = await accountRequestApprover({
       userId: parseObjectId(req.params.id),
       actorId: req.user._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     const [view] = await presentAdminUsers([user]);
     res.json({ user: view ?? presentAdminUser(user, null, []) });
@@ -49,7 +49,7 @@ export function accountRequestRoutes(): Router {
       userId: parseObjectId(req.params.id),
       message,
       actorId: req.user._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     const [view] = await presentAdminUsers([user]);
     res.json({ user: view ?? presentAdminUser(user, null, []) });

@@ -65,7 +65,7 @@ export function adminUserRoutes(): Router {
   router.patch("/admin/users/:id/role", async (req, res) => {
     const user = await targetUser(req, "changeRole");
     const { role } = parseInput(userRoleChangeSchema, req.body);
-    const updated = await userRoleChanger({ user, role, actorId: req.user!._id, ip: req.ip ?? null });
+    const updated = await userRoleChanger({ user, role, actorId: req.user!._id, context: req.context });
     res.json({ user: (await presentAdminUsers([updated]))[0] });
   });
 
@@ -77,14 +77,14 @@ export function adminUserRoutes(): Router {
       reason: input.reason,
       until: input.until ? new Date(input.until) : null,
       actorId: req.user!._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ user: (await presentAdminUsers([updated]))[0] });
   });
 
   router.post("/admin/users/:id/unsuspend", async (req, res) => {
     const user = await targetUser(req, "suspend");
-    const updated = await userUnsuspender({ user, actorId: req.user!._id, ip: req.ip ?? null });
+    const updated = await userUnsuspender({ user, actorId: req.user!._id, context: req.context });
     res.json({ user: (await presentAdminUsers([updated]))[0] });
   });
 

@@ -62,7 +62,7 @@ export function analysisRoutes(): Router {
       throw forbidden("Analizy tematyczne piszą moderatorzy i eksperci.");
     }
     const input = parseInput(analysisInputSchema, req.body);
-    const analysis = await analysisCreator({ input, authorId: userId, ip: req.ip ?? null });
+    const analysis = await analysisCreator({ input, authorId: userId, context: req.context });
     res.status(201).json({ analysis: await presentAnalysis(analysis, actor) });
   });
 
@@ -75,14 +75,14 @@ export function analysisRoutes(): Router {
     const analysis = await loadAnalysis(req, "update");
     const { actor, userId } = signedIn(req);
     const input = parseInput(analysisInputSchema, req.body);
-    const updated = await analysisUpdater({ analysis, input, actorId: userId, ip: req.ip ?? null });
+    const updated = await analysisUpdater({ analysis, input, actorId: userId, context: req.context });
     res.json({ analysis: await presentAnalysis(updated, actor) });
   });
 
   router.delete("/analyses/:id", async (req, res) => {
     const analysis = await loadAnalysis(req, "delete");
     const { userId } = signedIn(req);
-    await analysisDeleter({ analysis, actorId: userId, ip: req.ip ?? null });
+    await analysisDeleter({ analysis, actorId: userId, context: req.context });
     res.status(204).end();
   });
 
@@ -91,14 +91,14 @@ export function analysisRoutes(): Router {
     const { actor, userId } = signedIn(req);
     const { isPublic } = parseInput(analysisPublishInputSchema, req.body ?? {});
     if (isPublic && !isStaff(actor)) throw forbidden("Publiczną analizę może udostępnić tylko moderator.");
-    const updated = await analysisPublisher({ analysis, isPublic, actorId: userId, ip: req.ip ?? null });
+    const updated = await analysisPublisher({ analysis, isPublic, actorId: userId, context: req.context });
     res.json({ analysis: await presentAnalysis(updated, actor) });
   });
 
   router.post("/analyses/:id/unpublish", async (req, res) => {
     const analysis = await loadAnalysis(req, "publish");
     const { actor, userId } = signedIn(req);
-    const updated = await analysisUnpublisher({ analysis, actorId: userId, ip: req.ip ?? null });
+    const updated = await analysisUnpublisher({ analysis, actorId: userId, context: req.context });
     res.json({ analysis: await presentAnalysis(updated, actor) });
   });
 
@@ -106,7 +106,7 @@ export function analysisRoutes(): Router {
     const analysis = await loadAnalysis(req, "setPublic");
     const { actor, userId } = signedIn(req);
     const { isPublic } = parseInput(analysisPublicInputSchema, req.body);
-    const updated = await analysisPublicSetter({ analysis, isPublic, actorId: userId, ip: req.ip ?? null });
+    const updated = await analysisPublicSetter({ analysis, isPublic, actorId: userId, context: req.context });
     res.json({ analysis: await presentAnalysis(updated, actor) });
   });
 
@@ -131,7 +131,7 @@ export function analysisRoutes(): Router {
     const { userId } = signedIn(req);
     const sectionId = parseObjectId(req.params.sectionId);
     const { body } = parseInput(analysisCommentInputSchema, req.body);
-    const comment = await analysisCommentCreator({ analysis, sectionId, body, authorId: userId, ip: req.ip ?? null });
+    const comment = await analysisCommentCreator({ analysis, sectionId, body, authorId: userId, context: req.context });
     const [view] = await presentAnalysisComments([comment]);
     res.status(201).json({ comment: view });
   });
@@ -144,7 +144,7 @@ export function analysisRoutes(): Router {
       analysisId: analysis._id,
     }).lean();
     if (!comment) throw notFound();
-    const hidden = await analysisCommentHider({ analysis, comment, moderatorId: userId, ip: req.ip ?? null });
+    const hidden = await analysisCommentHider({ analysis, comment, moderatorId: userId, context: req.context });
     const [view] = await presentAnalysisComments([hidden]);
     res.json({ comment: view });
   });

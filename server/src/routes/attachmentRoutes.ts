@@ -96,7 +96,7 @@ export function attachmentRoutes(config: Config): Router {
       content: req.file.buffer,
       originalName,
       directory,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(201).json({ attachment: presentAttachment(attachment) });
   });

@@ -103,7 +103,7 @@ export function calendarRoutes(config: Config): Router {
 
   router.post("/me/calendar-token", async (req, res) => {
     if (!req.actor || !req.user) throw unauthorized();
-    const { token, createdAt } = await calendarTokenCreator({ userId: req.user._id, ip: req.ip ?? null });
+    const { token, createdAt } = await calendarTokenCreator({ userId: req.user._id, context: req.context });
     const base = `${baseUrlOf(config, req)}/api/calendar/feeds/${token}`;
     const actor = req.actor;
     // One feed per group the person belongs to; staff and experts read every group, but listing
@@ -123,7 +123,7 @@ export function calendarRoutes(config: Config): Router {
 
   router.delete("/me/calendar-token", async (req, res) => {
     if (!req.actor || !req.user) throw unauthorized();
-    await calendarTokenRevoker({ userId: req.user._id, ip: req.ip ?? null });
+    await calendarTokenRevoker({ userId: req.user._id, context: req.context });
     res.status(204).end();
   });
 

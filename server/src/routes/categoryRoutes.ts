@@ -91,7 +91,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       actorId: req.user._id,
       groupId: category.groupId ?? null,
       tags: parsed.tags,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     const input = { ...parsed, tags };
     if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
@@ -100,7 +100,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
         category,
         authorId: req.user._id,
         ...input,
-        ip: req.ip ?? null,
+        context: req.context,
       });
       res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
       return;
@@ -112,7 +112,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       tags: input.tags,
       body: input.body,
       clientId: input.clientId,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     const authors = await loadAuthors(peopleOfPost(firstPost));
     const viewer = { actor: req.actor, myReactions: new Set<string>() };
@@ -134,7 +134,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       slug: slugFromName(input.name),
       ...input,
       actorId: req.user._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(201).json({ category: presentCategory(category) });
   });
@@ -148,7 +148,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       slug: slugFromName(input.name),
       ...input,
       actorId: req.user._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(201).json({ category: presentCategory(category) });
   });
@@ -160,7 +160,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     authorize(req.actor, "read", "Category", category);
     authorize(req.actor, "manage", "Category", category);
     const changes = parseInput(categoryInputSchema, req.body);
-    const updated = await categoryUpdater({ category, changes, actorId: req.user._id, ip: req.ip ?? null });
+    const updated = await categoryUpdater({ category, changes, actorId: req.user._id, context: req.context });
     res.json({ category: presentCategory(updated) });
   });
 
@@ -171,7 +171,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     authorize(req.actor, "read", "Category", category);
     authorize(req.actor, "manage", "Category", category);
     const { direction } = parseInput(categoryMoveSchema, req.body);
-    const moved = await categoryMover({ category, direction, actorId: req.user._id, ip: req.ip ?? null });
+    const moved = await categoryMover({ category, direction, actorId: req.user._id, context: req.context });
     if (!moved)
       throw conflict(direction === "up" ? "Ta kategoria jest już pierwsza." : "Ta kategoria jest już ostatnia.");
     const categories = await Category.find({ groupId: category.groupId }).sort({ position: 1 }).lean();

@@ -41,7 +41,7 @@ export function erasureRoutes(config: Config): Router {
       reason,
       dataDir: config.DATA_DIR,
       uploadDirectory: uploadDirectory(config),
-      ip: req.ip ?? null,
+      context: req.context,
     });
 
   router.post("/me/erase", async (req, res) => {
@@ -72,13 +72,13 @@ export function erasureRoutes(config: Config): Router {
   router.post("/admin/users/:id/restriction", async (req, res) => {
     const user = await targetUser(req, "restrict");
     const { reason } = parseInput(userRestrictionSchema, req.body);
-    const updated = await userRestrictor({ user, reason, actorId: req.user!._id, ip: req.ip ?? null });
+    const updated = await userRestrictor({ user, reason, actorId: req.user!._id, context: req.context });
     res.json({ user: (await presentAdminUsers([updated]))[0] });
   });
 
   router.delete("/admin/users/:id/restriction", async (req, res) => {
     const user = await targetUser(req, "restrict");
-    const updated = await userRestrictor({ user, reason: null, actorId: req.user!._id, ip: req.ip ?? null });
+    const updated = await userRestrictor({ user, reason: null, actorId: req.user!._id, context: req.context });
     res.json({ user: (await presentAdminUsers([updated]))[0] });
   });
 

@@ -41,7 +41,7 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
       role: input.role,
       inviter,
       validHours: config.INVITATION_TTL_HOURS,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     if (result.kind === "added") {
       res.status(200).json({
@@ -71,7 +71,7 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
       group,
       actor: req.user,
       validHours: config.INVITATION_TTL_HOURS,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ invitation: await presentInvitation(resent) });
   });
@@ -86,7 +86,7 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
   router.post("/invitations/by-token/:token/accept", async (req, res) => {
     const token = tokenParam(req.params.token);
     const input = parseInput(invitationAcceptSchema, req.body);
-    const { user } = await invitationAccepter({ token, input, ip: req.ip ?? null });
+    const { user } = await invitationAccepter({ token, input, context: req.context });
     await signIn(req, user);
     res.status(201).json({ user: await presentSignedIn(user) });
   });

@@ -37,13 +37,13 @@ export function meRoutes(config: Config): Router {
     const user = await currentUser(req);
     if (isProcessingRestricted(user)) throw processingRestricted();
     const changes = parseInput(profileUpdateSchema, req.body);
-    res.json(await presentProfile(await profileUpdater({ user, changes, actorId: user._id, ip: req.ip ?? null })));
+    res.json(await presentProfile(await profileUpdater({ user, changes, actorId: user._id, context: req.context })));
   });
 
   router.patch("/me/consents", async (req, res) => {
     const user = await currentUser(req);
     const consents = parseInput(consentsUpdateSchema, req.body);
-    res.json(await presentProfile(await consentsUpdater({ user, consents, ip: req.ip ?? null })));
+    res.json(await presentProfile(await consentsUpdater({ user, consents, context: req.context })));
   });
 
   router.post("/me/password", async (req, res) => {
@@ -57,7 +57,7 @@ export function meRoutes(config: Config): Router {
       newPassword: input.newPassword,
       keepSessionId: req.sessionID,
       actorId: user._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(204).end();
   });
@@ -79,7 +79,7 @@ export function meRoutes(config: Config): Router {
       user,
       upload: req.file.buffer,
       dataDir: config.DATA_DIR,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ avatarUrl: (await presentProfile(updated)).avatarUrl });
   });
@@ -87,7 +87,7 @@ export function meRoutes(config: Config): Router {
   router.delete("/me/avatar", async (req, res) => {
     const user = await currentUser(req);
     if (isProcessingRestricted(user)) throw processingRestricted();
-    await avatarChanger({ user, upload: null, dataDir: config.DATA_DIR, ip: req.ip ?? null });
+    await avatarChanger({ user, upload: null, dataDir: config.DATA_DIR, context: req.context });
     res.status(204).end();
   });
 
@@ -115,7 +115,7 @@ export function meRoutes(config: Config): Router {
       subjectType: "User",
       subjectId: user._id,
       data: { current: sessionId === req.sessionID },
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(204).end();
   });

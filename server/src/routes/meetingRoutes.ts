@@ -70,7 +70,12 @@ export function meetingRoutes(): Router {
     if (!req.actor || !req.user) throw unauthorized();
     authorize(req.actor, "manage", "Meeting", { groupId: group._id, status: "planned" });
     const plan = meetingPlanFrom(parseInput(meetingInputSchema, req.body));
-    const meeting = await meetingScheduler({ groupId: group._id, ...plan, actorId: req.user._id, ip: req.ip ?? null });
+    const meeting = await meetingScheduler({
+      groupId: group._id,
+      ...plan,
+      actorId: req.user._id,
+      context: req.context,
+    });
     res.status(201).json({ meeting: await meetingView(meeting, group, req.actor) });
   });
 
@@ -82,20 +87,20 @@ export function meetingRoutes(): Router {
   router.patch("/meetings/:id", async (req, res) => {
     const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
     const plan = meetingPlanFrom(parseInput(meetingInputSchema, req.body));
-    const updated = await meetingUpdater({ meeting, plan, actorId: userId, ip: req.ip ?? null });
+    const updated = await meetingUpdater({ meeting, plan, actorId: userId, context: req.context });
     res.json({ meeting: await meetingView(updated, group, actor) });
   });
 
   router.delete("/meetings/:id", async (req, res) => {
     const { meeting, userId } = await loadMeeting(req, "manage");
-    await meetingDeleter({ meeting, actorId: userId, ip: req.ip ?? null });
+    await meetingDeleter({ meeting, actorId: userId, context: req.context });
     res.status(204).end();
   });
 
   router.put("/meetings/:id/agenda", async (req, res) => {
     const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
     const { items } = parseInput(agendaInputSchema, req.body);
-    const updated = await agendaSetter({ meeting, items, actorId: userId, ip: req.ip ?? null });
+    const updated = await agendaSetter({ meeting, items, actorId: userId, context: req.context });
     res.json({ meeting: await meetingView(updated, group, actor) });
   });
 
@@ -112,7 +117,7 @@ export function meetingRoutes(): Router {
   router.put("/meetings/:id/experts", async (req, res) => {
     const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
     const { expertIds } = parseInput(meetingExpertsInputSchema, req.body);
-    const updated = await roomExpertsInviter({ meeting, expertIds, actorId: userId, ip: req.ip ?? null });
+    const updated = await roomExpertsInviter({ meeting, expertIds, actorId: userId, context: req.context });
     res.json({
       meeting: await meetingView(updated, group, actor),
       invitedExpertIds: (updated.room?.invitedExpertIds ?? []).map((id) => id.toString()),

@@ -41,13 +41,13 @@ export function notificationRoutes(): Router {
     const id = parseObjectId(req.params.id);
     // Someone else's notification answers like a missing one.
     if (!(await Notification.exists({ _id: id, recipientId: req.user._id }))) throw notFound();
-    await notificationsMarker({ userId: req.user._id, notificationId: id, ip: req.ip ?? null });
+    await notificationsMarker({ userId: req.user._id, notificationId: id, context: req.context });
     res.json({ unreadCount: await unreadCountOf(req.user._id.toString()) });
   });
 
   router.post("/notifications/read-all", async (req, res) => {
     if (!req.actor || !req.user) throw unauthorized();
-    await notificationsMarker({ userId: req.user._id, ip: req.ip ?? null });
+    await notificationsMarker({ userId: req.user._id, context: req.context });
     res.json({ unreadCount: 0 });
   });
 

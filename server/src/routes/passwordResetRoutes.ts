@@ -17,7 +17,7 @@ export function passwordResetRoutes(config: Pick<Config, "PASSWORD_RESET_TTL_MIN
     const { email } = parseInput(passwordResetRequestSchema, req.body);
     await countAttempt("passwordReset", req.ip ?? "unknown", email);
     // Not awaited: the answer and its timing are the same for known and unknown addresses.
-    passwordResetRequester({ email, validMinutes: config.PASSWORD_RESET_TTL_MINUTES, ip: req.ip ?? null }).catch(
+    passwordResetRequester({ email, validMinutes: config.PASSWORD_RESET_TTL_MINUTES, context: req.context }).catch(
       (error: unknown) => req.log.error({ err: error }, "password reset request failed"),
     );
     res.status(202).json({ message: PASSWORD_RESET_REQUESTED });
@@ -25,7 +25,7 @@ export function passwordResetRoutes(config: Pick<Config, "PASSWORD_RESET_TTL_MIN
 
   router.post("/auth/password-reset/confirm", async (req, res) => {
     const { token, password } = parseInput(passwordResetConfirmSchema, req.body);
-    await passwordResetter({ token, password, ip: req.ip ?? null });
+    await passwordResetter({ token, password, context: req.context });
     res.json({ message: "Hasło zmienione. Możesz się zalogować." });
   });
 

@@ -147,14 +147,14 @@ export function peopleModerationRoutes(): Router {
 
   router.post("/moderation/approvals/:id/approve", async (req, res) => {
     const pending = await pendingItem(req, "approve");
-    const post = await pendingPostApprover({ pending, moderatorId: req.user!._id, ip: req.ip ?? null });
+    const post = await pendingPostApprover({ pending, moderatorId: req.user!._id, context: req.context });
     res.json({ postId: post._id.toString(), threadId: post.threadId.toString(), number: post.number });
   });
 
   router.post("/moderation/approvals/:id/reject", async (req, res) => {
     const pending = await pendingItem(req, "reject");
     const { message } = parseInput(approvalRejectSchema, req.body);
-    await pendingPostRejecter({ pending, moderatorId: req.user!._id, message, ip: req.ip ?? null });
+    await pendingPostRejecter({ pending, moderatorId: req.user!._id, message, context: req.context });
     res.status(204).end();
   });
 
@@ -212,21 +212,21 @@ export function peopleModerationRoutes(): Router {
       reason: input.reason,
       until: input.until ? new Date(input.until) : null,
       actorId: req.user!._id,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ moderation: await presentPersonModeration(req, updated) });
   });
 
   router.delete("/people/:username/silence", async (req, res) => {
     const user = await moderatedPerson(req, "silence");
-    const updated = await userUnsilencer({ user, actorId: req.user!._id, ip: req.ip ?? null });
+    const updated = await userUnsilencer({ user, actorId: req.user!._id, context: req.context });
     res.json({ moderation: await presentPersonModeration(req, updated) });
   });
 
   router.post("/people/:username/notes", async (req, res) => {
     const user = await moderatedPerson(req, "note");
     const { body } = parseInput(userNoteSchema, req.body);
-    await userNoteCreator({ userId: user._id, authorId: req.user!._id, body, ip: req.ip ?? null });
+    await userNoteCreator({ userId: user._id, authorId: req.user!._id, body, context: req.context });
     res.status(201).json({ moderation: await presentPersonModeration(req, user) });
   });
 
@@ -235,7 +235,7 @@ export function peopleModerationRoutes(): Router {
     const note = await UserNote.findOne({ _id: parseObjectId(req.params.noteId), userId: user._id }).lean();
     if (!note) throw notFound("Nie ma takiej notatki.");
     authorize(req.actor, "delete", "UserNote", note);
-    await userNoteDeleter({ note, actorId: req.user!._id, ip: req.ip ?? null });
+    await userNoteDeleter({ note, actorId: req.user!._id, context: req.context });
     res.json({ moderation: await presentPersonModeration(req, user) });
   });
 

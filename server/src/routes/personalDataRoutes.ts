@@ -55,7 +55,7 @@ export function personalDataRoutes(config: Config): Router {
       user,
       actorId: req.user!._id,
       sources: sources(req, forSelf),
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Cache-Control", "no-store");

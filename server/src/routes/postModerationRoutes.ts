@@ -45,31 +45,31 @@ export function postModerationRoutes(config: Pick<Config, "FLAGS_TO_HIDE" | "DAT
   router.post("/posts/:id/hide", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "hide");
     const input = parseInput(hidePostSchema, req.body);
-    const updated = await postHider({ post, thread, moderatorId: userId, reason: input.reason, ip: req.ip ?? null });
+    const updated = await postHider({ post, thread, moderatorId: userId, reason: input.reason, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 
   router.post("/posts/:id/restore", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "restore");
-    const updated = await postRestorer({ post, thread, moderatorId: userId, ip: req.ip ?? null });
+    const updated = await postRestorer({ post, thread, moderatorId: userId, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 
   router.post("/posts/:id/record", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "keepForRecord");
-    const updated = await postRecordKeeper({ post, thread, keep: true, moderatorId: userId, ip: req.ip ?? null });
+    const updated = await postRecordKeeper({ post, thread, keep: true, moderatorId: userId, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 
   router.delete("/posts/:id/record", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "keepForRecord");
-    const updated = await postRecordKeeper({ post, thread, keep: false, moderatorId: userId, ip: req.ip ?? null });
+    const updated = await postRecordKeeper({ post, thread, keep: false, moderatorId: userId, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 
   router.post("/posts/:id/purge", async (req, res) => {
     const { post, thread, userId } = await loadPostFor(req, "purge");
-    await postPurger({ post, thread, adminId: userId, uploadDirectory: uploadDirectory(config), ip: req.ip ?? null });
+    await postPurger({ post, thread, adminId: userId, uploadDirectory: uploadDirectory(config), context: req.context });
     res.status(204).end();
   });
 
@@ -85,7 +85,7 @@ export function postModerationRoutes(config: Pick<Config, "FLAGS_TO_HIDE" | "DAT
       flaggerId: req.user._id,
       input,
       flagsToHide: config.FLAGS_TO_HIDE,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(201).json({ flag: { id: flag._id.toString(), reason: flag.reason, status: flag.status } });
   });
@@ -106,7 +106,7 @@ export function postModerationRoutes(config: Pick<Config, "FLAGS_TO_HIDE" | "DAT
       moderatorId: userId,
       resolution: input.resolution,
       note: input.note,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ resolved: flagIds.length });
   });
@@ -115,7 +115,7 @@ export function postModerationRoutes(config: Pick<Config, "FLAGS_TO_HIDE" | "DAT
     authorize(req.actor, "messageAuthor", "Flag", null);
     const { post, thread, userId } = await loadPostFor(req, "read");
     const input = parseInput(messageAuthorSchema, req.body);
-    await authorMessenger({ post, thread, moderatorId: userId, text: input.text, ip: req.ip ?? null });
+    await authorMessenger({ post, thread, moderatorId: userId, text: input.text, context: req.context });
     res.status(204).end();
   });
 

@@ -59,7 +59,7 @@ export function postRoutes(): Router {
       thread,
       editorId: req.user._id,
       body: input.body,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
@@ -68,7 +68,7 @@ export function postRoutes(): Router {
     if (!req.actor || !req.user) throw unauthorized();
     const { post, thread, subject } = await loadReadablePost(req);
     authorize(req.actor, "delete", "Post", subject);
-    await postDeleter({ post, thread, deleterId: req.user._id, ip: req.ip ?? null });
+    await postDeleter({ post, thread, deleterId: req.user._id, context: req.context });
     res.status(204).end();
   });
 
@@ -108,14 +108,14 @@ export function postRoutes(): Router {
   router.put("/posts/:id/reactions/:kind", async (req, res) => {
     const { post, thread, userId } = await loadReactablePost(req);
     const kind = parseInput(reactionKindSchema, req.params.kind);
-    const updated = await reactionAdder({ post, thread, userId, kind, ip: req.ip ?? null });
+    const updated = await reactionAdder({ post, thread, userId, kind, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 
   router.delete("/posts/:id/reactions/:kind", async (req, res) => {
     const { post, thread, userId } = await loadReactablePost(req);
     const kind = parseInput(reactionKindSchema, req.params.kind);
-    const updated = await reactionRemover({ post, thread, userId, kind, ip: req.ip ?? null });
+    const updated = await reactionRemover({ post, thread, userId, kind, context: req.context });
     res.json({ post: await presentForActor(req, updated, thread) });
   });
 

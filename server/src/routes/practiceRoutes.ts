@@ -158,7 +158,7 @@ export function practiceRoutes(): Router {
     authorize(req.actor, "create", "Practice", null);
     const input = parseInput(createPracticeSchema, req.body);
     const source = input.source ? await loadSource(req, input.source) : null;
-    const practice = await practiceCreator({ authorId: userId, title: input.title, source, ip: req.ip ?? null });
+    const practice = await practiceCreator({ authorId: userId, title: input.title, source, context: req.context });
     res.status(201).json({ practice: await presentPractice(practice, req.actor ?? null) });
   });
 
@@ -181,7 +181,7 @@ export function practiceRoutes(): Router {
       baseVersion: input.version,
       note: input.note,
       editorId: userId,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
@@ -189,21 +189,21 @@ export function practiceRoutes(): Router {
   router.delete("/practices/:id", async (req, res) => {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "delete");
-    await practiceDeleter({ practice, actorId: userId, ip: req.ip ?? null });
+    await practiceDeleter({ practice, actorId: userId, context: req.context });
     res.status(204).end();
   });
 
   router.post("/practices/:id/submit", async (req, res) => {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "submit");
-    const updated = await practiceSubmitter({ practice, actorId: userId, ip: req.ip ?? null });
+    const updated = await practiceSubmitter({ practice, actorId: userId, context: req.context });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
 
   router.post("/practices/:id/start-review", async (req, res) => {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "review");
-    const updated = await practiceReviewStarter({ practice, reviewerId: userId, ip: req.ip ?? null });
+    const updated = await practiceReviewStarter({ practice, reviewerId: userId, context: req.context });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
 
@@ -216,7 +216,7 @@ export function practiceRoutes(): Router {
       reviewerId: userId,
       verdict: input.verdict,
       opinion: input.opinion,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     res.status(201).json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
@@ -225,14 +225,14 @@ export function practiceRoutes(): Router {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "publish");
     const { isPublic } = parseInput(practicePublishSchema, req.body ?? {});
-    const updated = await practicePublisher({ practice, isPublic, actorId: userId, ip: req.ip ?? null });
+    const updated = await practicePublisher({ practice, isPublic, actorId: userId, context: req.context });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
 
   router.post("/practices/:id/unpublish", async (req, res) => {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "unpublish");
-    const updated = await practiceUnpublisher({ practice, actorId: userId, ip: req.ip ?? null });
+    const updated = await practiceUnpublisher({ practice, actorId: userId, context: req.context });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
 
@@ -240,7 +240,7 @@ export function practiceRoutes(): Router {
     const { userId } = signedIn(req);
     const practice = await loadPractice(req, "setPublic");
     const { isPublic } = parseInput(practicePublicSchema, req.body);
-    const updated = await practicePublicSetter({ practice, isPublic, actorId: userId, ip: req.ip ?? null });
+    const updated = await practicePublicSetter({ practice, isPublic, actorId: userId, context: req.context });
     res.json({ practice: await presentPractice(updated, req.actor ?? null) });
   });
 

@@ -23,7 +23,7 @@ async function roomTarget(req: Request, action: string): Promise<RoomStateActor>
   const meeting = (await Meeting.findById(parseObjectId(req.params.id)).lean()) as MeetingDocument | null;
   if (!meeting) throw notFound();
   authorize(req.actor, action, "Meeting", meeting);
-  return { meeting, actorId: req.user._id, ip: req.ip ?? null };
+  return { meeting, actorId: req.user._id, context: req.context };
 }
 
 async function stateOf(meeting: MeetingDocument) {

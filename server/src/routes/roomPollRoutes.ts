@@ -32,7 +32,12 @@ export function roomPollRoutes(): Router {
   router.post("/meetings/:id/room/polls", async (req, res) => {
     const room = await liveRoomRequest(req, "moderateRoom");
     const input = parseInput(createRoomPollSchema, req.body);
-    const poll = await roomPollCreator({ meeting: room.meeting, moderatorId: room.userId, input, ip: room.ip });
+    const poll = await roomPollCreator({
+      meeting: room.meeting,
+      moderatorId: room.userId,
+      input,
+      context: room.context,
+    });
     res.status(201).json(answer(poll, room));
   });
 
@@ -42,7 +47,7 @@ export function roomPollRoutes(): Router {
       meeting: room.meeting,
       poll: await pollOf(req, room),
       moderatorId: room.userId,
-      ip: room.ip,
+      context: room.context,
     });
     res.json(answer(poll, room));
   });
@@ -53,7 +58,7 @@ export function roomPollRoutes(): Router {
       meeting: room.meeting,
       poll: await pollOf(req, room),
       moderatorId: room.userId,
-      ip: room.ip,
+      context: room.context,
     });
     res.json(answer(poll, room));
   });
@@ -67,7 +72,7 @@ export function roomPollRoutes(): Router {
       poll,
       voterId: room.userId,
       optionIds: input.optionIds,
-      ip: room.ip,
+      context: room.context,
     });
     res.json(answer(updated, room, input.optionIds));
   });

@@ -40,7 +40,7 @@ export function roomQuestionRoutes(): Router {
       meeting: room.meeting,
       authorId: room.userId,
       text: input.text,
-      ip: room.ip,
+      context: room.context,
     });
     res.status(201).json(await answer(question, room));
   });
@@ -48,14 +48,24 @@ export function roomQuestionRoutes(): Router {
   router.post("/meetings/:id/room/questions/:questionId/vote", async (req, res) => {
     const room = await liveRoomRequest(req, "chat");
     const question = await questionOf(req, room);
-    const updated = await roomQuestionVoter({ meeting: room.meeting, question, voterId: room.userId, ip: room.ip });
+    const updated = await roomQuestionVoter({
+      meeting: room.meeting,
+      question,
+      voterId: room.userId,
+      context: room.context,
+    });
     res.json(await answer(updated, room));
   });
 
   router.delete("/meetings/:id/room/questions/:questionId/vote", async (req, res) => {
     const room = await liveRoomRequest(req, "chat");
     const question = await questionOf(req, room);
-    const updated = await roomQuestionUnvoter({ meeting: room.meeting, question, voterId: room.userId, ip: room.ip });
+    const updated = await roomQuestionUnvoter({
+      meeting: room.meeting,
+      question,
+      voterId: room.userId,
+      context: room.context,
+    });
     res.json(await answer(updated, room));
   });
 
@@ -68,7 +78,7 @@ export function roomQuestionRoutes(): Router {
       question,
       moderatorId: room.userId,
       answer: input.answer,
-      ip: room.ip,
+      context: room.context,
     });
     res.json(await answer(updated, room));
   });
@@ -76,7 +86,12 @@ export function roomQuestionRoutes(): Router {
   router.post("/meetings/:id/room/questions/:questionId/hide", async (req, res) => {
     const room = await liveRoomRequest(req, "moderateRoom");
     const question = await questionOf(req, room);
-    const updated = await roomQuestionHider({ meeting: room.meeting, question, moderatorId: room.userId, ip: room.ip });
+    const updated = await roomQuestionHider({
+      meeting: room.meeting,
+      question,
+      moderatorId: room.userId,
+      context: room.context,
+    });
     res.json(await answer(updated, room));
   });
 

@@ -16,11 +16,12 @@ import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
 import { attendanceCsv } from "../presenters/attendanceCsv.js";
 import { attendanceReport } from "../queries/attendanceReport.js";
 import { loadRoomState } from "../queries/roomState.js";
+import type { RequestContext } from "../requestContext.js";
 
 interface MeetingAction {
   meeting: MeetingDocument;
   actorId: mongoose.Types.ObjectId;
-  ip: string | null;
+  context: RequestContext;
 }
 
 /** The meeting in the path, once the policy allows `action` (404 when its group is unreadable, 403 else). */
@@ -29,7 +30,7 @@ async function meetingFor(req: Request, action: string): Promise<MeetingAction> 
   const meeting = await Meeting.findById(parseObjectId(req.params.id)).lean();
   if (!meeting) throw notFound();
   authorize(req.actor, action, "Meeting", meeting);
-  return { meeting, actorId: req.user._id, ip: req.ip ?? null };
+  return { meeting, actorId: req.user._id, context: req.context };
 }
 
 const idOrNull = (value: string | null): mongoose.Types.ObjectId | null => (value ? parseObjectId(value) : null);

@@ -30,7 +30,7 @@ export function sitePageRoutes(config: Pick<Config, "IP_RETENTION_DAYS">): Route
     const input = parseInput(sitePageUpdateSchema, req.body);
     // The first save of a fresh install edits the shipped text, which must be stored to carry a version.
     await loadSitePage(slug, config.IP_RETENTION_DAYS);
-    const page = await sitePageUpdater({ slug, ...input, actorId: req.user._id, ip: req.ip ?? null });
+    const page = await sitePageUpdater({ slug, ...input, actorId: req.user._id, context: req.context });
     res.json({ page: presentSitePage(page) });
   });
   return router;

@@ -46,7 +46,7 @@ async function tagGroupBySlug(slug: unknown): Promise<TagGroupDocument> {
 function taxonomyManager(req: Request) {
   if (!req.actor || !req.user) throw unauthorized();
   authorize(req.actor, "manage", "Tag", null);
-  return { actorId: req.user._id, ip: req.ip ?? null };
+  return { actorId: req.user._id, context: req.context };
 }
 
 /** Tags and tag groups: the taxonomy's overview and its management, tag pages, following, free tags in groups. */
@@ -151,7 +151,7 @@ export function tagRoutes(): Router {
     if (!req.actor || !req.user) throw unauthorized();
     const tag = await tagBySlug(req.params.slug);
     authorize(req.actor, "follow", "Tag", null);
-    await tagFollowSetter({ tag, userId: req.user._id, follow: true, ip: req.ip ?? null });
+    await tagFollowSetter({ tag, userId: req.user._id, follow: true, context: req.context });
     res.json({ followed: true });
   });
 
@@ -159,7 +159,7 @@ export function tagRoutes(): Router {
     if (!req.actor || !req.user) throw unauthorized();
     const tag = await tagBySlug(req.params.slug);
     authorize(req.actor, "follow", "Tag", null);
-    await tagFollowSetter({ tag, userId: req.user._id, follow: false, ip: req.ip ?? null });
+    await tagFollowSetter({ tag, userId: req.user._id, follow: false, context: req.context });
     res.json({ followed: false });
   });
 

@@ -75,7 +75,7 @@ export function threadRestructureRoutes(): Router {
     const thread = await restructurableThread(req);
     const input = parseInput(moveThreadSchema, req.body);
     const category = await managedCategory(req.actor, input.categoryId);
-    await threadMover({ thread, category, actorId: req.user!._id, ip: req.ip ?? null });
+    await threadMover({ thread, category, actorId: req.user!._id, context: req.context });
     const body: RestructureResult = { threadId: thread._id.toString() };
     res.json(body);
   });
@@ -85,7 +85,7 @@ export function threadRestructureRoutes(): Router {
     await managedCategory(req.actor, source.categoryId.toString());
     const input = parseInput(mergeThreadSchema, req.body);
     const target = await targetThread(req.actor, input.targetThread);
-    await threadMerger({ source, target, actorId: req.user!._id, ip: req.ip ?? null });
+    await threadMerger({ source, target, actorId: req.user!._id, context: req.context });
     const body: RestructureResult = { threadId: target._id.toString() };
     res.json(body);
   });
@@ -103,7 +103,13 @@ export function threadRestructureRoutes(): Router {
           }
         : { kind: "existing" as const, thread: await targetThread(req.actor, input.target.thread) };
     const postIds = input.postIds.map((id) => new mongoose.Types.ObjectId(id));
-    const { threadId } = await threadSplitter({ source, postIds, target, actorId: req.user!._id, ip: req.ip ?? null });
+    const { threadId } = await threadSplitter({
+      source,
+      postIds,
+      target,
+      actorId: req.user!._id,
+      context: req.context,
+    });
     const body: RestructureResult = { threadId: threadId.toString(), movedPostIds: input.postIds };
     res.status(target.kind === "new" ? 201 : 200).json(body);
   });

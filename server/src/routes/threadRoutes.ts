@@ -127,7 +127,7 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
         thread,
         authorId: req.user._id,
         ...input,
-        ip: req.ip ?? null,
+        context: req.context,
       });
       res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
       return;
@@ -137,7 +137,7 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
       authorId: req.user._id,
       body: input.body,
       clientId: input.clientId,
-      ip: req.ip ?? null,
+      context: req.context,
     });
     const [authors, myReactions] = await Promise.all([
       loadAuthors([post.authorId]),

@@ -27,7 +27,7 @@ async function moderatedThread(req: Request, action: string): Promise<ThreadStat
   const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
   if (!thread) throw notFound();
   authorize(req.actor, action, "Thread", thread);
-  return { thread, actorId: req.user._id, ip: req.ip ?? null };
+  return { thread, actorId: req.user._id, context: req.context };
 }
 
 /** Moderator tools on a thread: pin, lock, closing date, slow mode, rename and re-tag. Each answers the new state. */
@@ -91,7 +91,7 @@ export function threadStateRoutes(): Router {
           actorId: target.actorId,
           groupId: target.thread.groupId ?? null,
           tags: input.tags,
-          ip: target.ip ?? null,
+          context: target.context,
         })
       : undefined;
     const thread = await threadEditor({ ...target, title: input.title, tags });

@@ -39,7 +39,7 @@ export function unsubscribeRoutes(): Router {
       await consentsUpdater({
         user,
         consents: kind === "digest" ? { ...consents, digest: "off" } : { ...consents, mentionEmails: false },
-        ip: req.ip ?? null,
+        context: req.context,
         channel: "unsubscribeLink",
       });
     }

@@ -41,7 +41,7 @@ export function watchRoutes(): Router {
         targetId: target._id,
         level: input.level,
         groupId: target.groupId ?? null,
-        ip: req.ip ?? null,
+        context: req.context,
       });
       const body: WatchState = { level };
       return body;

@@ -11,6 +11,7 @@ import { TagGroup, type TagGroupDocument } from "../../models/TagGroup.js";
 import { can, type Actor } from "../../policies/index.js";
 import { assertKnownTags } from "../../queries/tagDirectory.js";
 import { taxonomySlug } from "../../domain/taxonomySlug.js";
+import type { RequestContext } from "../../requestContext.js";
 
 export interface TagsToResolve {
   actor: Actor;
@@ -19,11 +20,14 @@ export interface TagsToResolve {
   groupId: mongoose.Types.ObjectId | null;
   /** Taxonomy slugs, and in a group that allows them, names of free tags. */
   tags: string[];
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** "Wolne tagi", created the first time someone in a group that allows free tags needs it. */
-async function freeTagGroup(actorId: mongoose.Types.ObjectId, ip: string | null): Promise<TagGroupDocument> {
+async function freeTagGroup(
+  actorId: mongoose.Types.ObjectId,
+  context: RequestContext | undefined,
+): Promise<TagGroupDocument> {
   const existing = await TagGroup.findOne({ slug: FREE_TAG_GROUP_SLUG }).lean();
   if (existing) return existing;
   try {
@@ -32,7 +36,7 @@ async function freeTagGroup(actorId: mongoose.Types.ObjectId, ip: string | null)
       name: "Wolne tagi",
       description: "Tagi dodane przez uczestników grup, w których moderatorzy na to pozwolili.",
       actorId,
-      ip,
+      context,
     });
   } catch (error) {
     // Someone else created it at the same moment.
@@ -72,9 +76,9 @@ export async function resolveTags(props: TagsToResolve): Promise<string[]> {
 async function freeTagSlug(name: string, props: TagsToResolve): Promise<string> {
   const slug = taxonomySlug(name);
   if (await Tag.exists({ slug })) return slug;
-  const tagGroup = await freeTagGroup(props.actorId, props.ip ?? null);
+  const tagGroup = await freeTagGroup(props.actorId, props.context);
   try {
-    return (await tagCreator({ tagGroup, name, description: "", actorId: props.actorId, ip: props.ip ?? null })).slug;
+    return (await tagCreator({ tagGroup, name, description: "", actorId: props.actorId, context: props.context })).slug;
   } catch (error) {
     // The same free tag typed by two people at once: the other one created it.
     if (isDuplicateKeyError(error) || (await Tag.exists({ slug }))) return slug;

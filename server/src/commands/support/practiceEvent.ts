@@ -1,13 +1,14 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../../models/Practice.js";
 import { recordEvent } from "../recordEvent.js";
+import type { RequestContext } from "../../requestContext.js";
 
 /** Records `practices.<verb>` with what every listener (notifications, search, the library) needs. */
 export function recordPracticeEvent(
   verb: string,
   practice: Pick<PracticeDocument, "_id" | "title" | "groupId" | "authorId" | "status" | "isPublic" | "version">,
   actorId: mongoose.Types.ObjectId,
-  ip: string | null | undefined,
+  context: RequestContext | undefined,
   data: Record<string, unknown> = {},
 ) {
   return recordEvent({
@@ -24,6 +25,6 @@ export function recordPracticeEvent(
       version: practice.version,
       ...data,
     },
-    ip: ip ?? null,
+    context,
   });
 }

@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import { conflict } from "../../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../../models/Meeting.js";
 import { recordEvent } from "../recordEvent.js";
+import type { RequestContext } from "../../requestContext.js";
 
 /** Who changes a live room, and from where (for the audit log). */
 export interface RoomStateActor {
   /** The meeting as loaded by the route (already authorized). */
   meeting: MeetingDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /**
@@ -35,7 +36,7 @@ export async function changeRoomState(
     subjectId: updated._id,
     groupId: updated.groupId,
     data: props.data,
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated as MeetingDocument;
 }

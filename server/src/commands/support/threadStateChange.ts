@@ -2,13 +2,14 @@ import type mongoose from "mongoose";
 import { notFound } from "../../errors/AppError.js";
 import { Thread, type ThreadDocument } from "../../models/Thread.js";
 import { recordEvent } from "../recordEvent.js";
+import type { RequestContext } from "../../requestContext.js";
 
 /** Who changes a thread's moderation state, and from where (for the audit log). */
 export interface ThreadStateActor {
   /** The thread as loaded by the route (already authorized). */
   thread: ThreadDocument;
   actorId: mongoose.Types.ObjectId;
-  ip?: string | null;
+  context?: RequestContext;
 }
 
 /** The moderation fields as plain JSON, for the event's before/after. */
@@ -58,7 +59,7 @@ export async function changeThreadState(
       after: threadStateSnapshot(updated),
       ...(props.reason ? { reason: props.reason } : {}),
     },
-    ip: props.ip ?? null,
+    context: props.context,
   });
   return updated;
 }
