@@ -58,7 +58,7 @@ export async function consentsUpdater(props: ConsentsUpdaterProps): Promise<User
       textDigest: textDigest(kind),
       channel: props.channel ?? "profile",
       at,
-      context: props.context,
+      ip: props.context?.ip ?? null,
     })),
   );
   await recordEvent({
