@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import mongoose from "mongoose";
 import type { SessionView } from "@forum/shared";
+import { sessionCollection } from "../infra/sessionStore.js";
 
 interface StoredSession {
   _id: string;
@@ -14,7 +14,7 @@ interface StoredSession {
   };
 }
 
-const sessions = () => mongoose.connection.db!.collection<StoredSession>("sessions");
+const sessions = () => sessionCollection<StoredSession>();
 
 /** Session ids are bearer secrets: the API names a session by a hash of its id, never the id. */
 export const publicSessionId = (sessionId: string): string =>
