@@ -51,14 +51,15 @@ export async function createSessionMiddleware(config: Config): Promise<RequestHa
     proxy: config.TRUST_PROXY,
     // Rolling maxAge is the idle timeout: every request moves it forward.
     cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
-    // Expired sessions are swept by interval: FerretDB has no TTL indexes.
     store: MongoStore.create({
       // connect-mongo's types name its own copy of the driver; mongoose's client has the same API.
       client: mongoose.connection.getClient() as unknown as MongoStoreClient,
       dbName: sessionCollection().dbName,
       collectionName: SESSIONS_COLLECTION,
-      autoRemove: "interval",
-      autoRemoveInterval: 10,
+      // Not connect-mongo's sweep: it deletes with an unacknowledged write (w: 0), which FerretDB answers anyway,
+      // and the driver then reads that stray reply as the answer to the next command on the connection. Expired
+      // sessions are removed by jobs/sessionSweep.ts instead (an interval, not a TTL index: FerretDB has none).
+      autoRemove: "disabled",
       stringify: false,
     }),
   });
