@@ -30,6 +30,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every CSV leaves through infra/spreadsheetCsv.ts, which makes each cell formula-safe (CSV injection).
+    files: ["server/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["server/src/infra/spreadsheetCsv.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["csv-stringify", "csv-stringify/*"],
+              message:
+                "Write CSV files with spreadsheetCsv() from server/src/infra/spreadsheetCsv.ts (formula-safe cells).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["client/**/*.{ts,svelte}"],
     languageOptions: { globals: { ...globals.browser } },
   },

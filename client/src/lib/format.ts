@@ -9,6 +9,15 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
+/**
+ * Under a minute: Intl says "ta minuta" / "this minute", which reads wrong after a verb ("ostatnio aktywna ta
+ * minuta"); these read right both alone and in a sentence.
+ */
+const MOMENT: Record<string, { past: string; future: string }> = {
+  pl: { past: "przed chwilą", future: "za chwilę" },
+  en: { past: "just now", future: "in a moment" },
+};
+
 export function relativeTime(iso: string, locale: string, now: Date = new Date()): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
   const formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
@@ -16,6 +25,8 @@ export function relativeTime(iso: string, locale: string, now: Date = new Date()
     // 23.6 hours ago reads better as "wczoraj" than "24 godziny temu".
     if (Math.abs(seconds) >= size * 0.9) return formatter.format(Math.round(seconds / size), unit);
   }
+  const moment = MOMENT[locale.slice(0, 2)];
+  if (moment) return seconds > 0 ? moment.future : moment.past;
   return formatter.format(0, "minute");
 }
 

@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { AppError, conflict } from "./AppError.js";
 import { databaseUnavailable, isDatabaseUnavailableError, requestKind } from "./databaseUnavailable.js";
+import { errorHandler } from "./errorHandler.js";
 
 const { MongoNetworkError, MongoServerError, MongoServerSelectionError } = mongoose.mongo;
 /** The topology the driver describes in a selection error; only its `error` is read when constructing one. */
@@ -48,5 +49,31 @@ describe("databaseUnavailable", () => {
     }
     expect(read.message).toMatch(/^Nie możemy teraz wczytać danych/);
     expect(write.message).toMatch(/^Nie zapisaliśmy zmian.*Twój tekst został zachowany/);
+  });
+});
+
+describe("a reply out of step with its command (FerretDB answering a w: 0 write)", () => {
+  const outOfStep = () => new mongoose.mongo.MongoUnexpectedServerResponseError('BSON element "cursor" is missing');
+
+  test("counts as the database being unavailable, also wrapped by the session store", () => {
+    expect(isDatabaseUnavailableError(outOfStep())).toBe(true);
+    expect(isDatabaseUnavailableError(new Error("session lookup failed", { cause: outOfStep() }))).toBe(true);
+  });
+
+  test("is answered with a retryable 503, never a 500", () => {
+    const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
+    const res = {
+      setHeader: (name: string, value: string) => (sent.headers[name] = value),
+      status(code: number) {
+        sent.status = code;
+        return this;
+      },
+      json: (body: unknown) => (sent.body = body),
+    };
+    const req = { method: "GET", log: { warn: () => undefined, error: () => undefined, debug: () => undefined } };
+    errorHandler(outOfStep(), req as never, res as never, () => undefined);
+    expect(sent.status).toBe(503);
+    expect(sent.headers["Retry-After"]).toBe("5");
+    expect(sent.body).toMatchObject({ error: { code: "database_unavailable", retryable: true } });
   });
 });

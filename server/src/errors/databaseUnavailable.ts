@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import { AppError } from "./AppError.js";
+import { isOutOfStepReplyError } from "../db/outOfStepReplies.js";
 
 /** Seconds a client is told to wait before retrying while the database is away (Retry-After). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -36,9 +37,11 @@ function hasRetryableLabel(error: Error): boolean {
 /**
  * Whether an error means the database could not be reached (rather than refused the request):
  * such a request may simply be sent again later. Follows `cause` a few levels, since session
- * stores and mongoose wrap the driver's error.
+ * stores and mongoose wrap the driver's error. A reply the driver could not match to its command
+ * counts too: the connection is replaced (db/outOfStepReplies.ts) and the same request then works.
  */
 export function isDatabaseUnavailableError(error: unknown): boolean {
+  if (isOutOfStepReplyError(error)) return true;
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
     if (UNREACHABLE_ERROR_NAMES.has(current.name) || hasRetryableLabel(current)) return true;

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import mongoose from "mongoose";
 import { ZodError } from "zod";
 import { AppError, badRequest, notFound } from "./AppError.js";
+import { recoverFromOutOfStepReply } from "../db/outOfStepReplies.js";
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   databaseUnavailable,
@@ -31,6 +32,9 @@ function toAppError(error: unknown, method: string): AppError {
 export const apiNotFoundHandler: RequestHandler = (_req, _res, next) => next(notFound("Nie ma takiego adresu API."));
 
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  // A connection whose replies came out of step is replaced before anyone retries.
+  if (recoverFromOutOfStepReply(error))
+    req.log.warn({ err: error }, "database replies out of step: connections replaced");
   const appError = toAppError(error, req.method);
   // An outage is logged once by the connection watcher, not once per request.
   if (appError.retryable) req.log.warn({ err: error }, "database unavailable");

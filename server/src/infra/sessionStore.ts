@@ -11,6 +11,20 @@ type MongoStoreClient = NonNullable<NonNullable<Parameters<typeof MongoStore.cre
 
 export const SESSION_COOKIE = "forum.sid";
 
+/** Where express-session's store keeps sessions; "my sessions", the export and IP retention read the same. */
+export const SESSIONS_COLLECTION = "sessions";
+
+/**
+ * The sessions collection in the forum's own database, the one mongoose connected to (MONGODB_DB or the URI's).
+ * The store is handed this database by name: the shared client's default database is the URI's, and a URI
+ * without one (the embedded chain, or MONGODB_URI plus MONGODB_DB) would put sessions in `test`.
+ */
+export function sessionCollection<Stored extends mongoose.mongo.Document>(): mongoose.mongo.Collection<Stored> {
+  const database = mongoose.connection.db;
+  if (!database) throw new Error("sessions: the database is not connected yet");
+  return database.collection<Stored>(SESSIONS_COLLECTION);
+}
+
 /** Outside production a secret is made once and kept in the data directory, so restarts keep people signed in. */
 async function sessionSecret(config: Config): Promise<string> {
   if (config.SESSION_SECRET) return config.SESSION_SECRET;
@@ -37,13 +51,15 @@ export async function createSessionMiddleware(config: Config): Promise<RequestHa
     proxy: config.TRUST_PROXY,
     // Rolling maxAge is the idle timeout: every request moves it forward.
     cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
-    // Expired sessions are swept by interval: FerretDB has no TTL indexes.
     store: MongoStore.create({
       // connect-mongo's types name its own copy of the driver; mongoose's client has the same API.
       client: mongoose.connection.getClient() as unknown as MongoStoreClient,
-      collectionName: "sessions",
-      autoRemove: "interval",
-      autoRemoveInterval: 10,
+      dbName: sessionCollection().dbName,
+      collectionName: SESSIONS_COLLECTION,
+      // Not connect-mongo's sweep: it deletes with an unacknowledged write (w: 0), which FerretDB answers anyway,
+      // and the driver then reads that stray reply as the answer to the next command on the connection. Expired
+      // sessions are removed by jobs/sessionSweep.ts instead (an interval, not a TTL index: FerretDB has none).
+      autoRemove: "disabled",
       stringify: false,
     }),
   });

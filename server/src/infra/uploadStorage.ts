@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { attachmentTypeByMime, type AttachmentType } from "@forum/shared";
+import { attachmentTypeByMime, withoutBidiControls, type AttachmentType } from "@forum/shared";
 import type { Config } from "../config.js";
 import { AppError } from "../errors/AppError.js";
 
@@ -60,9 +60,11 @@ export async function detectAttachmentType(content: Buffer, originalName: string
 /**
  * The name the download will carry: the original one, with the real type's extension added
  * when the name claims another (so "raport.exe" that is a PDF is saved as "raport.exe.pdf").
+ * Control characters go, and so do bidirectional formatting ones: "faktura\u202Efdp.exe.png"
+ * would otherwise show as "fakturagnp.exe.pdf"; it is kept as "fakturafdp.exe.png".
  */
 export function downloadName(originalName: string, type: AttachmentType): string {
-  const printable = [...originalName].filter((char) => char >= " " && char !== "\u007f").join("");
+  const printable = [...withoutBidiControls(originalName)].filter((char) => char >= " " && char !== "\u007f").join("");
   const base = path.basename(printable.replace(/\\/g, "/")).trim();
   const name = base.slice(0, 200) || "plik";
   return type.extensions.includes(extensionOf(name)) ? name : `${name}.${type.extensions[0]}`;

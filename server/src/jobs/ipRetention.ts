@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import type { Logger } from "../logger.js";
 import { Event } from "../models/Event.js";
 import { JobRun } from "../models/JobRun.js";
+import { sessionCollection } from "../infra/sessionStore.js";
 import { runPeriodically, type PeriodicTask } from "./periodicTask.js";
 
 export const IP_RETENTION_JOB = "ipRetention";
@@ -53,7 +54,7 @@ export async function removeOldIps(retentionDays: number, now = new Date()): Pro
   const events = await clearIps(Event.collection, { createdAt: { $lt: cutoff } }, "ip");
   // A session's IP is the one seen at lastSeenAt (refreshed with it), so it is as old as lastSeenAt.
   const sessions = await clearIps(
-    mongoose.connection.db!.collection("sessions"),
+    sessionCollection(),
     { "session.lastSeenAt": { $lt: cutoff.getTime() } },
     "session.ip",
   );

@@ -3,6 +3,7 @@ import { anyOf } from "../db/anyOf.js";
 import { lessThan } from "../db/comparisons.js";
 import type { Logger } from "../logger.js";
 import { Attendance } from "../models/Attendance.js";
+import { runPeriodically } from "./periodicTask.js";
 
 /** How often the stays of this process's open connections are marked as still alive. */
 export const ATTENDANCE_HEARTBEAT_MS = 60_000;
@@ -57,12 +58,12 @@ async function refreshLiveStays(): Promise<void> {
  * process are closed; the stays of this process's connections are marked alive.
  */
 export function startAttendanceKeeper(logger: Logger): () => void {
-  const sweep = () =>
-    Promise.all([refreshLiveStays(), closeAbandonedStays()]).catch((error: unknown) =>
-      logger.error({ err: error }, "attendance upkeep failed"),
-    );
-  void sweep();
-  const timer = setInterval(() => void sweep(), ATTENDANCE_HEARTBEAT_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  const keeper = runPeriodically({
+    everyMs: ATTENDANCE_HEARTBEAT_MS,
+    firstInMs: 0,
+    task: () => Promise.all([refreshLiveStays(), closeAbandonedStays()]),
+    logger,
+    label: "attendance upkeep",
+  });
+  return keeper.stop;
 }

@@ -6,6 +6,7 @@ import { PendingWrite, type PendingWriteDocument } from "../models/PendingWrite.
 import { Post } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
 import { FOREIGN_WRITE_GRACE_MS, isInFlight, PROCESS_ID } from "../infra/pendingWrites.js";
+import { runPeriodically, type PeriodicTask } from "./periodicTask.js";
 
 /** How often abandoned writes are looked for (also at start and when the database returns). */
 export const RECOVERY_INTERVAL_MS = 10_000;
@@ -88,34 +89,34 @@ export async function recoverPendingWrites(logger: Logger): Promise<RecoveryPass
 
 /**
  * Runs the recovery pass now, every RECOVERY_INTERVAL_MS, whenever the database comes back,
- * and as soon as another process's write left alone becomes old enough to take over.
+ * and as soon as another process's write left alone becomes old enough to take over. A failed
+ * pass is logged and the next one tries again (jobs/periodicTask.ts).
  */
 export function startWriteRecovery(logger: Logger): () => void {
-  let running: Promise<unknown> | null = null;
   let dueTimer: NodeJS.Timeout | null = null;
-  const pass = () => {
-    running ??= recoverPendingWrites(logger)
-      .then(({ nextDueAt }) => {
-        if (nextDueAt === null || dueTimer) return;
-        dueTimer = setTimeout(
-          () => {
-            dueTimer = null;
-            pass();
-          },
-          Math.max(0, nextDueAt - Date.now()) + 100,
-        );
-        dueTimer.unref();
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, "write recovery pass failed"))
-      .finally(() => (running = null));
-  };
-  pass();
-  const timer = setInterval(pass, RECOVERY_INTERVAL_MS);
-  timer.unref();
-  mongoose.connection.on("reconnected", pass);
+  const recovery: PeriodicTask = runPeriodically({
+    everyMs: RECOVERY_INTERVAL_MS,
+    firstInMs: 0,
+    logger,
+    label: "write recovery pass",
+    task: async () => {
+      const { nextDueAt } = await recoverPendingWrites(logger);
+      if (nextDueAt === null || dueTimer) return;
+      dueTimer = setTimeout(
+        () => {
+          dueTimer = null;
+          recovery.runNow();
+        },
+        Math.max(0, nextDueAt - Date.now()) + 100,
+      );
+      dueTimer.unref();
+    },
+  });
+  const onReconnected = () => recovery.runNow();
+  mongoose.connection.on("reconnected", onReconnected);
   return () => {
-    clearInterval(timer);
+    recovery.stop();
     if (dueTimer) clearTimeout(dueTimer);
-    mongoose.connection.off("reconnected", pass);
+    mongoose.connection.off("reconnected", onReconnected);
   };
 }

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 import { ANALYSIS_STATUSES } from "@forum/shared";
 
 /** A section of an analysis; members comment on each section (AnalysisComment.sectionId). */
@@ -30,5 +31,6 @@ const analysisSchema = new mongoose.Schema(
 analysisSchema.index({ status: 1, publishedAt: -1 });
 analysisSchema.index({ tags: 1, publishedAt: -1 });
 
+displayTextFields(analysisSchema, ["title"]);
 export type AnalysisDocument = InferSchemaType<typeof analysisSchema> & { _id: mongoose.Types.ObjectId };
 export const Analysis = mongoose.model("Analysis", analysisSchema, "analyses");

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /**
  * An uploaded file. It belongs to its uploader until a post (or a meeting's agenda) links to it;
@@ -32,5 +33,6 @@ attachmentSchema.index({ uploaderId: 1, createdAt: -1 });
 attachmentSchema.index({ postId: 1 });
 attachmentSchema.index({ meetingId: 1 });
 
+displayTextFields(attachmentSchema, ["originalName"]);
 export type AttachmentDocument = InferSchemaType<typeof attachmentSchema> & { _id: mongoose.Types.ObjectId };
 export const Attachment = mongoose.model("Attachment", attachmentSchema, "attachments");

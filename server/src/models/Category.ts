@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** A category inside a group, or network-wide when groupId is null. */
 const categorySchema = new mongoose.Schema(
@@ -16,5 +17,6 @@ const categorySchema = new mongoose.Schema(
 categorySchema.index({ groupId: 1, slug: 1 }, { unique: true });
 categorySchema.index({ groupId: 1, position: 1 });
 
+displayTextFields(categorySchema, ["name"]);
 export type CategoryDocument = InferSchemaType<typeof categorySchema> & { _id: mongoose.Types.ObjectId };
 export const Category = mongoose.model("Category", categorySchema, "categories");

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** A Grupa Wymiany Doświadczeń: a private space of 6–8 JSTs. */
 const groupSchema = new mongoose.Schema(
@@ -16,5 +17,6 @@ const groupSchema = new mongoose.Schema(
   { timestamps: true },
 );
 
+displayTextFields(groupSchema, ["name"]);
 export type GroupDocument = InferSchemaType<typeof groupSchema> & { _id: mongoose.Types.ObjectId };
 export const Group = mongoose.model("Group", groupSchema, "groups");

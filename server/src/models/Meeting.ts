@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 import { MEETING_STATUSES } from "@forum/shared";
 
 /** One point of a session's programme; day 1 or 2, times as "HH:MM" in Polish time. */
@@ -77,6 +78,7 @@ const meetingSchema = new mongoose.Schema(
 meetingSchema.index({ groupId: 1, number: 1 }, { unique: true });
 meetingSchema.index({ startsAt: 1 });
 
+displayTextFields(meetingSchema, ["title"]);
 export type MeetingDocument = InferSchemaType<typeof meetingSchema> & { _id: mongoose.Types.ObjectId };
 export type AgendaItemDocument = InferSchemaType<typeof agendaItemSchema> & { _id: mongoose.Types.ObjectId };
 export const Meeting = mongoose.model("Meeting", meetingSchema, "meetings");

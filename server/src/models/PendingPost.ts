@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /**
  * A new member's post (or new thread) waiting for a moderator. Kept apart from Post on purpose:
@@ -37,5 +38,6 @@ pendingPostSchema.index({ status: 1, createdAt: 1 });
 pendingPostSchema.index({ authorId: 1, clientId: 1 }, { unique: true });
 pendingPostSchema.index({ threadId: 1, status: 1 });
 
+displayTextFields(pendingPostSchema, ["title"]);
 export type PendingPostDocument = InferSchemaType<typeof pendingPostSchema> & { _id: mongoose.Types.ObjectId };
 export const PendingPost = mongoose.model("PendingPost", pendingPostSchema, "pendingposts");

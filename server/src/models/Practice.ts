@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 import { PRACTICE_STATUSES } from "@forum/shared";
 
 /** One markdown part of a practice, kept as written and as rendered (markdown-it + DOMPurify at write time). */
@@ -59,5 +60,6 @@ practiceSchema.index({ authorId: 1, updatedAt: -1 });
 practiceSchema.index({ tags: 1, publishedAt: -1 });
 practiceSchema.index({ "source.threadId": 1 });
 
+displayTextFields(practiceSchema, ["title"]);
 export type PracticeDocument = InferSchemaType<typeof practiceSchema> & { _id: mongoose.Types.ObjectId };
 export const Practice = mongoose.model("Practice", practiceSchema, "practices");

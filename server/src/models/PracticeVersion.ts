@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** One saved state of a practice: the whole document as it was, who saved it and why (never changed afterwards). */
 const practiceVersionSchema = new mongoose.Schema({
@@ -26,5 +27,6 @@ const practiceVersionSchema = new mongoose.Schema({
 });
 practiceVersionSchema.index({ practiceId: 1, number: 1 }, { unique: true });
 
+displayTextFields(practiceVersionSchema, ["title"]);
 export type PracticeVersionDocument = InferSchemaType<typeof practiceVersionSchema> & { _id: mongoose.Types.ObjectId };
 export const PracticeVersion = mongoose.model("PracticeVersion", practiceVersionSchema, "practiceVersions");

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 import { SEARCH_KINDS } from "@forum/shared";
 
 /** Who may find an entry: everyone, every signed-in person, or the members of `groupIds` (and staff/experts). */
@@ -41,5 +42,6 @@ searchEntrySchema.index({ threadId: 1 });
 
 export const SEARCH_TEXT_MAX = 4000;
 
+displayTextFields(searchEntrySchema, ["title"]);
 export type SearchEntryDocument = InferSchemaType<typeof searchEntrySchema> & { _id: mongoose.Types.ObjectId };
 export const SearchEntry = mongoose.model("SearchEntry", searchEntrySchema, "searchEntries");

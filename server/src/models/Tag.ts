@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** A tag of the taxonomy; threads (and later practices) refer to it by slug. */
 const tagSchema = new mongoose.Schema(
@@ -14,5 +15,6 @@ const tagSchema = new mongoose.Schema(
 );
 tagSchema.index({ tagGroupId: 1, position: 1 });
 
+displayTextFields(tagSchema, ["name"]);
 export type TagDocument = InferSchemaType<typeof tagSchema> & { _id: mongoose.Types.ObjectId };
 export const Tag = mongoose.model("Tag", tagSchema, "tags");

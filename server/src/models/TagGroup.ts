@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** A facet of the taxonomy, e.g. "Kompetencje kluczowe" or "Etap edukacyjny". */
 const tagGroupSchema = new mongoose.Schema(
@@ -11,5 +12,6 @@ const tagGroupSchema = new mongoose.Schema(
   { timestamps: true },
 );
 
+displayTextFields(tagGroupSchema, ["name"]);
 export type TagGroupDocument = InferSchemaType<typeof tagGroupSchema> & { _id: mongoose.Types.ObjectId };
 export const TagGroup = mongoose.model("TagGroup", tagGroupSchema, "tagGroups");

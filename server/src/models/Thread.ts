@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 
 /** Listed first (its category; for "global" also everyone's home page) until `until`, if set. */
 const pinSchema = new mongoose.Schema(
@@ -52,5 +53,6 @@ threadSchema.index({ tags: 1, lastPostAt: -1 });
 threadSchema.index({ lastPostAt: -1 });
 threadSchema.index({ "pin.scope": 1 });
 
+displayTextFields(threadSchema, ["title"]);
 export type ThreadDocument = InferSchemaType<typeof threadSchema> & { _id: mongoose.Types.ObjectId };
 export const Thread = mongoose.model("Thread", threadSchema, "threads");

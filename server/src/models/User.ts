@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from "mongoose";
+import { displayTextFields } from "./displayText.js";
 import { ADDRESSEE_GROUPS, DIGEST_FREQUENCIES, LANGUAGES, ROLES, USER_STATUSES } from "@forum/shared";
 
 const userSchema = new mongoose.Schema(
@@ -78,5 +79,6 @@ userSchema.pre("validate", async function assignUsername() {
   this.username = await freeUsername(usernameFromEmail(this.email));
 });
 
+displayTextFields(userSchema, ["name"]);
 export type UserDocument = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 export const User = mongoose.model("User", userSchema, "users");

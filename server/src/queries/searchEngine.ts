@@ -11,6 +11,7 @@ import { readsAllGroups, type Actor } from "../policies/actor.js";
 import { matchLevel, queryWords, type MatchLevel, type QueryWord } from "../domain/polishText.js";
 import { markAll, snippet } from "../domain/searchSnippet.js";
 import { nextDay, warsawMidnight } from "../domain/warsawTime.js";
+import { hiddenFreeTags } from "./freeTagVisibility.js";
 
 /**
  * At most this many candidates are ranked per query (newest index entries are not preferred: the database returns
@@ -182,6 +183,19 @@ async function anyWordCandidates(
   return findAnchored(base, terms);
 }
 
+/**
+ * Tags are indexed for every member, but a free tag's name is only for people who may read something carrying it
+ * (see hiddenFreeTags): the others' candidates lose it here, at query time, since who carries it changes.
+ */
+async function withoutHiddenFreeTags(actor: Actor | null, candidates: Candidate[]): Promise<Candidate[]> {
+  const tagSlugs = candidates.flatMap((candidate) =>
+    candidate.kind === "tag" && candidate.slug ? [candidate.slug] : [],
+  );
+  if (tagSlugs.length === 0) return candidates;
+  const hidden = await hiddenFreeTags(actor, tagSlugs);
+  return candidates.filter((candidate) => candidate.kind !== "tag" || !hidden.has(candidate.slug ?? ""));
+}
+
 /** Runs a search as `actor` (null: a visitor, who finds public practices and analyses only). */
 export async function search(
   actor: Actor | null,
@@ -204,8 +218,9 @@ export async function search(
   if (words.length === 0) return empty;
 
   // Every word required; when nothing has them all, anything with some of them (ranked by how many).
-  let candidates = await everyWordCandidates(base, words, strategy);
-  if (candidates.length === 0 && words.length > 1) candidates = await anyWordCandidates(base, words, strategy);
+  let candidates = await withoutHiddenFreeTags(actor, await everyWordCandidates(base, words, strategy));
+  if (candidates.length === 0 && words.length > 1)
+    candidates = await withoutHiddenFreeTags(actor, await anyWordCandidates(base, words, strategy));
   const totalIsExact = candidates.length <= SEARCH_CANDIDATE_LIMIT;
   candidates = candidates.slice(0, SEARCH_CANDIDATE_LIMIT);
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import mongoose from "mongoose";
 import type { SessionView } from "@forum/shared";
+import { sessionCollection } from "../infra/sessionStore.js";
 
 interface StoredSession {
   _id: string;
@@ -14,7 +14,7 @@ interface StoredSession {
   };
 }
 
-const sessions = () => mongoose.connection.db!.collection<StoredSession>("sessions");
+const sessions = () => sessionCollection<StoredSession>();
 
 /** Session ids are bearer secrets: the API names a session by a hash of its id, never the id. */
 export const publicSessionId = (sessionId: string): string =>
@@ -26,16 +26,19 @@ export const sessionStore = {
     const found = await sessions()
       .find({ "session.passport.user": userId, expires: { $gt: new Date() } })
       .toArray();
-    return found
-      .map((stored) => ({
-        id: publicSessionId(stored._id),
-        current: stored._id === currentSessionId,
-        createdAt: new Date(stored.session.signedInAt ?? 0).toISOString(),
-        lastSeenAt: new Date(stored.session.lastSeenAt ?? stored.session.signedInAt ?? 0).toISOString(),
-        userAgent: stored.session.userAgent ?? "",
-        ip: stored.session.ip ?? null,
-      }))
-      .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
+    return (
+      found
+        .map((stored) => ({
+          id: publicSessionId(stored._id),
+          current: stored._id === currentSessionId,
+          createdAt: new Date(stored.session.signedInAt ?? 0).toISOString(),
+          lastSeenAt: new Date(stored.session.lastSeenAt ?? stored.session.signedInAt ?? 0).toISOString(),
+          userAgent: stored.session.userAgent ?? "",
+          ip: stored.session.ip ?? null,
+        }))
+        // This device first (what the person recognises at once), then the others, most recently active first.
+        .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt))
+    );
   },
 
   /** Ends one of the user's sessions by its public id; false when there is no such session. */

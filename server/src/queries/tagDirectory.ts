@@ -1,8 +1,10 @@
-import type { TagGroupView, TagView } from "@forum/shared";
+import { FREE_TAG_GROUP_SLUG, type TagGroupView, type TagView } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { badRequest } from "../errors/AppError.js";
-import { Tag } from "../models/Tag.js";
+import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup } from "../models/TagGroup.js";
+import type { Actor } from "../policies/index.js";
+import { hiddenFreeTags, maySeeTag } from "./freeTagVisibility.js";
 
 /** Refuses tag slugs that are not in the taxonomy, naming them. */
 export async function assertKnownTags(slugs: string[]): Promise<void> {
@@ -21,18 +23,37 @@ export async function loadTags(slugs: string[]): Promise<Map<string, TagView>> {
   return new Map(tags.map((tag) => [tag.slug, { slug: tag.slug, name: tag.name }]));
 }
 
-/** The whole taxonomy, grouped, for pickers. */
-export async function loadTaxonomy(): Promise<TagGroupView[]> {
+/**
+ * The taxonomy, grouped, for pickers and the library's filters: every tag of it, and of the free tags only those
+ * the actor may see (see hiddenFreeTags); "Wolne tagi" itself is left out when none of them is.
+ */
+export async function loadTaxonomy(actor: Actor | null): Promise<TagGroupView[]> {
   const [groups, tags] = await Promise.all([
     TagGroup.find().sort({ position: 1 }).lean(),
     Tag.find().sort({ position: 1 }).lean(),
   ]);
-  return groups.map((group) => ({
-    slug: group.slug,
-    name: group.name,
-    description: group.description,
-    tags: tags.filter((tag) => tag.tagGroupId.equals(group._id)).map((tag) => ({ slug: tag.slug, name: tag.name })),
-  }));
+  const hidden = await hiddenFreeTags(
+    actor,
+    tags.map((tag) => tag.slug),
+  );
+  return groups.flatMap((group) => {
+    const shown = tags.filter((tag) => tag.tagGroupId.equals(group._id) && !hidden.has(tag.slug));
+    if (shown.length === 0 && group.slug === FREE_TAG_GROUP_SLUG && hidden.size > 0) return [];
+    return [
+      {
+        slug: group.slug,
+        name: group.name,
+        description: group.description,
+        tags: shown.map((tag) => ({ slug: tag.slug, name: tag.name })),
+      },
+    ];
+  });
+}
+
+/** The tag with this slug, if there is one the actor may see (a hidden free tag is as unknown as a missing one). */
+export async function findVisibleTag(slug: string, actor: Actor | null): Promise<TagDocument | null> {
+  const tag = await Tag.findOne({ slug }).lean();
+  return tag && (await maySeeTag(actor, tag.slug)) ? tag : null;
 }
 
 export const tagsOf = (slugs: readonly string[], known: Map<string, TagView>): TagView[] =>

@@ -1,12 +1,13 @@
 import mongoose from "mongoose";
-import type {
-  TagCounts,
-  TagDetail,
-  TagOverview,
-  TagPage,
-  TagSectionKind,
-  TagSectionPage,
-  TagView,
+import {
+  FREE_TAG_GROUP_SLUG,
+  type TagCounts,
+  type TagDetail,
+  type TagOverview,
+  type TagPage,
+  type TagSectionKind,
+  type TagSectionPage,
+  type TagView,
 } from "@forum/shared";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
@@ -19,27 +20,13 @@ import { can, type Actor } from "../policies/index.js";
 import { presentThreadSummary } from "../presenters/postPresenter.js";
 import { presentAnalysisSummaries, presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
 import { loadAuthors } from "./authorDirectory.js";
-import { readableGroupFilter } from "./readableSpaces.js";
+import { hiddenFreeTags, visibleTaggedFilters } from "./freeTagVisibility.js";
 import { loadTags } from "./tagDirectory.js";
 
 export const TAG_SECTION_SIZE = 20;
 
 /** Filters built here from our own values (the models' typed filters do not accept anyOf's trusted $in). */
 type Filter = Record<string, unknown>;
-
-/**
- * Filters of what the viewer may see carrying a tag: threads of readable spaces (none for visitors), published
- * practices and analyses (only public ones for visitors). Mirrors the read policies for lists.
- */
-function visibleFilters(actor: Actor | null): Record<"practices" | "analyses", Filter> & { threads: Filter | null } {
-  const readable = readableGroupFilter(actor);
-  const published: Filter = actor ? { status: "published" } : { status: "published", isPublic: true };
-  return {
-    threads: readable === null ? null : { ...readable, mergedIntoId: null },
-    practices: published,
-    analyses: published,
-  };
-}
 
 /** Aggregation does not cast like find() does: group ids given as strings must become ObjectIds. */
 function castGroupIds(filter: Filter): Filter {
@@ -70,7 +57,7 @@ export async function tagOverview(
   actor: Actor | null,
   userId: mongoose.Types.ObjectId | undefined,
 ): Promise<TagOverview> {
-  const filters = visibleFilters(actor);
+  const filters = visibleTaggedFilters(actor);
   const [groups, tags, threads, practices, analyses, followed] = await Promise.all([
     TagGroup.find().sort({ position: 1, _id: 1 }).lean(),
     Tag.find().sort({ position: 1, _id: 1 }).lean(),
@@ -80,27 +67,39 @@ export async function tagOverview(
     countsByTag(Analysis as unknown as typeof Thread, filters.analyses),
     followedSlugs(userId),
   ]);
+  // Free tags of groups the viewer cannot read stay unknown to them (their names tell what a group discusses).
+  const hidden = await hiddenFreeTags(
+    actor,
+    tags.map((tag) => tag.slug),
+  );
+  const shownTags = tags.filter((tag) => !hidden.has(tag.slug));
   const counts = (slug: string): TagCounts => ({
     threads: threads.get(slug) ?? 0,
     practices: practices.get(slug) ?? 0,
     analyses: analyses.get(slug) ?? 0,
   });
   return {
-    tagGroups: groups.map((group) => ({
-      slug: group.slug,
-      name: group.name,
-      description: group.description,
-      tags: tags
-        .filter((tag) => tag.tagGroupId.equals(group._id))
-        .map((tag) => ({
-          slug: tag.slug,
-          name: tag.name,
-          description: tag.description ?? "",
-          counts: counts(tag.slug),
-          followed: followed.has(tag.slug),
-        })),
-    })),
-    followed: tags.filter((tag) => followed.has(tag.slug)).map((tag): TagView => ({ slug: tag.slug, name: tag.name })),
+    tagGroups: groups.flatMap((group) => {
+      const inGroup = shownTags.filter((tag) => tag.tagGroupId.equals(group._id));
+      if (inGroup.length === 0 && group.slug === FREE_TAG_GROUP_SLUG && hidden.size > 0) return [];
+      return [
+        {
+          slug: group.slug,
+          name: group.name,
+          description: group.description,
+          tags: inGroup.map((tag) => ({
+            slug: tag.slug,
+            name: tag.name,
+            description: tag.description ?? "",
+            counts: counts(tag.slug),
+            followed: followed.has(tag.slug),
+          })),
+        },
+      ];
+    }),
+    followed: shownTags
+      .filter((tag) => followed.has(tag.slug))
+      .map((tag): TagView => ({ slug: tag.slug, name: tag.name })),
     canManage: can(actor, "manage", "Tag", null),
   };
 }
@@ -131,7 +130,7 @@ export async function tagSection(
   page: number,
   actor: Actor | null,
 ): Promise<TagSectionPage> {
-  const filters = visibleFilters(actor);
+  const filters = visibleTaggedFilters(actor);
   const skip = (page - 1) * TAG_SECTION_SIZE;
   // One more than a page tells whether there is a next one.
   const limit = TAG_SECTION_SIZE + 1;

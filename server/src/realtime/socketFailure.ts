@@ -1,6 +1,7 @@
 import type { SocketAck } from "@forum/shared";
 import { AppError } from "../errors/AppError.js";
 import { databaseUnavailable, isDatabaseUnavailableError } from "../errors/databaseUnavailable.js";
+import { recoverFromOutOfStepReply } from "../db/outOfStepReplies.js";
 import type { Logger } from "../logger.js";
 
 const SERVER_ERROR = "Błąd serwera. Spróbuj ponownie.";
@@ -10,6 +11,8 @@ const SERVER_ERROR = "Błąd serwera. Spróbuj ponownie.";
  * retryable "database unavailable" answer during an outage, else a generic error (logged).
  */
 export function failureAck(error: unknown, kind: "read" | "write", logger: Logger, what: string): SocketAck {
+  if (recoverFromOutOfStepReply(error))
+    logger.warn({ err: error }, "database replies out of step: connections replaced");
   if (isDatabaseUnavailableError(error)) {
     logger.warn({ err: error }, `${what}: database unavailable`);
     return { ok: false, error: databaseUnavailable(kind).message, retryable: true };

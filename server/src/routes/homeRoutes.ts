@@ -73,7 +73,7 @@ export function homeRoutes(): Router {
 
   router.get("/tags", async (req, res) => {
     if (!req.actor) throw unauthorized();
-    res.json({ tagGroups: await loadTaxonomy() });
+    res.json({ tagGroups: await loadTaxonomy(req.actor) });
   });
 
   return router;

@@ -93,7 +93,7 @@ const warsawYear = (date: Date) =>
 
 async function facets(actor: Actor | null): Promise<LibraryFacets> {
   const [tags, jsts, groups, years] = await Promise.all([
-    loadTaxonomy(),
+    loadTaxonomy(actor),
     allJsts(),
     Group.find({}, { slug: 1, name: 1 }).sort({ name: 1 }).lean(),
     publicationYears(actor),

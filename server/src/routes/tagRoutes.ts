@@ -25,6 +25,7 @@ import { Group } from "../models/Group.js";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { authorize } from "../policies/index.js";
+import { findVisibleTag } from "../queries/tagDirectory.js";
 import { tagOverview, tagPage, tagSection } from "../queries/tagPages.js";
 
 const UNKNOWN_TAG = "Nie ma takiego tagu (mógł zostać usunięty albo scalony z innym).";
@@ -32,6 +33,13 @@ const UNKNOWN_TAG_GROUP = "Nie ma takiej grupy tagów.";
 
 async function tagBySlug(slug: unknown): Promise<TagDocument> {
   const tag = await Tag.findOne({ slug: String(slug) }).lean();
+  if (!tag) throw notFound(UNKNOWN_TAG);
+  return tag;
+}
+
+/** For reading and following: a free tag of a group the viewer cannot read is as unknown as a missing one. */
+async function visibleTagBySlug(req: Request): Promise<TagDocument> {
+  const tag = await findVisibleTag(String(req.params.slug), req.actor);
   if (!tag) throw notFound(UNKNOWN_TAG);
   return tag;
 }
@@ -135,21 +143,21 @@ export function tagRoutes(): Router {
   });
 
   router.get("/tags/:slug", async (req, res) => {
-    res.json(await tagPage(await tagBySlug(req.params.slug), req.actor, req.user?._id));
+    res.json(await tagPage(await visibleTagBySlug(req), req.actor, req.user?._id));
   });
 
   router.get("/tags/:slug/:section", async (req, res) => {
     const section = tagSectionSchema.safeParse(req.params.section);
     // An unknown section is an unknown page, not bad input.
     if (!section.success) throw notFound();
-    const tag = await tagBySlug(req.params.slug);
+    const tag = await visibleTagBySlug(req);
     const { page } = parseInput(tagSectionQuerySchema, req.query);
     res.json(await tagSection(tag, section.data, page, req.actor));
   });
 
   router.put("/tags/:slug/follow", async (req, res) => {
     if (!req.actor || !req.user) throw unauthorized();
-    const tag = await tagBySlug(req.params.slug);
+    const tag = await visibleTagBySlug(req);
     authorize(req.actor, "follow", "Tag", null);
     await tagFollowSetter({ tag, userId: req.user._id, follow: true, context: req.context });
     res.json({ followed: true });
@@ -157,7 +165,7 @@ export function tagRoutes(): Router {
 
   router.delete("/tags/:slug/follow", async (req, res) => {
     if (!req.actor || !req.user) throw unauthorized();
-    const tag = await tagBySlug(req.params.slug);
+    const tag = await visibleTagBySlug(req);
     authorize(req.actor, "follow", "Tag", null);
     await tagFollowSetter({ tag, userId: req.user._id, follow: false, context: req.context });
     res.json({ followed: false });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { ADDRESSEE_GROUPS, GROUP_ROLES, JST_TYPES, ROLES } from "../constants.js";
 import { passwordWeakness } from "../passwordStrength.js";
 import { expertiseSchema } from "./network.js";
@@ -16,8 +17,7 @@ export const newPasswordSchema = z.string({ message: "Podaj hasło." }).superRef
   if (weakness) context.addIssue({ code: "custom", message: weakness });
 });
 
-export const personNameSchema = z
-  .string({ message: "Podaj imię i nazwisko." })
+export const personNameSchema = displayText({ message: "Podaj imię i nazwisko." })
   .trim()
   .min(3, { message: "Podaj imię i nazwisko." })
   .max(120, { message: "Imię i nazwisko może mieć najwyżej 120 znaków." });

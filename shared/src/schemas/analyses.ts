@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { DOCUMENT_TAGS_MAX } from "../constants.js";
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -33,8 +34,7 @@ export type AnalysisSectionInput = z.infer<typeof analysisSectionInputSchema>;
 
 /** What the editor saves: the whole document, sections in their new order. */
 export const analysisInputSchema = z.object({
-  title: z
-    .string({ message: "Podaj tytuł analizy." })
+  title: displayText({ message: "Podaj tytuł analizy." })
     .trim()
     .min(3, { message: "Tytuł analizy musi mieć co najmniej 3 znaki." })
     .max(ANALYSIS_LIMITS.title, { message: `Tytuł analizy może mieć najwyżej ${ANALYSIS_LIMITS.title} znaków.` }),

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 
 export const CATEGORY_KINDS = ["discussion", "announcements"] as const;
 export type CategoryKind = (typeof CATEGORY_KINDS)[number];
 
 /** What a moderator writes when creating or editing a category. */
 export const categoryInputSchema = z.object({
-  name: z
-    .string()
+  name: displayText()
     .trim()
     .min(3, { message: "Nazwa kategorii musi mieć co najmniej 3 znaki." })
     .max(80, { message: "Nazwa kategorii może mieć najwyżej 80 znaków." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { FORUM_YEARS_MESSAGE, inForumYears } from "./calendarDay.js";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -23,8 +24,7 @@ export const meetingInputSchema = z
       .int({ message: "Podaj numer spotkania od 1 do 9." })
       .min(1, { message: "Podaj numer spotkania od 1 do 9." })
       .max(9, { message: "Podaj numer spotkania od 1 do 9." }),
-    title: z
-      .string({ message: "Podaj tytuł spotkania." })
+    title: displayText({ message: "Podaj tytuł spotkania." })
       .trim()
       .min(3, { message: "Tytuł spotkania musi mieć co najmniej 3 znaki." })
       .max(200, { message: "Tytuł spotkania może mieć najwyżej 200 znaków." }),
@@ -61,8 +61,7 @@ export const agendaItemInputSchema = z
     day: z.union([z.literal(1), z.literal(2)], { message: "Dzień punktu programu to 1 albo 2." }),
     startTime: time("Podaj godzinę rozpoczęcia punktu w formacie GG:MM."),
     endTime: time("Podaj godzinę zakończenia punktu w formacie GG:MM."),
-    title: z
-      .string({ message: "Podaj tytuł punktu programu." })
+    title: displayText({ message: "Podaj tytuł punktu programu." })
       .trim()
       .min(1, { message: "Podaj tytuł punktu programu." })
       .max(200, { message: "Tytuł punktu programu może mieć najwyżej 200 znaków." }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { THREAD_TAGS_MAX } from "../constants.js";
 
 export const POST_BODY_MAX = 20_000;
@@ -17,15 +18,14 @@ export const createPostSchema = z.object({
 export type CreatePostInput = z.infer<typeof createPostSchema>;
 
 /** A thread's title, as written when starting it and when a moderator renames it. */
-export const threadTitleSchema = z
-  .string()
+export const threadTitleSchema = displayText()
   .trim()
   .min(5, { message: "Tytuł musi mieć co najmniej 5 znaków." })
   .max(200, { message: "Tytuł może mieć najwyżej 200 znaków." });
 
 /** Tag slugs from the taxonomy (the server checks they exist); duplicates are dropped by the users of it. */
 export const threadTagsSchema = z
-  .array(z.string().trim().min(1).max(80), { message: "Tagi muszą być listą." })
+  .array(displayText().trim().min(1).max(80), { message: "Tagi muszą być listą." })
   .max(THREAD_TAGS_MAX, { message: `Wątek może mieć najwyżej ${THREAD_TAGS_MAX} tagów.` });
 
 export const createThreadSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { DOCUMENT_TAGS_MAX, PRACTICE_REVIEW_VERDICTS } from "../constants.js";
 import { terytCodeSchema } from "./account.js";
 
@@ -16,8 +17,7 @@ const text = (label: string, max: number) =>
     .max(max, { message: `${label} może mieć najwyżej ${max} znaków.` })
     .default("");
 
-export const practiceTitleSchema = z
-  .string({ message: "Podaj tytuł praktyki." })
+export const practiceTitleSchema = displayText({ message: "Podaj tytuł praktyki." })
   .trim()
   .min(5, { message: "Tytuł praktyki musi mieć co najmniej 5 znaków." })
   .max(200, { message: "Tytuł praktyki może mieć najwyżej 200 znaków." });
@@ -34,7 +34,10 @@ export const practiceFieldsSchema = z.object({
   timeFrame: text("Ramy czasowe", 200),
   contact: z
     .object({
-      name: text("Imię i nazwisko osoby kontaktowej", 120),
+      name: displayText({ message: "Imię i nazwisko osoby kontaktowej: podaj tekst." })
+        .trim()
+        .max(120, { message: "Imię i nazwisko osoby kontaktowej może mieć najwyżej 120 znaków." })
+        .default(""),
       email: z
         .string()
         .trim()
@@ -81,7 +84,7 @@ export type PracticeFieldsInput = z.infer<typeof practiceFieldsSchema>;
  */
 export const createPracticeSchema = z
   .object({
-    title: z.string().trim().max(200, { message: "Tytuł praktyki może mieć najwyżej 200 znaków." }).default(""),
+    title: displayText().trim().max(200, { message: "Tytuł praktyki może mieć najwyżej 200 znaków." }).default(""),
     source: z
       .object({ threadId: objectId, postId: objectId.nullable().default(null) })
       .nullable()

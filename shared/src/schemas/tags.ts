@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { displayText } from "./displayText.js";
 import { TAG_SECTIONS } from "../tags.js";
 
 const tagName = (what: string) =>
-  z
-    .string({ message: `Podaj nazwę ${what}.` })
+  displayText({ message: `Podaj nazwę ${what}.` })
     .trim()
     .min(2, { message: `Nazwa ${what} musi mieć co najmniej 2 znaki.` })
     .max(80, { message: `Nazwa ${what} może mieć najwyżej 80 znaków.` });
