@@ -276,7 +276,7 @@ export class ThreadReader {
   #receiveUpdate(update: PostView): void {
     const current = this.shown.posts.find((post) => post.id === update.id);
     if (!current) return;
-    const mine = new Set(current.reactions.filter((reaction) => reaction.mine).map((reaction) => reaction.kind));
+    const mine = current.reactions.filter((reaction) => reaction.mine).map((reaction) => reaction.kind);
     const deleted = update.deletedAt !== null;
     this.changePost({
       ...current,
@@ -285,7 +285,7 @@ export class ThreadReader {
       deletedAt: update.deletedAt,
       hidden: update.hidden,
       editedByModerator: update.editedByModerator,
-      reactions: update.reactions.map((reaction) => ({ ...reaction, mine: mine.has(reaction.kind) })),
+      reactions: update.reactions.map((reaction) => ({ ...reaction, mine: mine.includes(reaction.kind) })),
       can: deleted ? { ...current.can, edit: false, delete: false, react: false, flag: false } : current.can,
     });
     const name = update.author.name;
