@@ -1,5 +1,14 @@
-import type { PostRevisionView } from "@forum/shared/api";
+import type { PostRevisionView, PostView } from "@forum/shared/api";
 import { api } from "#lib/api.ts";
+
+/** What the parts of a post (reactions, the delete dialog) are given by PostItem. */
+export interface PostPartProps {
+  post: PostView;
+  /** The post as the server now answers it (this viewer's copy). */
+  onchange?: (post: PostView) => void;
+  /** What went wrong ("" when a new attempt starts): PostItem shows it under the text. */
+  onerror: (message: string) => void;
+}
 
 /**
  * Every version of a post, oldest first. The last one is the current markdown source (the server lists
