@@ -259,6 +259,16 @@ export interface Abilities {
   manageCategories: boolean;
   /** Set while the user is silenced: they read but may not post, react or flag. */
   silence?: { reason: string; until: string | null } | null;
+  /*
+   * The abilities below are sent only when granted (absent: not allowed), so most people's answer
+   * carries none of them. The client decides from these, never from a role's name.
+   */
+  /** Edit the legal pages (privacy notice, accessibility statement). */
+  editSitePages?: boolean;
+  /** Handle others' personal-data requests made by letter: their archive, consents log, restriction, erasure. */
+  handleDataRequests?: boolean;
+  /** Move threads, merge them and move posts between them (where the thread may be read). */
+  restructureThreads?: boolean;
 }
 
 export interface MeResponse {

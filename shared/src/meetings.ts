@@ -42,6 +42,11 @@ export interface RoomParticipant {
   role: "moderator" | "expert" | "member";
   handRaised: boolean;
   muted: boolean;
+  /**
+   * Runs the room (sent only when so, absent otherwise): cannot be muted, and needs no naming as note-taker
+   * to edit the minutes. The client decides from this, not from `role`, which is only shown.
+   */
+  moderatesRoom?: boolean;
 }
 
 export interface RoomMessageView {

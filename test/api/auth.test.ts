@@ -53,6 +53,15 @@ describe("sign in", () => {
     expect((await admin.get("/api/auth/me")).body.abilities.changeRoles).toBe(true);
   });
 
+  it("sends the later abilities only to whom the policies grant them", async () => {
+    const moderator = (await (await signedInAgent(server.url, DEMO.moderator)).get("/api/auth/me")).body.abilities;
+    expect(moderator.restructureThreads).toBe(true);
+    expect(moderator.editSitePages).toBeUndefined();
+    expect(moderator.handleDataRequests).toBeUndefined();
+    const admin = (await (await signedInAgent(server.url, DEMO.admin)).get("/api/auth/me")).body.abilities;
+    expect(admin).toMatchObject({ restructureThreads: true, editSitePages: true, handleDataRequests: true });
+  });
+
   it("issues a new session id at sign-in (no session fixation)", async () => {
     const agent = request.agent(server.url);
     const csrf = await agent.get("/api/auth/csrf");

@@ -302,6 +302,20 @@ describe("presence and attendance", () => {
     await lowered;
   });
 
+  it("says who runs the room, so the client need not read it from a role", async () => {
+    const katarzyna = await inRoom(DEMO.moderator);
+    const piotrId = await userId(PIOTR);
+    const arrived = nextPush(katarzyna, "room.presence", (pushed) =>
+      pushed.participants.some((person) => person.userId === piotrId),
+    );
+    await inRoom(PIOTR);
+    const list = (await arrived).participants;
+    const moderatorId = await userId(DEMO.moderator);
+    expect(list.find((person) => person.userId === moderatorId)?.moderatesRoom).toBe(true);
+    expect(list.find((person) => person.userId === piotrId)?.moderatesRoom).toBeUndefined();
+    expect(list.every((person) => Boolean(person.moderatesRoom) === (person.role === "moderator"))).toBe(true);
+  });
+
   it("records a stay per connection, ended on leaving and on disconnecting", async () => {
     const piotrId = await userId(PIOTR);
     const leaving = await inRoom(PIOTR);

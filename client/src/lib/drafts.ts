@@ -1,16 +1,31 @@
+import type { JstSummary } from "@forum/shared/api";
+import type { PracticeFieldsInput } from "@forum/shared/schemas/practices";
+import type { SitePageSlug } from "@forum/shared/sitePages";
+import { draftStore, isString, jsonDraftStore } from "./draftStore";
+
 /**
- * Reply drafts kept in localStorage until the post is stored, so a reload, a lost
- * connection or a closed tab loses nothing typed. The draft also keeps the post's
- * clientId, so a retried send after an unclear failure is stored only once.
+ * Every kind of draft kept in this browser, each a store from draftStore.ts with its key and format. The keys and
+ * the stored JSON are those of earlier versions, so drafts typed before an update are still found.
  */
-export interface ReplyDraft {
-  body: string;
-  clientId: string;
-  /** When it was last typed in this browser (ms); the newer of this and the server's copy wins. */
-  updatedAt?: number;
+
+/** What a composer writes to: a thread (a reply) or a category (a new thread). Also the server copy's address. */
+export interface DraftTarget {
+  scope: "thread" | "category";
+  /** The thread (reply) or the category (new thread). */
+  id: string;
 }
 
-const key = (threadId: string) => `forum.draft.thread.${threadId}`;
+/**
+ * A composer's text, kept until the server has stored the post or thread. It also keeps the clientId, so a
+ * retried send after an unclear failure is stored only once. A reply has no title ("").
+ */
+export interface ComposerDraft {
+  title: string;
+  body: string;
+  clientId: string;
+  /** When it was last typed (ms since the epoch); the newer of the local and the server's copy wins. */
+  updatedAt: number;
+}
 
 export function newClientId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -22,101 +37,93 @@ export function newClientId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function loadDraft(threadId: string): ReplyDraft {
-  try {
-    const stored = localStorage.getItem(key(threadId));
-    if (stored) {
-      const parsed = JSON.parse(stored) as Partial<ReplyDraft>;
-      if (typeof parsed.body === "string" && typeof parsed.clientId === "string") {
-        return { body: parsed.body, clientId: parsed.clientId, updatedAt: Number(parsed.updatedAt) || 0 };
-      }
-    }
-  } catch {
-    // Storage disabled or a corrupt entry: start a fresh draft.
-  }
-  return { body: "", clientId: newClientId(), updatedAt: 0 };
+/** `forum.draft.thread.<id>` holds `{ body, clientId, updatedAt }`, `forum.draft.category.<id>` also the title. */
+export const composerDrafts = jsonDraftStore<DraftTarget, ComposerDraft>(
+  (target) => `forum.draft.${target.scope}.${target.id}`,
+  ({ title, body, clientId, updatedAt }) =>
+    isString(body) && isString(clientId)
+      ? { title: isString(title) ? title : "", body, clientId, updatedAt: Number(updatedAt) || 0 }
+      : null,
+  {
+    isEmpty: (draft) => draft.title === "" && draft.body === "",
+    encode: ({ title, body, clientId }, target) => ({
+      ...(target.scope === "category" ? { title } : {}),
+      body,
+      clientId,
+      updatedAt: Date.now(),
+    }),
+  },
+);
+
+/** The composer's draft, or an empty one with a fresh clientId. */
+export const composerDraftOf = (target: DraftTarget): ComposerDraft =>
+  composerDrafts.load(target) ?? { title: "", body: "", clientId: newClientId(), updatedAt: 0 };
+
+/** The text of an edit in progress, by post (plain text, not JSON): a reload in the middle of an edit loses nothing. */
+export const editDrafts = draftStore<string, string>({
+  key: (postId) => `forum.draft.edit.${postId}`,
+  decode: (stored) => stored,
+  encode: (body) => body,
+});
+
+/** The practice editor's unsaved fields, with the version they were based on. */
+export interface PracticeEditorDraft {
+  version: number;
+  fields: Omit<PracticeFieldsInput, "jsts" | "attachmentIds">;
+  jsts: JstSummary[];
+  attachments: Array<{ id: string; name: string }>;
+  note: string;
 }
 
-export function saveDraft(threadId: string, draft: ReplyDraft): void {
-  try {
-    if (draft.body === "") localStorage.removeItem(key(threadId));
-    else localStorage.setItem(key(threadId), JSON.stringify({ ...draft, updatedAt: Date.now() }));
-  } catch {
-    // Quota exceeded or storage disabled: the text stays in the form for this visit.
-  }
-}
+export const practiceDrafts = jsonDraftStore<string, PracticeEditorDraft>(
+  (practiceId) => `forum.draft.practice.${practiceId}`,
+  ({ version, fields, jsts, attachments, note }) => {
+    const stored = fields as Partial<PracticeEditorDraft["fields"]> | undefined;
+    if (typeof version !== "number" || !isString(stored?.title)) return null;
+    return {
+      version,
+      fields: stored as PracticeEditorDraft["fields"],
+      jsts: Array.isArray(jsts) ? (jsts as JstSummary[]) : [],
+      attachments: Array.isArray(attachments) ? (attachments as PracticeEditorDraft["attachments"]) : [],
+      note: isString(note) ? note : "",
+    };
+  },
+);
 
-export function clearDraft(threadId: string): void {
-  try {
-    localStorage.removeItem(key(threadId));
-  } catch {
-    // nothing to clear
-  }
-}
-
-/** A new thread being written in a category: kept until the server has stored it. */
-export interface ThreadDraft {
+/** An analysis being written; a new one (no id yet) is kept under "new". */
+export interface AnalysisDraft {
   title: string;
-  body: string;
-  clientId: string;
-  updatedAt?: number;
+  summary: string;
+  tags: string[];
+  sections: { id?: string; heading: string; markdown: string }[];
 }
 
-const threadKey = (categoryId: string) => `forum.draft.category.${categoryId}`;
+export const analysisDrafts = jsonDraftStore<string | null, AnalysisDraft>(
+  (analysisId) => `forum.draft.analysis.${analysisId ?? "new"}`,
+  ({ title, summary, tags, sections }) => {
+    if (!isString(title) || !Array.isArray(sections)) return null;
+    return {
+      title,
+      summary: isString(summary) ? summary : "",
+      tags: Array.isArray(tags) ? tags.filter(isString) : [],
+      sections: (sections as Partial<AnalysisDraft["sections"][number]>[]).filter(
+        (section): section is AnalysisDraft["sections"][number] =>
+          isString(section?.heading) && isString(section?.markdown),
+      ),
+    };
+  },
+);
 
-export function loadThreadDraft(categoryId: string): ThreadDraft {
-  try {
-    const stored = localStorage.getItem(threadKey(categoryId));
-    if (stored) {
-      const parsed = JSON.parse(stored) as Partial<ThreadDraft>;
-      if (typeof parsed.title === "string" && typeof parsed.body === "string" && typeof parsed.clientId === "string") {
-        return {
-          title: parsed.title,
-          body: parsed.body,
-          clientId: parsed.clientId,
-          updatedAt: Number(parsed.updatedAt) || 0,
-        };
-      }
-    }
-  } catch {
-    // Storage disabled or a corrupt entry: start a fresh draft.
-  }
-  return { title: "", body: "", clientId: newClientId(), updatedAt: 0 };
+/** What an admin typed into a legal page and did not save yet. */
+export interface SitePageDraft {
+  title: string;
+  markdown: string;
+  /** The version the text was based on, so a draft of an older version is recognised as such. */
+  baseVersion: number;
 }
 
-export function saveThreadDraft(categoryId: string, draft: ThreadDraft): void {
-  try {
-    if (draft.title === "" && draft.body === "") localStorage.removeItem(threadKey(categoryId));
-    else localStorage.setItem(threadKey(categoryId), JSON.stringify({ ...draft, updatedAt: Date.now() }));
-  } catch {
-    // Quota exceeded or storage disabled: the text stays in the form for this visit.
-  }
-}
-
-export function clearThreadDraft(categoryId: string): void {
-  try {
-    localStorage.removeItem(threadKey(categoryId));
-  } catch {
-    // nothing to clear
-  }
-}
-
-/** The text of an edit in progress, by post: a reload in the middle of an edit loses nothing. */
-const editKey = (postId: string) => `forum.draft.edit.${postId}`;
-
-export function loadEditDraft(postId: string): string | null {
-  try {
-    return localStorage.getItem(editKey(postId));
-  } catch {
-    return null;
-  }
-}
-
-export function saveEditDraft(postId: string, body: string | null): void {
-  try {
-    if (body === null) localStorage.removeItem(editKey(postId));
-    else localStorage.setItem(editKey(postId), body);
-  } catch {
-    // The text stays in the form for this visit.
-  }
-}
+export const sitePageDrafts = jsonDraftStore<SitePageSlug, SitePageDraft>(
+  (slug) => `forum.draft.sitePage.${slug}`,
+  ({ title, markdown, baseVersion }) =>
+    isString(title) && isString(markdown) ? { title, markdown, baseVersion: Number(baseVersion) || 0 } : null,
+);

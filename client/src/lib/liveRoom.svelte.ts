@@ -1,5 +1,6 @@
 import type { RoomMessageView, RoomParticipant, RoomSnapshot, RoomStateView } from "@forum/shared/meetings";
 import type { RoomJoinAck, RoomMessageAck, SocketAck } from "@forum/shared/realtime";
+import { draftStore } from "./draftStore";
 import { useLiveSocket } from "./realtime";
 
 /** A message the server has not acknowledged yet: kept (also across reloads) and re-sent with the same clientId. */
@@ -14,26 +15,27 @@ export interface OutboxItem {
 
 const ACK_TIMEOUT_MS = 10_000;
 
-const outboxKey = (meetingId: string, userId: string) => `forum.room.outbox.${meetingId}.${userId}`;
-const draftKey = (meetingId: string, userId: string) => `forum.room.draft.${meetingId}.${userId}`;
-
-function readStored<Value>(key: string, fallback: Value): Value {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw === null ? fallback : (JSON.parse(raw) as Value);
-  } catch {
-    return fallback;
-  }
+interface RoomOfUser {
+  meetingId: string;
+  userId: string;
 }
 
-function writeStored(key: string, value: unknown): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // storage full or unavailable: the outbox still lives in memory for this page
-  }
-}
+/** Kept across reloads like every draft: what was typed, and what was sent but not yet acknowledged. */
+const storedJson = <Value>(key: (room: RoomOfUser) => string, isEmpty: (value: Value) => boolean) =>
+  draftStore<RoomOfUser, Value>({
+    key,
+    decode: (stored) => JSON.parse(stored) as Value,
+    encode: (value) => JSON.stringify(value),
+    isEmpty,
+  });
+const outboxes = storedJson<OutboxItem[]>(
+  (room) => `forum.room.outbox.${room.meetingId}.${room.userId}`,
+  (items) => items.length === 0,
+);
+const chatDrafts = storedJson<string>(
+  (room) => `forum.room.draft.${room.meetingId}.${room.userId}`,
+  (text) => !text,
+);
 
 /** A fresh, unguessable id for one chat message. */
 const newClientId = () => crypto.randomUUID();
@@ -84,15 +86,15 @@ export class LiveRoom {
     readonly userId: string,
     readonly events: LiveRoomEvents = {},
   ) {
-    this.outbox = readStored<OutboxItem[]>(outboxKey(meetingId, userId), []);
+    this.outbox = outboxes.load({ meetingId, userId }) ?? [];
   }
 
   /** What was being typed (kept while typing, so a reload or a crash loses nothing). */
   get draft(): string {
-    return readStored<string>(draftKey(this.meetingId, this.userId), "");
+    return chatDrafts.load(this) ?? "";
   }
   set draft(text: string) {
-    writeStored(draftKey(this.meetingId, this.userId), text ? text : null);
+    chatDrafts.save(this, text);
   }
 
   start(): void {
@@ -259,7 +261,7 @@ export class LiveRoom {
 
   #setOutbox(items: OutboxItem[]): void {
     this.outbox = items;
-    writeStored(outboxKey(this.meetingId, this.userId), items.length ? items : null);
+    outboxes.save(this, items);
   }
 
   /** Sends the outbox in order, one at a time, so the room stores them in the order they were written. */

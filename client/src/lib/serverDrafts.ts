@@ -1,25 +1,12 @@
 import type { DraftView } from "@forum/shared/api";
 import { api } from "./api";
+import type { ComposerDraft, DraftTarget } from "./drafts";
 
 /**
  * The server's copy of a composer's text, so a draft typed on one device is there on another.
  * The local copy (drafts.ts) stays the first line: it works offline and survives a crash; the
  * server copy follows it, saved a moment after typing stops.
  */
-export interface DraftTarget {
-  scope: "thread" | "category";
-  /** The thread (reply) or the category (new thread). */
-  id: string;
-}
-
-export interface ComposerDraft {
-  title: string;
-  body: string;
-  clientId: string;
-  /** Milliseconds since the epoch. */
-  updatedAt: number;
-}
-
 const SAVE_DELAY_MS = 1_000;
 const draftPath = (target: DraftTarget) => `/drafts/${target.scope}/${encodeURIComponent(target.id)}`;
 const isEmpty = (draft: Pick<ComposerDraft, "title" | "body">) => draft.title.trim() === "" && draft.body.trim() === "";

@@ -9,3 +9,9 @@ allow<UserSubject>("User", ["exportData", "readConsents"], (actor, user) => {
   if (!actor) return false;
   return actor.id === user._id.toString() || actor.role === "admin";
 });
+
+/**
+ * The admins' RODO tools for requests made by letter (another person's archive and consents log, restricting
+ * and erasing an account), shown on the users page; each action is then checked against the person.
+ */
+allow<null>("PersonalData", ["handleRequests"], (actor) => actor !== null && actor.role === "admin");

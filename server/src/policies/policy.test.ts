@@ -56,6 +56,7 @@ describe.each([
   ["Post", "readRevisions", deletedPostByMemberAInA, ["moderator", "admin"]],
   ["Person", "read", personInA, ["memberA", "expert", "moderator", "admin"]],
   ["Person", "read", listedPersonInA, ["memberA", "memberB", "expert", "moderator", "admin"]],
+  ["PersonalData", "handleRequests", null, ["admin"]],
 ] as const)("%s:%s on %o", (subjectType, action, subject, allowed) => {
   it.each(Object.keys(actors))("%s", (name) => {
     expect(can(actors[name] ?? null, action, subjectType, subject)).toBe((allowed as readonly string[]).includes(name));

@@ -10,6 +10,8 @@ export interface RoomProfile {
   name: string;
   jst: string | null;
   role: RoomParticipant["role"];
+  /** Present (true) only for whoever runs the room, as in RoomParticipant. */
+  moderatesRoom?: true;
 }
 
 /** At most one presence push per room in this long: joins in a burst become one list. */

@@ -74,8 +74,14 @@ async function slowModeWait(
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
-/** Name, JST and role shown in the participants list; looked up once per connection. */
-async function roomProfileOf(actor: Actor): Promise<{ profile: RoomProfile; jstId: mongoose.Types.ObjectId | null }> {
+/**
+ * Name, JST and role shown in the participants list, and whether the person runs the room (by the policy,
+ * which does not depend on the meeting); looked up once per connection.
+ */
+async function roomProfileOf(
+  actor: Actor,
+  meeting: MeetingDocument,
+): Promise<{ profile: RoomProfile; jstId: mongoose.Types.ObjectId | null }> {
   const user = await User.findById(actor.id, { name: 1, jstId: 1 }).lean();
   const jst = user?.jstId ? await Jst.findById(user.jstId, { name: 1 }).lean() : null;
   return {
@@ -84,6 +90,7 @@ async function roomProfileOf(actor: Actor): Promise<{ profile: RoomProfile; jstI
       name: user?.name ?? "",
       jst: jst?.name ?? null,
       role: isStaff(actor) ? "moderator" : actor.role === "expert" ? "expert" : "member",
+      ...(can(actor, "moderateRoom", "Meeting", meeting) ? { moderatesRoom: true as const } : {}),
     },
     jstId: user?.jstId ?? null,
   };
@@ -134,7 +141,7 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       if (!can(actor, "joinRoom", "Meeting", meeting))
         return reply({ ok: false, error: "Nie masz dostępu do tego pokoju." });
       if (!socket.data.roomProfile) {
-        const found = await roomProfileOf(actor);
+        const found = await roomProfileOf(actor, meeting);
         socket.data.roomProfile = found.profile;
         jstId = found.jstId;
       }

@@ -6,7 +6,7 @@ import type { SitePageResponse } from "@forum/shared/sitePages";
 import { api } from "#lib/api.ts";
 import { loginTarget } from "#lib/links.ts";
 import { loadFromApi } from "#lib/load.ts";
-import { currentUser } from "#lib/session.ts";
+import { abilities, currentUser } from "#lib/session.ts";
 import { slugOfPath } from "#lib/sitePages.ts";
 
 /** Admins only: a visitor signs in first, anyone else sees "Brak dostępu" (the API would refuse the save). */
@@ -14,9 +14,8 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   await parent();
   const slug = slugOfPath(params.slug);
   if (!slug) error(404, { message: "", code: "not_found" });
-  const user = get(currentUser);
-  if (!user) redirect(303, resolve(...loginTarget(url.pathname)));
-  if (user.role !== "admin") error(403, { message: "", code: "forbidden" });
+  if (!get(currentUser)) redirect(303, resolve(...loginTarget(url.pathname)));
+  if (!get(abilities)?.editSitePages) error(403, { message: "", code: "forbidden" });
   const { page } = await loadFromApi(url, () => api.get<SitePageResponse>(`/pages/${slug}`, { fetch }));
   return { page, path: params.slug };
 };
