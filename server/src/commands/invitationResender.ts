@@ -3,8 +3,6 @@ import { conflict } from "../errors/AppError.js";
 import type { GroupDocument } from "../models/Group.js";
 import { Invitation, invitationStatus, type InvitationDocument } from "../models/Invitation.js";
 import type { UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
@@ -46,16 +44,9 @@ export async function invitationResender(props: InvitationResenderProps): Promis
       before: { expiresAt: props.invitation.expiresAt.toISOString() },
       after: { expiresAt: expiresAt.toISOString() },
     },
+    // The new link's token goes to the e-mail only, never into the stored event.
+    transient: { token, validHours: props.validHours },
     context: props.context,
   });
-  mailer().sendInBackground(
-    mailTemplates.invitation({
-      to: invitation.email,
-      groupName: props.group.name,
-      inviterName: props.actor.name,
-      link: mailer().link(mailLinks.invitation(token)),
-      validHours: props.validHours,
-    }),
-  );
   return invitation;
 }
