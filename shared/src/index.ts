@@ -44,3 +44,4 @@ export * from "./sitePages.js";
 export * from "./schemas/erasure.js";
 export * from "./consents.js";
 export * from "./events.js";
+export * from "./eventLabels.js";

@@ -4,6 +4,7 @@
  * without its transient part does not compile; a subscriber that narrows on the name gets that event's data.
  */
 import mongoose from "mongoose";
+import type { EVENT_LABELS, EventName, EventSubjectType, ForumEvents } from "@forum/shared";
 import { recordEvent } from "../commands/recordEvent.js";
 import type { PublishedEvent } from "./forumEvent.js";
 
@@ -35,4 +36,18 @@ export function narrowingChecks(event: PublishedEvent): number {
   if (event.name === "users.passwordResetRequest") return event.transient.validMinutes;
   // @ts-expect-error: before narrowing, not every event's data has a number
   return event.data.number;
+}
+
+export function tableChecks(): void {
+  // @ts-expect-error: the labels table must name every event (here one is missing)
+  const missing: typeof EVENT_LABELS = { "posts.create": { pl: "Nowy wpis", en: "Post written" } };
+  void missing;
+  const subject: EventSubjectType = "Post";
+  // @ts-expect-error: the map's subject types are a closed list
+  const unknownSubject: EventSubjectType = "Spaceship";
+  void [subject, unknownSubject];
+  const name: EventName = "threads.merge";
+  // @ts-expect-error: a name is one of the map's keys
+  const typo: keyof ForumEvents = "threads.marge";
+  void [name, typo];
 }
