@@ -19,7 +19,7 @@ import { startAttendanceKeeper } from "./jobs/roomAttendance.js";
 import { startIpRetention } from "./jobs/ipRetention.js";
 import { createForumMetrics } from "./infra/metrics.js";
 import { uploadDirectory } from "./infra/uploadStorage.js";
-import { finishInterruptedErasures } from "./commands/accountEraser.js";
+import { finishInterruptedErasures } from "./jobs/erasureRecovery.js";
 import { startWriteRecovery } from "./jobs/writeRecovery.js";
 
 export interface RunningForum {
