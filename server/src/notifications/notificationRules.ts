@@ -14,6 +14,7 @@ import {
   objectIds,
   type Audience,
   type EventFacts,
+  type Listener,
   type NotificationRule,
   type NotificationTopic,
 } from "./notificationRule.js";
@@ -29,16 +30,33 @@ async function postTopic(
   return { topic: { kind: "thread", thread, postId: post._id }, authorId: post.authorId, number: post.number };
 }
 
-/** The thread of an event about one of its posts (not necessarily the event's subject), as a topic. */
-async function threadTopic(facts: EventFacts, postId: string | Id | null): Promise<NotificationTopic | null> {
-  const thread = await facts.thread();
-  return thread ? { kind: "thread", thread, postId: objectIds([postId])[0] ?? null } : null;
-}
-
 const authorsOfPosts = async (postIds: string[]): Promise<Id[]> =>
   postIds.length
     ? (await Post.find({ _id: anyOf(postIds) }, { authorId: 1 }).lean()).map((quoted) => quoted.authorId)
     : [];
+
+type PostFound = NonNullable<Awaited<ReturnType<typeof postTopic>>>;
+
+/** Who hears of the event's post (chosen once the post and its thread are known), about that post. */
+async function aboutThePost(
+  facts: EventFacts,
+  listeners: (found: PostFound) => Listener[] | Promise<Listener[]>,
+  reaction: string | null = null,
+): Promise<Audience | null> {
+  const found = await postTopic(facts);
+  return found && { topic: found.topic, listeners: await listeners(found), reaction };
+}
+
+/** A moderator's notice about one post of the event's thread (not necessarily the event's subject). */
+async function postNotice(
+  facts: EventFacts,
+  postId: string | Id,
+  listeners: Listener[],
+  message: string,
+): Promise<Audience | null> {
+  const thread = await facts.thread();
+  return thread && { topic: { kind: "thread", thread, postId: objectIds([postId])[0] ?? null }, listeners, message };
+}
 
 // Rules, strongest first: when one event gives a person several reasons, the first rule here wins.
 
@@ -47,26 +65,21 @@ const moderationRule: NotificationRule = {
   kind: "moderation",
   mutable: false,
   on: {
-    "posts.edit": (event, facts) => byOtherThanAuthor(event, facts),
-    "posts.delete": (event, facts) => byOtherThanAuthor(event, facts),
+    "posts.edit": (event, facts) => aboutThePost(facts, (post) => byOtherThanAuthor(event, post)),
+    "posts.delete": (event, facts) => aboutThePost(facts, (post) => byOtherThanAuthor(event, post)),
   },
 };
 
-async function byOtherThanAuthor(event: PublishedEvent, facts: EventFacts): Promise<Audience | null> {
-  const found = await postTopic(facts);
-  if (!found || event.actorId?.toString() === found.authorId.toString()) return null;
-  return { topic: found.topic, listeners: [{ userId: found.authorId }] };
-}
+const byOtherThanAuthor = (event: PublishedEvent, post: PostFound): Listener[] =>
+  event.actorId?.toString() === post.authorId.toString() ? [] : [{ userId: post.authorId }];
 
 /** The author of a hidden post, with the reason. */
 const postHiddenRule: NotificationRule = {
   kind: "post_hidden",
   mutable: false,
   on: {
-    "posts.hide": async (event, facts) => {
-      const topic = await threadTopic(facts, event.subjectId);
-      return topic && { topic, listeners: listenersOf([event.data.authorId]), message: event.data.reason };
-    },
+    "posts.hide": (event, facts) =>
+      postNotice(facts, event.subjectId, listenersOf([event.data.authorId]), event.data.reason),
   },
 };
 
@@ -75,10 +88,8 @@ const flagOutcomeRule: NotificationRule = {
   kind: "flag_outcome",
   mutable: false,
   on: {
-    "flags.resolve": async (event, facts) => {
-      const topic = await threadTopic(facts, event.subjectId);
-      return topic && { topic, listeners: listenersOf(event.data.flaggerIds), message: event.data.resolution };
-    },
+    "flags.resolve": (event, facts) =>
+      postNotice(facts, event.subjectId, listenersOf(event.data.flaggerIds), event.data.resolution),
   },
 };
 
@@ -87,10 +98,8 @@ const moderatorMessageRule: NotificationRule = {
   kind: "moderator_message",
   mutable: false,
   on: {
-    "users.message": async (event, facts) => {
-      const topic = await threadTopic(facts, event.data.postId);
-      return topic && { topic, listeners: [{ userId: event.subjectId }], message: event.data.text };
-    },
+    "users.message": (event, facts) =>
+      postNotice(facts, event.data.postId, [{ userId: event.subjectId }], event.data.text),
   },
 };
 
@@ -99,14 +108,8 @@ const mentionRule: NotificationRule = {
   kind: "mention",
   mutable: true,
   on: {
-    "posts.create": async (event, facts) => {
-      const found = await postTopic(facts);
-      return found && { topic: found.topic, listeners: listenersOf(event.data.mentionedUserIds) };
-    },
-    "posts.edit": async (event, facts) => {
-      const found = await postTopic(facts);
-      return found && { topic: found.topic, listeners: listenersOf(event.data.newMentionIds) };
-    },
+    "posts.create": (event, facts) => aboutThePost(facts, () => listenersOf(event.data.mentionedUserIds)),
+    "posts.edit": (event, facts) => aboutThePost(facts, () => listenersOf(event.data.newMentionIds)),
   },
 };
 
@@ -115,14 +118,10 @@ const quoteRule: NotificationRule = {
   kind: "quote",
   mutable: true,
   on: {
-    "posts.create": async (event, facts) => {
-      const found = await postTopic(facts);
-      return found && { topic: found.topic, listeners: listenersOf(await authorsOfPosts(event.data.quotedPostIds)) };
-    },
-    "posts.edit": async (event, facts) => {
-      const found = await postTopic(facts);
-      return found && { topic: found.topic, listeners: listenersOf(await authorsOfPosts(event.data.newQuotedPostIds)) };
-    },
+    "posts.create": (event, facts) =>
+      aboutThePost(facts, async () => listenersOf(await authorsOfPosts(event.data.quotedPostIds))),
+    "posts.edit": (event, facts) =>
+      aboutThePost(facts, async () => listenersOf(await authorsOfPosts(event.data.newQuotedPostIds))),
   },
 };
 
@@ -130,20 +129,20 @@ const quoteRule: NotificationRule = {
 const newThreadRule: NotificationRule = {
   kind: "new_thread",
   mutable: true,
-  on: { "posts.create": (_event, facts) => watchersHear(facts, true) },
+  on: { "posts.create": (_event, facts) => aboutThePost(facts, (post) => watchersHear(facts, post, true)) },
 };
 
 /** Watchers of a thread (or its category) hear of every reply. */
 const replyRule: NotificationRule = {
   kind: "reply",
   mutable: true,
-  on: { "posts.create": (_event, facts) => watchersHear(facts, false) },
+  on: { "posts.create": (_event, facts) => aboutThePost(facts, (post) => watchersHear(facts, post, false)) },
 };
 
-async function watchersHear(facts: EventFacts, opening: boolean): Promise<Audience | null> {
-  const [found, thread] = await Promise.all([postTopic(facts), facts.thread()]);
-  if (!found || !thread || (found.number === 1) !== opening) return null;
-  return { topic: found.topic, listeners: listenersOf(await watchersOf(thread)) };
+async function watchersHear(facts: EventFacts, post: PostFound, opening: boolean): Promise<Listener[]> {
+  const thread = await facts.thread();
+  if (!thread || (post.number === 1) !== opening) return [];
+  return listenersOf(await watchersOf(thread));
 }
 
 /** A post's author hears of reactions to it (collapsed into one unread notification per post). */
@@ -151,10 +150,7 @@ const reactionRule: NotificationRule = {
   kind: "reaction",
   mutable: true,
   on: {
-    "posts.react": async (event, facts) => {
-      const found = await postTopic(facts);
-      return found && { topic: found.topic, listeners: [{ userId: found.authorId }], reaction: event.data.kind };
-    },
+    "posts.react": (event, facts) => aboutThePost(facts, (post) => [{ userId: post.authorId }], event.data.kind),
   },
 };
 
@@ -231,40 +227,26 @@ const followedTagRule: NotificationRule = {
   mutable: false,
   on: {
     "threads.create": async (event) => {
-      const thread = await Thread.findById(event.subjectId, {
-        tags: 1,
-        authorId: 1,
-        groupId: 1,
-        categoryId: 1,
-        title: 1,
-      }).lean();
+      const thread = await Thread.findById(event.subjectId, { ...TAGGED, groupId: 1, categoryId: 1, title: 1 }).lean();
       return thread && followersOf({ kind: "thread", thread, postId: null }, thread);
     },
     "practices.publish": async (event) => {
-      const practice = await Practice.findById(event.subjectId, {
-        tags: 1,
-        authorId: 1,
-        status: 1,
-        isPublic: 1,
-      }).lean();
+      const practice = await Practice.findById(event.subjectId, { ...TAGGED, status: 1, isPublic: 1 }).lean();
       return practice && followersOf({ kind: "practice", id: practice._id, document: practice }, practice);
     },
     "analyses.publish": async (event) => {
-      const analysis = await Analysis.findById(event.subjectId, {
-        tags: 1,
-        authorId: 1,
-        status: 1,
-        isPublic: 1,
-      }).lean();
+      const analysis = await Analysis.findById(event.subjectId, { ...TAGGED, status: 1, isPublic: 1 }).lean();
       return analysis && followersOf({ kind: "analysis", id: analysis._id, document: analysis }, analysis);
     },
   },
 };
 
+/** What a tagged thread, practice or analysis is read for: its tags and who wrote it. */
+const TAGGED = { tags: 1, authorId: 1 } as const;
+
 async function followersOf(topic: NotificationTopic, tagged: { tags: string[]; authorId: Id }): Promise<Audience> {
-  const follows = tagged.tags.length
-    ? await TagFollow.find({ tagSlug: anyOf(tagged.tags) }, { userId: 1, tagSlug: 1 }).lean()
-    : [];
+  if (tagged.tags.length === 0) return { topic, listeners: [] };
+  const follows = await TagFollow.find({ tagSlug: anyOf(tagged.tags) }, { userId: 1, tagSlug: 1 }).lean();
   const names = new Map(
     (await Tag.find({ slug: anyOf(tagged.tags) }, { slug: 1, name: 1 }).lean()).map((tag) => [tag.slug, tag.name]),
   );
