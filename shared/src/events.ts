@@ -9,6 +9,7 @@ import type {
   RoomQuestionStatus,
   WatchLevel,
 } from "./constants.js";
+import type { MeetingSummary } from "./api.js";
 import type { ConsentKind } from "./consents.js";
 import type { ConsentsUpdateInput, ProfileUpdateInput, UserStatus } from "./schemas/account.js";
 import type { CategoryInput, CategoryKind } from "./schemas/category.js";
@@ -97,14 +98,11 @@ export interface SilenceTerms {
   until: Date | null;
 }
 
-export interface MeetingPlanSummary {
-  number: number;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  venue: string;
-  onlineUrl: string | null;
-}
+/** A meeting's plan as its changes store it before and after. */
+export type MeetingPlanSummary = Pick<
+  MeetingSummary,
+  "number" | "title" | "startsAt" | "endsAt" | "venue" | "onlineUrl"
+>;
 
 /** What every practice event carries, so listeners (notices, search, the library) need no query. */
 export interface PracticeFacts {

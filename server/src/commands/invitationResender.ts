@@ -10,7 +10,7 @@ import type { RequestContext } from "../requestContext.js";
 export interface InvitationResenderProps {
   /** The invitation to send again (already authorized through its group). */
   invitation: InvitationDocument;
-  /** Its group, for the e-mail. */
+  /** Its group (the e-mail reads its name from the event: subscribers/transactionalMail.ts). */
   group: Pick<GroupDocument, "_id" | "name">;
   /** Who asks for the resend; their name goes into the e-mail. */
   actor: Pick<UserDocument, "_id" | "name">;

@@ -1,3 +1,4 @@
+import type mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { Group } from "../models/Group.js";
 import { Invitation } from "../models/Invitation.js";
@@ -6,7 +7,7 @@ import { eventBus } from "../infra/eventBus.js";
 import { mailer, type MailMessage } from "../infra/mailer.js";
 import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { dispatchEvent, handles, type EventHandlers } from "../events/eventHandlers.js";
-import type mongoose from "mongoose";
+import type { PublishedEvent } from "../events/forumEvent.js";
 
 /** The person an e-mail goes to (or is about), as written now. */
 const personOf = (userId: mongoose.Types.ObjectId | string | null) =>
@@ -21,32 +22,9 @@ const groupOf = (groupId: mongoose.Types.ObjectId | null) =>
  * never stored. Sent without making anyone wait; a failure is logged (the change itself stands).
  */
 const MAILS: EventHandlers<undefined, Promise<MailMessage | null>> = {
-  "invitations.create": async (event) => {
-    const [group, inviter] = await Promise.all([groupOf(event.groupId), personOf(event.actorId)]);
-    if (!group) return null;
-    return mailTemplates.invitation({
-      to: event.data.after.email,
-      groupName: group.name,
-      inviterName: inviter?.name ?? "",
-      link: mailer().link(mailLinks.invitation(event.transient.token)),
-      validHours: event.transient.validHours,
-    });
-  },
-  "invitations.resend": async (event) => {
-    const [invitation, group, inviter] = await Promise.all([
-      Invitation.findById(event.subjectId, { email: 1 }).lean(),
-      groupOf(event.groupId),
-      personOf(event.actorId),
-    ]);
-    if (!invitation || !group) return null;
-    return mailTemplates.invitation({
-      to: invitation.email,
-      groupName: group.name,
-      inviterName: inviter?.name ?? "",
-      link: mailer().link(mailLinks.invitation(event.transient.token)),
-      validHours: event.transient.validHours,
-    });
-  },
+  "invitations.create": (event) => invitationMail(event, event.data.after.email),
+  "invitations.resend": async (event) =>
+    invitationMail(event, (await Invitation.findById(event.subjectId, { email: 1 }).lean())?.email),
   /** Someone else (a moderator inviting an existing account) added the person to a group. */
   "groups.addMember": async (event) => {
     if (!event.actorId || event.actorId.toString() === event.data.userId) return null;
@@ -107,6 +85,22 @@ const MAILS: EventHandlers<undefined, Promise<MailMessage | null>> = {
     );
   },
 };
+
+/** An invitation's link (a new one when resent), from the person who sent it. */
+async function invitationMail(
+  event: PublishedEvent<"invitations.create" | "invitations.resend">,
+  to: string | undefined,
+): Promise<MailMessage | null> {
+  const [group, inviter] = await Promise.all([groupOf(event.groupId), personOf(event.actorId)]);
+  if (!to || !group) return null;
+  return mailTemplates.invitation({
+    to,
+    groupName: group.name,
+    inviterName: inviter?.name ?? "",
+    link: mailer().link(mailLinks.invitation(event.transient.token)),
+    validHours: event.transient.validHours,
+  });
+}
 
 export function startTransactionalMail(logger: Logger): () => void {
   return eventBus.subscribe((event) => {
