@@ -13,17 +13,14 @@ import { initMailer } from "./infra/mailer.js";
 import { pushNotification, startReadPush } from "./realtime/notificationPush.js";
 import { startDigestScheduler } from "./jobs/digestScheduler.js";
 import { startNotifier } from "./subscribers/notifier.js";
-import { startModerationNotifier } from "./subscribers/moderationNotifier.js";
 import { startSearchIndexer } from "./subscribers/searchIndexer.js";
-import { startPracticeNotifier } from "./subscribers/practiceNotifier.js";
-import { startAnalysisCommentNotifier } from "./subscribers/analysisCommentNotifier.js";
-import { startTagFollowNotifier } from "./subscribers/tagFollowNotifier.js";
+import { startTransactionalMail } from "./subscribers/transactionalMail.js";
 import { startAttendanceKeeper } from "./jobs/roomAttendance.js";
 import { startIpRetention } from "./jobs/ipRetention.js";
 import { startSessionSweep } from "./jobs/sessionSweep.js";
 import { createForumMetrics } from "./infra/metrics.js";
 import { uploadDirectory } from "./infra/uploadStorage.js";
-import { finishInterruptedErasures } from "./commands/accountEraser.js";
+import { finishInterruptedErasures } from "./jobs/erasureRecovery.js";
 import { startWriteRecovery } from "./jobs/writeRecovery.js";
 
 export interface RunningForum {
@@ -59,22 +56,7 @@ export async function startForumServer(options: {
   );
   metrics.watchSockets(io);
   const stopNotifier = startNotifier({ logger, deliver: (notification) => pushNotification(io, logger, notification) });
-  const stopModerationNotifier = startModerationNotifier({
-    logger,
-    deliver: (notification) => pushNotification(io, logger, notification),
-  });
-  const stopPracticeNotifier = startPracticeNotifier({
-    logger,
-    deliver: (notification) => pushNotification(io, logger, notification),
-  });
-  const stopAnalysisCommentNotifier = startAnalysisCommentNotifier({
-    logger,
-    deliver: (notification) => pushNotification(io, logger, notification),
-  });
-  const stopTagFollowNotifier = startTagFollowNotifier({
-    logger,
-    deliver: (notification) => pushNotification(io, logger, notification),
-  });
+  const stopTransactionalMail = startTransactionalMail(logger);
   const stopReadPush = startReadPush(io, logger);
   const stopSearchIndexer = startSearchIndexer(logger);
   const digests = startDigestScheduler({ config, logger });
@@ -108,11 +90,8 @@ export async function startForumServer(options: {
       stopAttendanceKeeper();
       stopWriteRecovery();
       stopNotifier();
-      stopModerationNotifier();
+      stopTransactionalMail();
       stopSearchIndexer();
-      stopPracticeNotifier();
-      stopAnalysisCommentNotifier();
-      stopTagFollowNotifier();
       stopReadPush();
       const force = setTimeout(() => {
         logger.warn("shutdown timeout: closing remaining connections");

@@ -44,3 +44,5 @@ export * from "./sitePages.js";
 export * from "./schemas/erasure.js";
 export * from "./consents.js";
 export * from "./schemas/displayText.js";
+export * from "./events.js";
+export * from "./eventLabels.js";

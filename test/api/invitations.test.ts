@@ -89,6 +89,9 @@ describe("an invitation", () => {
     expect(String(stored?.userId)).toBe(accepted.body.user.id);
     const { Event } = await import("../../server/src/models/Event.js");
     expect(await Event.countDocuments({ name: "invitations.accept", subjectId: stored?._id })).toBe(1);
+    // The invitation e-mail follows from its event, but the link's token never goes into the event log.
+    expect(await Event.countDocuments({ name: "invitations.create", subjectId: stored?._id })).toBe(1);
+    expect(JSON.stringify(await Event.find({}).lean())).not.toContain(token);
 
     const again = await (await csrfAgent(server.url)).get(`/api/invitations/by-token/${token}`);
     expect(again.status).toBe(404);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import mongoose from "mongoose";
-import type { AuditEntryView, AuditPage } from "@forum/shared";
+import { eventLabel, isEventName, subjectLabel, type AuditEntryView, type AuditPage } from "@forum/shared";
 import { Event } from "../../server/src/models/Event.js";
 import { Post } from "../../server/src/models/Post.js";
 import { Thread } from "../../server/src/models/Thread.js";
@@ -135,6 +135,34 @@ describe("audit log", () => {
     const [suspension] = await allPages({ action: "users.suspend", actor: ids.moderator });
     expect(suspension?.subject).toMatchObject({ type: "User", id: ids.memberB, label: "Marek Kamiński" });
     expect(suspension?.subject.username).toEqual(expect.any(String));
+  });
+
+  it("names a JST by its name and type, never by its TERYT code", async () => {
+    await insertEvent({
+      actorId: null,
+      actorRole: null,
+      name: "users.request",
+      subjectType: "User",
+      data: { after: { email: "nowa.wnioskodawczyni@example.pl", status: "pending", jstTeryt: "1219053" } },
+      createdAt: new Date("2026-02-02T09:00:00Z"),
+    });
+    const [request] = await allPages({ action: "users.request", from: "2026-02-02", to: "2026-02-02" });
+    expect(request?.changes).toContainEqual({
+      field: "jstTeryt",
+      before: null,
+      after: "Wieliczka (gmina miejsko-wiejska)",
+    });
+    expect(JSON.stringify(request)).not.toContain("1219053");
+  });
+
+  it("lists only actions and subjects the screens name in Polish", async () => {
+    const entries = await allPages({});
+    expect(entries.length).toBeGreaterThan(HIDDEN_POSTS);
+    for (const entry of entries) {
+      expect([entry.name, isEventName(entry.name)]).toEqual([entry.name, true]);
+      expect(eventLabel(entry.name, "pl")).not.toBe(entry.name);
+      expect(subjectLabel(entry.subject.type, "pl")).not.toBe(entry.subject.type);
+    }
   });
 
   it("filters by Polish calendar days", async () => {

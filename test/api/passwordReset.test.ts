@@ -45,6 +45,10 @@ describe("password reset", () => {
 
     const { PasswordResetToken } = await import("../../server/src/models/PasswordResetToken.js");
     expect(await PasswordResetToken.countDocuments({ tokenHash: token })).toBe(0);
+    // The mail follows from the event, but the link's token never goes into the event log.
+    const { Event } = await import("../../server/src/models/Event.js");
+    expect(await Event.countDocuments({ name: "users.passwordResetRequest" })).toBeGreaterThan(0);
+    expect(JSON.stringify(await Event.find({}).lean())).not.toContain(token);
 
     const weak = await confirm(token, "haslo123");
     expect(weak.status).toBe(400);

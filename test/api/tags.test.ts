@@ -12,7 +12,8 @@ import { Tag } from "../../server/src/models/Tag.js";
 import { TagFollow } from "../../server/src/models/TagFollow.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
-import { startTagFollowNotifier } from "../../server/src/subscribers/tagFollowNotifier.js";
+import { followedTagRule } from "../../server/src/notifications/notificationRules.js";
+import { startNotifier } from "../../server/src/subscribers/notifier.js";
 import { csrfAgent, DEMO, signedInAgent } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -411,9 +412,10 @@ describe("following tags", () => {
 
   it("notifies followers when a practice or analysis with the tag is published", async () => {
     // The publishing commands belong to other parts; their event is what the listener reacts to.
-    const stop = startTagFollowNotifier({
+    const stop = startNotifier({
       logger: createLogger({ LOG_LEVEL: "silent", NODE_ENV: "test" }),
       deliver: () => undefined,
+      rules: [followedTagRule],
     });
     try {
       const moderatorId = await userId(DEMO.moderator);
@@ -429,7 +431,15 @@ describe("following tags", () => {
         actorId: moderatorId,
         subjectType: "Practice",
         subjectId: practice._id,
-        data: { title: practice.title },
+        data: {
+          title: practice.title,
+          authorId: practice.authorId.toString(),
+          status: practice.status,
+          isPublic: practice.isPublic,
+          version: practice.version,
+          voivodeshipCodes: [],
+          tags: practice.tags,
+        },
       });
       const forMarek = await notificationsOf(marek, 1);
       expect(forMarek[0]).toMatchObject({

@@ -84,6 +84,10 @@ describe("moderation screens", () => {
         expect(await page.getByRole("table").getByRole("rowheader").count()).toBeGreaterThanOrEqual(1);
         const recent = page.getByRole("list").filter({ hasText: "Zawieszenie konta" });
         expect(await recent.count()).toBe(1);
+        // Actions and what they concern in words, never as the stored keys.
+        const recentText = await recent.innerText();
+        expect(recentText).toContain("osoba");
+        expect(recentText).not.toMatch(/users\.suspend|\bUser\b/);
         await expectNoAxeViolations(page);
         await saveScreenshot(page, "moderation-dashboard-desktop");
 
@@ -104,6 +108,10 @@ describe("moderation screens", () => {
         expect(row).toContain("Katarzyna Nowak");
         expect(row).toContain("Zawieszenie konta");
         expect(row).toContain("Marek Kamiński");
+        // What changed, named and valued in Polish: "powód zawieszenia: — → Próba", "stan: aktywne → zawieszone".
+        expect(row).toContain("powód zawieszenia");
+        expect(row).toContain("zawieszone");
+        expect(row).not.toMatch(/users\.suspend|suspension\.reason/);
         expect(await rows.first().getByRole("link", { name: "Marek Kamiński" }).getAttribute("href")).toMatch(
           /^\/osoby\//,
         );

@@ -117,6 +117,7 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
       subjectId: created._id,
       groupId: space.groupId,
       threadId: created._id,
+      data: { title, tags, categoryId: space._id.toString(), firstPostId: "" },
     });
     add(key, "thread", created._id, audienceOf(space));
     return created.toObject() as ThreadDocument;
@@ -148,6 +149,7 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
       subjectId: post._id,
       groupId: space.groupId,
       threadId: target._id,
+      data: { number: post.number, attachmentIds: [], mentionedUserIds: [], quotedPostIds: [] },
     });
     add(key, "post", post._id, audienceOf(space));
     return post.toObject() as PostDocument;
@@ -212,6 +214,14 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
     subjectId: secret._id,
     groupId: groupA._id,
     threadId: t3._id,
+    data: {
+      number: secret.number,
+      authorId: users.bartek.toString(),
+      targetUserId: users.bartek.toString(),
+      reason: "Dane osobowe",
+      before: { hidden: false, reason: null, auto: false },
+      after: { hidden: true, reason: "Dane osobowe", auto: false },
+    },
   });
   items.set("t3hidden", { ...items.get("t3hidden")!, audience: "nobody" });
   await thread(
@@ -295,7 +305,17 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
       actorId: null,
       subjectType: "Practice",
       subjectId: doc._id,
-      data: { title: doc.title },
+      data: {
+        title: doc.title,
+        authorId: doc.authorId.toString(),
+        status: doc.status,
+        isPublic: doc.isPublic,
+        version: doc.version,
+        threadId: null,
+        postId: null,
+        voivodeshipCodes: [],
+        tags: doc.tags,
+      },
     });
     add(key, "practice", doc._id, audience);
   };
@@ -421,7 +441,13 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
     ["kompetencje-cyfrowe", "Kompetencje cyfrowe"],
   ] as const) {
     const tag = await Tag.create({ slug, name, tagGroupId: tagGroup._id });
-    await recordEvent({ name: "tags.create", actorId: null, subjectType: "Tag", subjectId: tag._id, data: { slug } });
+    await recordEvent({
+      name: "tags.create",
+      actorId: null,
+      subjectType: "Tag",
+      subjectId: tag._id,
+      data: { slug, after: { name, tagGroup: tagGroup.slug } },
+    });
     add(`tag:${slug}`, "tag", tag._id, "members");
   }
   return { items, users, groups: { a: groupA._id, b: groupB._id } };

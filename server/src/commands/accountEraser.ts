@@ -44,8 +44,8 @@ export const ERASED_TEXT = "Treść usunięta na prośbę autora.";
 /** What a kept post shows where the erased person's upload was. */
 export const REMOVED_ATTACHMENT_TEXT = "*Załącznik usunięty*";
 
-export const erasedName = (number: number): string => `Użytkownik usunięty #${number}`;
-export const erasedUsername = (number: number): string => `usuniety-${number}`;
+const erasedName = (number: number): string => `Użytkownik usunięty #${number}`;
+const erasedUsername = (number: number): string => `usuniety-${number}`;
 
 export interface AccountEraserProps {
   userId: Id;
@@ -258,7 +258,7 @@ async function eraseOtherWritings(user: UserDocument): Promise<void> {
 /**
  * Erases an account (RODO art. 17), Discourse's "anonymize" adapted: what the group needs keeps an anonymous
  * author, everything else that names or describes the person goes. Without transactions, every step after the
- * first can be repeated: a second run (or start-up, see finishInterruptedErasures) completes a half-done erasure.
+ * first can be repeated: a second run (or start-up: jobs/erasureRecovery.ts) completes a half-done erasure.
  */
 export async function accountEraser(props: AccountEraserProps): Promise<UserDocument> {
   const found = await User.findById(props.userId).lean();
@@ -296,13 +296,4 @@ export async function accountEraser(props: AccountEraserProps): Promise<UserDocu
     context: props.context,
   });
   return finished ?? user;
-}
-
-/** At start-up: erasures a crash interrupted are finished (each step is safe to repeat). */
-export async function finishInterruptedErasures(
-  props: Pick<AccountEraserProps, "dataDir" | "uploadDirectory">,
-): Promise<number> {
-  const unfinished = await User.find({ status: "erased", "erasure.done": false }, { _id: 1 }).lean();
-  for (const user of unfinished) await accountEraser({ ...props, userId: user._id, actorId: null });
-  return unfinished.length;
 }

@@ -1,8 +1,6 @@
 import type mongoose from "mongoose";
 import { conflict, notFound } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -14,7 +12,7 @@ export interface AccountRequestApproverProps {
   context?: RequestContext;
 }
 
-/** A pending account becomes active and its owner is told by e-mail; a request is decided once. */
+/** A pending account becomes active (its owner is told by e-mail: subscribers/transactionalMail.ts); decided once. */
 export async function accountRequestApprover(props: AccountRequestApproverProps): Promise<UserDocument> {
   const updated = await User.findOneAndUpdate(
     { _id: props.userId, status: "pending" },
@@ -31,9 +29,6 @@ export async function accountRequestApprover(props: AccountRequestApproverProps)
     data: { before: { status: "pending" }, after: { status: "active" } },
     context: props.context,
   });
-  mailer().sendInBackground(
-    mailTemplates.accountApproved({ to: user.email, name: user.name, loginLink: mailer().link(mailLinks.login) }),
-  );
   return user;
 }
 

@@ -1,8 +1,6 @@
 import type mongoose from "mongoose";
 import { notFound } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { alreadyDecided } from "./accountRequestApprover.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
@@ -34,8 +32,5 @@ export async function accountRequestRejecter(props: AccountRequestRejecterProps)
     data: { before: { status: "pending" }, after: { status: "rejected" }, message: props.message },
     context: props.context,
   });
-  mailer().sendInBackground(
-    mailTemplates.accountRejected({ to: user.email, name: user.name, moderatorMessage: props.message }),
-  );
   return user;
 }

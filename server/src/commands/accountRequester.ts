@@ -2,8 +2,6 @@ import type { AccountRequestInput } from "@forum/shared";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { User, type UserDocument } from "../models/User.js";
 import { jstByTeryt } from "../queries/jstByTeryt.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { hashPassword } from "../infra/passwords.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
@@ -56,7 +54,6 @@ export async function accountRequester(props: AccountRequesterProps): Promise<vo
     data: { after: { email: created.email, status: "pending", jstTeryt: jst.teryt } },
     context: props.context,
   });
-  mailer().sendInBackground(mailTemplates.accountRequestReceived({ to: created.email, name: created.name }));
 }
 
 async function tellExistingAccount(user: UserDocument, context: RequestContext | undefined): Promise<void> {
@@ -68,14 +65,4 @@ async function tellExistingAccount(user: UserDocument, context: RequestContext |
     data: { status: user.status },
     context,
   });
-  const message =
-    user.status === "active" || user.status === "suspended"
-      ? mailTemplates.accountAlreadyExists({
-          to: user.email,
-          name: user.name,
-          loginLink: mailer().link(mailLinks.login),
-          resetLink: mailer().link(mailLinks.passwordResetRequest),
-        })
-      : mailTemplates.accountRequestAlreadyWaiting({ to: user.email, name: user.name });
-  mailer().sendInBackground(message);
 }

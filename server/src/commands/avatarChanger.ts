@@ -22,6 +22,7 @@ export async function avatarChanger(props: AvatarChangerProps): Promise<UserDocu
     actorId: props.user._id,
     subjectType: "User",
     subjectId: props.user._id,
+    data: {},
     context: props.context,
   });
   return updated;

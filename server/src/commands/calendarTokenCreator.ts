@@ -21,6 +21,7 @@ export async function calendarTokenCreator(
     actorId: props.userId,
     subjectType: "User",
     subjectId: props.userId,
+    data: {},
     context: props.context,
   });
   return { token, createdAt: created.createdAt };

@@ -17,6 +17,7 @@ export async function calendarTokenRevoker(props: CalendarTokenRevokerProps): Pr
     actorId: props.userId,
     subjectType: "User",
     subjectId: props.userId,
+    data: {},
     context: props.context,
   });
 }

@@ -5,8 +5,8 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { Invitation, type InvitationDocument } from "../models/Invitation.js";
 import type { UserDocument } from "../models/User.js";
 import { jstByTeryt } from "../queries/jstByTeryt.js";
+import { findUsableInvitation } from "../queries/usableInvitation.js";
 import { hashPassword } from "../infra/passwords.js";
-import { hashSecretToken } from "../infra/secretTokens.js";
 import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
 import { userCreator } from "./userCreator.js";
@@ -14,17 +14,6 @@ import type { RequestContext } from "../requestContext.js";
 
 export const invitationInvalid = () =>
   new AppError(404, "invitation_invalid", "Zaproszenie jest nieważne lub wygasło. Poproś moderatora o nowe.");
-
-/** The invitation a link's token opens, if it can still be accepted. */
-export async function findUsableInvitation(token: string): Promise<InvitationDocument | null> {
-  const invitation = await Invitation.findOne({
-    tokenHash: hashSecretToken(token),
-    acceptedAt: null,
-    revokedAt: null,
-    expiresAt: mongoose.trusted({ $gt: new Date() }),
-  }).lean();
-  return invitation as InvitationDocument | null;
-}
 
 export interface InvitationAccepterProps {
   /** The token from the invitation link. */

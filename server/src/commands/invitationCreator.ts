@@ -3,8 +3,6 @@ import { conflict } from "../errors/AppError.js";
 import type { GroupDocument } from "../models/Group.js";
 import { Invitation, type InvitationDocument } from "../models/Invitation.js";
 import { User, type UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
@@ -47,15 +45,6 @@ export async function invitationCreator(props: InvitationCreatorProps): Promise<
       context: props.context,
     });
     if (!added) throw conflict("Ta osoba już należy do grupy.");
-    mailer().sendInBackground(
-      mailTemplates.addedToGroup({
-        to: existing.email,
-        name: existing.name,
-        groupName: props.group.name,
-        inviterName: props.inviter.name,
-        link: mailer().link(mailLinks.group(props.group.slug)),
-      }),
-    );
     return { kind: "added", user: existing };
   }
 
@@ -84,16 +73,9 @@ export async function invitationCreator(props: InvitationCreatorProps): Promise<
       after: { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() },
       revokedEarlier: replaced.modifiedCount,
     },
+    // The link's token goes to the e-mail only (subscribers/transactionalMail.ts), never into the stored event.
+    transient: { token, validHours: props.validHours },
     context: props.context,
   });
-  mailer().sendInBackground(
-    mailTemplates.invitation({
-      to: invitation.email,
-      groupName: props.group.name,
-      inviterName: props.inviter.name,
-      link: mailer().link(mailLinks.invitation(token)),
-      validHours: props.validHours,
-    }),
-  );
   return { kind: "invited", invitation };
 }

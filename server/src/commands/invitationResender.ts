@@ -3,8 +3,6 @@ import { conflict } from "../errors/AppError.js";
 import type { GroupDocument } from "../models/Group.js";
 import { Invitation, invitationStatus, type InvitationDocument } from "../models/Invitation.js";
 import type { UserDocument } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
@@ -12,7 +10,7 @@ import type { RequestContext } from "../requestContext.js";
 export interface InvitationResenderProps {
   /** The invitation to send again (already authorized through its group). */
   invitation: InvitationDocument;
-  /** Its group, for the e-mail. */
+  /** Its group (the e-mail reads its name from the event: subscribers/transactionalMail.ts). */
   group: Pick<GroupDocument, "_id" | "name">;
   /** Who asks for the resend; their name goes into the e-mail. */
   actor: Pick<UserDocument, "_id" | "name">;
@@ -46,16 +44,9 @@ export async function invitationResender(props: InvitationResenderProps): Promis
       before: { expiresAt: props.invitation.expiresAt.toISOString() },
       after: { expiresAt: expiresAt.toISOString() },
     },
+    // The new link's token goes to the e-mail only, never into the stored event.
+    transient: { token, validHours: props.validHours },
     context: props.context,
   });
-  mailer().sendInBackground(
-    mailTemplates.invitation({
-      to: invitation.email,
-      groupName: props.group.name,
-      inviterName: props.actor.name,
-      link: mailer().link(mailLinks.invitation(token)),
-      validHours: props.validHours,
-    }),
-  );
   return invitation;
 }

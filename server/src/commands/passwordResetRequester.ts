@@ -1,7 +1,5 @@
 import { PasswordResetToken } from "../models/PasswordResetToken.js";
 import { User } from "../models/User.js";
-import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
-import { mailer } from "../infra/mailer.js";
 import { newSecretToken } from "../infra/secretTokens.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
@@ -31,14 +29,8 @@ export async function passwordResetRequester(props: PasswordResetRequesterProps)
     subjectType: "User",
     subjectId: user._id,
     data: { tokenId: created._id.toString(), expiresAt: expiresAt.toISOString() },
+    // The link's token goes to the e-mail only (subscribers/transactionalMail.ts), never into the stored event.
+    transient: { token, validMinutes: props.validMinutes },
     context: props.context,
   });
-  await mailer().sendMail(
-    mailTemplates.passwordReset({
-      to: user.email,
-      name: user.name,
-      link: mailer().link(mailLinks.passwordReset(token)),
-      validMinutes: props.validMinutes,
-    }),
-  );
 }

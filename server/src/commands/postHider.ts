@@ -4,6 +4,7 @@ import { conflict } from "../errors/AppError.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
 import { DELETED_POST_MESSAGE } from "./postEditor.js";
+import { hiddenState } from "./support/postHiddenState.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -17,12 +18,6 @@ export interface PostHiderProps {
   reason: string;
   context?: RequestContext;
 }
-
-export const hiddenState = (post: Pick<PostDocument, "hiddenAt" | "hiddenReason" | "hiddenAuto">) => ({
-  hidden: Boolean(post.hiddenAt),
-  reason: post.hiddenReason ?? null,
-  auto: Boolean(post.hiddenAuto),
-});
 
 /**
  * Hides a post: its author and moderators still see it with the reason, everyone else a

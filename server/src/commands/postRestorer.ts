@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import { conflict } from "../errors/AppError.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import type { ThreadDocument } from "../models/Thread.js";
-import { hiddenState } from "./postHider.js";
+import { hiddenState } from "./support/postHiddenState.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 

@@ -8,7 +8,8 @@ import { User } from "../models/User.js";
 import { jstById } from "../queries/jstCatalogue.js";
 import { renderMarkdown } from "../infra/markdown.js";
 import { versionFields } from "./support/practiceContent.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
 const SUMMARY_PREFILL_MAX = 400;
@@ -61,9 +62,16 @@ export async function practiceCreator(props: PracticeCreatorProps): Promise<Prac
     note: props.source ? "Utworzono z wątku" : "Utworzono",
     at: practice.createdAt,
   });
-  await recordPracticeEvent("create", practice, props.authorId, props.context, {
-    threadId: practice.source?.threadId?.toString() ?? null,
-    postId: practice.source?.postId?.toString() ?? null,
+  await recordEvent({
+    name: "practices.create",
+    actorId: props.authorId,
+    ...practiceSubject(practice),
+    data: {
+      ...practiceFacts(practice),
+      threadId: practice.source?.threadId?.toString() ?? null,
+      postId: practice.source?.postId?.toString() ?? null,
+    },
+    context: props.context,
   });
   return practice;
 }

@@ -3,7 +3,8 @@ import { Attachment } from "../models/Attachment.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeReview } from "../models/PracticeReview.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface PracticeDeleterProps {
@@ -21,8 +22,11 @@ export async function practiceDeleter(props: PracticeDeleterProps): Promise<void
     PracticeReview.deleteMany({ practiceId: practice._id }),
     Attachment.updateMany({ practiceId: practice._id }, { $set: { practiceId: null } }),
   ]);
-  await recordPracticeEvent("delete", practice, props.actorId, props.context, {
-    voivodeshipCodes: practice.voivodeshipCodes,
-    tags: practice.tags,
+  await recordEvent({
+    name: "practices.delete",
+    actorId: props.actorId,
+    ...practiceSubject(practice),
+    data: { ...practiceFacts(practice), voivodeshipCodes: practice.voivodeshipCodes, tags: practice.tags },
+    context: props.context,
   });
 }

@@ -4,7 +4,8 @@ import { conflict } from "../errors/AppError.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeVersion } from "../models/PracticeVersion.js";
 import { linkPracticeAttachments, versionFields, type PracticeContent } from "./support/practiceContent.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
 export const STALE_PRACTICE_MESSAGE =
@@ -67,6 +68,12 @@ export async function practiceEditor(props: PracticeEditorProps): Promise<Practi
   ).lean();
   if (!updated) throw conflict(STALE_PRACTICE_MESSAGE);
   await linkPracticeAttachments(practice._id, props.content.attachmentIds);
-  await recordPracticeEvent("update", updated, props.editorId, props.context, { note: props.note });
+  await recordEvent({
+    name: "practices.update",
+    actorId: props.editorId,
+    ...practiceSubject(updated),
+    data: { ...practiceFacts(updated), note: props.note },
+    context: props.context,
+  });
   return updated;
 }

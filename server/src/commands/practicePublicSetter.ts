@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -15,6 +16,12 @@ export interface PracticePublicSetterProps {
 export async function practicePublicSetter(props: PracticePublicSetterProps): Promise<PracticeDocument> {
   if (props.practice.isPublic === props.isPublic) return props.practice;
   const updated = await transitionPractice(props.practice, ["published"], { isPublic: props.isPublic });
-  await recordPracticeEvent("setPublic", updated, props.actorId, props.context);
+  await recordEvent({
+    name: "practices.setPublic",
+    actorId: props.actorId,
+    ...practiceSubject(updated),
+    data: practiceFacts(updated),
+    context: props.context,
+  });
   return updated;
 }

@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -20,9 +21,12 @@ export async function practicePublisher(props: PracticePublisherProps): Promise<
     publishedAt: new Date(),
     publishedById: props.actorId,
   });
-  await recordPracticeEvent("publish", updated, props.actorId, props.context, {
-    voivodeshipCodes: updated.voivodeshipCodes,
-    tags: updated.tags,
+  await recordEvent({
+    name: "practices.publish",
+    actorId: props.actorId,
+    ...practiceSubject(updated),
+    data: { ...practiceFacts(updated), voivodeshipCodes: updated.voivodeshipCodes, tags: updated.tags },
+    context: props.context,
   });
   return updated;
 }

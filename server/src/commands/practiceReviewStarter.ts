@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -16,8 +17,12 @@ export async function practiceReviewStarter(props: PracticeReviewStarterProps): 
     status: "inReview",
     reviewerId: props.reviewerId,
   });
-  await recordPracticeEvent("startReview", updated, props.reviewerId, props.context, {
-    reviewerId: props.reviewerId.toString(),
+  await recordEvent({
+    name: "practices.startReview",
+    actorId: props.reviewerId,
+    ...practiceSubject(updated),
+    data: { ...practiceFacts(updated), reviewerId: props.reviewerId.toString() },
+    context: props.context,
   });
   return updated;
 }

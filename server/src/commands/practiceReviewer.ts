@@ -3,7 +3,8 @@ import type { PracticeReviewVerdict } from "@forum/shared";
 import type { PracticeDocument } from "../models/Practice.js";
 import { PracticeReview, type PracticeReviewDocument } from "../models/PracticeReview.js";
 import { renderMarkdown } from "../infra/markdown.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -35,9 +36,12 @@ export async function practiceReviewer(
     version: updated.version,
   });
   const review = created.toObject() as PracticeReviewDocument;
-  await recordPracticeEvent(returned ? "return" : "review", updated, props.reviewerId, props.context, {
-    verdict: props.verdict,
-    reviewId: review._id.toString(),
+  await recordEvent({
+    name: returned ? "practices.return" : "practices.review",
+    actorId: props.reviewerId,
+    ...practiceSubject(updated),
+    data: { ...practiceFacts(updated), verdict: props.verdict, reviewId: review._id.toString() },
+    context: props.context,
   });
   return { practice: updated, review };
 }

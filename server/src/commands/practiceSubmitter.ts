@@ -1,7 +1,8 @@
 import type mongoose from "mongoose";
 import { badRequest } from "../errors/AppError.js";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -27,6 +28,12 @@ export async function practiceSubmitter(props: PracticeSubmitterProps): Promise<
     submittedAt: new Date(),
     reviewerId: null,
   });
-  await recordPracticeEvent("submit", updated, props.actorId, props.context);
+  await recordEvent({
+    name: "practices.submit",
+    actorId: props.actorId,
+    ...practiceSubject(updated),
+    data: practiceFacts(updated),
+    context: props.context,
+  });
   return updated;
 }

@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import type { PracticeDocument } from "../models/Practice.js";
-import { recordPracticeEvent } from "./support/practiceEvent.js";
+import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
+import { recordEvent } from "./recordEvent.js";
 import { transitionPractice } from "./support/practiceTransition.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -18,9 +19,12 @@ export async function practiceUnpublisher(props: PracticeUnpublisherProps): Prom
     publishedAt: null,
     publishedById: null,
   });
-  await recordPracticeEvent("unpublish", updated, props.actorId, props.context, {
-    voivodeshipCodes: updated.voivodeshipCodes,
-    tags: updated.tags,
+  await recordEvent({
+    name: "practices.unpublish",
+    actorId: props.actorId,
+    ...practiceSubject(updated),
+    data: { ...practiceFacts(updated), voivodeshipCodes: updated.voivodeshipCodes, tags: updated.tags },
+    context: props.context,
   });
   return updated;
 }

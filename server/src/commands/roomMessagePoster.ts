@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage, type RoomMessageDocument } from "../models/RoomMessage.js";
+import { findSentRoomMessage } from "../queries/sentRoomMessages.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface RoomMessagePosterProps {
@@ -13,13 +14,6 @@ export interface RoomMessagePosterProps {
   clientId: string;
   text: string;
 }
-
-/** The message this author already sent with this clientId (a re-send after a lost acknowledgement). */
-export const findSentRoomMessage = (
-  meetingId: mongoose.Types.ObjectId,
-  authorId: mongoose.Types.ObjectId,
-  clientId: string,
-): Promise<RoomMessageDocument | null> => RoomMessage.findOne({ meetingId, authorId, clientId }).lean();
 
 /**
  * Stores a chat line exactly once: the room's counter gives it the next number (one order across

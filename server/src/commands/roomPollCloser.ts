@@ -1,5 +1,5 @@
 import type { RoomPollDocument } from "../models/RoomPoll.js";
-import { changeRoomPollStatus, type RoomPollStatusProps } from "./roomPollStatusChanger.js";
+import { changeRoomPollStatus, type RoomPollStatusProps } from "./support/roomPollStatusChange.js";
 
 /** Ends the voting; the results become visible to everyone. */
 export const roomPollCloser = (props: RoomPollStatusProps): Promise<RoomPollDocument> =>

@@ -1,5 +1,5 @@
 import type { RoomPollDocument } from "../models/RoomPoll.js";
-import { changeRoomPollStatus, type RoomPollStatusProps } from "./roomPollStatusChanger.js";
+import { changeRoomPollStatus, type RoomPollStatusProps } from "./support/roomPollStatusChange.js";
 
 /** Opens a prepared poll for votes; everyone in the room sees it from now on. */
 export const roomPollOpener = (props: RoomPollStatusProps): Promise<RoomPollDocument> =>

@@ -2,17 +2,14 @@ import mongoose from "mongoose";
 import { anyOf } from "../db/anyOf.js";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
-import { Category, type CategoryDocument } from "../models/Category.js";
-import { Event } from "../models/Event.js";
+import type { CategoryDocument } from "../models/Category.js";
 import { PendingWrite } from "../models/PendingWrite.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { recountCategoryThreads } from "./support/categoryThreadCount.js";
-import { draftDiscarder } from "../infra/drafts.js";
 import { isInFlight, withPendingWrite } from "../infra/pendingWrites.js";
 import { preparePostBody } from "./support/postBody.js";
-import { finishPost, storePost } from "./postCreator.js";
-import { recordEvent } from "./recordEvent.js";
+import { storePost } from "./support/postWrites.js";
+import { finishThread, undoOrphanFirstPost } from "./support/threadWrites.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface ThreadCreatorProps {
@@ -54,11 +51,6 @@ async function findRetried(authorId: mongoose.Types.ObjectId, clientId: string):
   await undoOrphanFirstPost(firstPost);
   await PendingWrite.deleteMany({ _id: anyOf(pending.map((write) => write._id)) });
   return null;
-}
-
-/** Removes a first post whose thread was never created: nobody was ever told it exists. */
-export async function undoOrphanFirstPost(post: PostDocument): Promise<void> {
-  await Post.deleteOne({ _id: post._id, number: 1 });
 }
 
 /**
@@ -108,40 +100,5 @@ export async function threadCreator(props: ThreadCreatorProps): Promise<ThreadCr
     await finishThread({ thread, firstPost, context: props.context, recovering: false });
     const stored = await Thread.findById(thread._id).lean();
     return { thread: stored ?? thread, firstPost, created: true };
-  });
-}
-
-/**
- * What follows storing a thread with its first post: the post's own steps, the category's
- * count, the draft, and the `threads.create` event. Every step can run twice; the recovery pass
- * (`recovering`) records the event only if it is not there yet.
- */
-export async function finishThread(props: {
-  thread: ThreadDocument;
-  firstPost: PostDocument;
-  context: RequestContext | undefined;
-  recovering: boolean;
-}): Promise<void> {
-  const { thread, firstPost, context, recovering } = props;
-  await finishPost({ post: firstPost, thread, context, recovering });
-  // A recovery cannot know whether the first attempt counted the thread: it counts them all.
-  if (recovering) await recountCategoryThreads(thread.categoryId);
-  else await Category.updateOne({ _id: thread.categoryId }, { $inc: { threadCount: 1 } });
-  await draftDiscarder({ userId: thread.authorId, scope: "category", targetId: thread.categoryId });
-  if (recovering && (await Event.exists({ subjectId: thread._id, name: "threads.create" }))) return;
-  await recordEvent({
-    name: "threads.create",
-    actorId: thread.authorId,
-    subjectType: "Thread",
-    subjectId: thread._id,
-    groupId: thread.groupId,
-    threadId: thread._id,
-    data: {
-      title: thread.title,
-      tags: thread.tags,
-      categoryId: thread.categoryId.toString(),
-      firstPostId: firstPost._id.toString(),
-    },
-    context,
   });
 }

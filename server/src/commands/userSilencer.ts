@@ -1,6 +1,7 @@
 import type mongoose from "mongoose";
 import { applyUserChanges } from "../models/applyUserChanges.js";
 import type { UserDocument } from "../models/User.js";
+import { silenceTerms } from "./support/silenceTerms.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
@@ -15,12 +16,9 @@ export interface UserSilencerProps {
   context?: RequestContext;
 }
 
-const restriction = (silence: UserDocument["silence"] | undefined) =>
-  silence?.reason ? { reason: silence.reason, until: silence.until ?? null } : null;
-
 /** Silences an account: it still reads, but may not post, react or flag; the event updates open sockets. */
 export async function userSilencer(props: UserSilencerProps): Promise<UserDocument> {
-  const before = { silence: restriction(props.user.silence) };
+  const before = { silence: silenceTerms(props.user.silence) };
   const after = { silence: { reason: props.reason, until: props.until } };
   const updated = await applyUserChanges(props.user._id, {
     silence: { reason: props.reason, until: props.until, byId: props.actorId },
@@ -31,26 +29,6 @@ export async function userSilencer(props: UserSilencerProps): Promise<UserDocume
     subjectType: "User",
     subjectId: props.user._id,
     data: { before, after, reason: props.reason, targetUserId: props.user._id.toString() },
-    context: props.context,
-  });
-  return updated;
-}
-
-export interface UserUnsilencerProps {
-  user: UserDocument;
-  actorId: mongoose.Types.ObjectId;
-  context?: RequestContext;
-}
-
-export async function userUnsilencer(props: UserUnsilencerProps): Promise<UserDocument> {
-  const before = { silence: restriction(props.user.silence) };
-  const updated = await applyUserChanges(props.user._id, { silence: { reason: null, until: null, byId: null } });
-  await recordEvent({
-    name: "users.unsilence",
-    actorId: props.actorId,
-    subjectType: "User",
-    subjectId: props.user._id,
-    data: { before, after: { silence: null }, targetUserId: props.user._id.toString() },
     context: props.context,
   });
   return updated;

@@ -1,15 +1,16 @@
 import { EventEmitter } from "node:events";
-import type { EventDocument } from "../models/Event.js";
+import type { PublishedEvent } from "../events/forumEvent.js";
 
 /**
  * In-process fan-out of recorded events to live updates, notifications and indexing.
  * Listeners run after the change is stored; a failing listener never undoes it.
+ * Each listener gets the typed union (events/forumEvent.ts) and narrows it by `event.name`.
  */
 class ForumEventBus extends EventEmitter {
-  publish(event: EventDocument): void {
+  publish(event: PublishedEvent): void {
     this.emit("event", event);
   }
-  subscribe(listener: (event: EventDocument) => void): () => void {
+  subscribe(listener: (event: PublishedEvent) => void): () => void {
     this.on("event", listener);
     return () => this.off("event", listener);
   }

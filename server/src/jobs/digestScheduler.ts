@@ -13,7 +13,7 @@ import { mailLinks, mailTemplates } from "../infra/mailTemplates.js";
 import { notificationLine } from "../domain/notificationText.js";
 import { runPeriodically } from "./periodicTask.js";
 import { UNRESTRICTED } from "../domain/processingRestriction.js";
-import { unsubscribeLinksFor } from "../subscribers/notifier.js";
+import { unsubscribeLinksFor } from "../notifications/delivery.js";
 import { mayReadThread } from "../queries/threadReaders.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import mongoose from "mongoose";
-import { finishPost } from "../commands/postCreator.js";
-import { finishThread, undoOrphanFirstPost } from "../commands/threadCreator.js";
+import { finishPost } from "../commands/support/postWrites.js";
+import { finishThread, undoOrphanFirstPost } from "../commands/support/threadWrites.js";
 import type { Logger } from "../logger.js";
 import { PendingWrite, type PendingWriteDocument } from "../models/PendingWrite.js";
 import { Post } from "../models/Post.js";

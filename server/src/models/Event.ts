@@ -15,6 +15,7 @@ const eventSchema = new mongoose.Schema(
     subjectId: { type: mongoose.Schema.Types.ObjectId, required: true },
     groupId: { type: mongoose.Schema.Types.ObjectId, ref: "Group", default: null },
     threadId: { type: mongoose.Schema.Types.ObjectId, ref: "Thread", default: null },
+    /** Stored as given; its shape for each name is the union in shared/src/events.ts (recordEvent checks it). */
     data: { type: mongoose.Schema.Types.Mixed, default: {} },
     ip: { type: String, default: null },
     /** The request (X-Request-Id) that caused it, to find its lines in the request log. */
@@ -50,5 +51,9 @@ eventSchema.pre("save", function refuseResave() {
 eventSchema.index({ subjectId: 1, createdAt: -1 });
 eventSchema.index({ "data.targetUserId": 1, createdAt: -1 });
 
+/**
+ * An event as read back from the collection, whatever it stored (old events too). What commands record and
+ * subscribers receive is the typed union in events/forumEvent.ts.
+ */
 export type EventDocument = InferSchemaType<typeof eventSchema> & { _id: mongoose.Types.ObjectId };
 export const Event = mongoose.model("Event", eventSchema, "events");

@@ -1,7 +1,7 @@
 import mongoose, { type InferSchemaType } from "mongoose";
 import { NOTIFICATION_DOCUMENT_KINDS, NOTIFICATION_KINDS } from "@forum/shared";
 
-/** One in-app notification for one person; made by subscribers/notifier.ts from recorded events. */
+/** One in-app notification for one person; made by subscribers/notifier.ts (notifications/delivery.ts) from recorded events. */
 const notificationSchema = new mongoose.Schema(
   {
     recipientId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },

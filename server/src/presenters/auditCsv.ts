@@ -1,4 +1,4 @@
-import { auditActionLabel, type AuditEntryView, type Role } from "@forum/shared";
+import { eventLabel, subjectLabel, type AuditEntryView, type Role } from "@forum/shared";
 import { spreadsheetCsv } from "../infra/spreadsheetCsv.js";
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -6,17 +6,6 @@ const ROLE_NAMES: Record<Role, string> = {
   moderator: "moderator",
   expert: "ekspert",
   member: "uczestnik",
-};
-
-const SUBJECT_NAMES: Record<string, string> = {
-  User: "osoba",
-  Thread: "wątek",
-  Post: "wpis",
-  Group: "grupa",
-  Category: "kategoria",
-  Meeting: "spotkanie",
-  Invitation: "zaproszenie",
-  Attachment: "załącznik",
 };
 
 const warsawTime = new Intl.DateTimeFormat("sv-SE", {
@@ -31,16 +20,20 @@ const warsawTime = new Intl.DateTimeFormat("sv-SE", {
 
 const HEADER = ["Kiedy", "Kto", "Login", "Rola", "Czynność", "Kod czynności", "Czego dotyczy", "Zmiany", "Powód", "IP"];
 
-/** The audit entries as a CSV file for Excel and LibreOffice (times in Polish time). */
+/**
+ * The audit entries as a CSV file for Excel and LibreOffice (times in Polish time). Actions and subjects are named
+ * from the events' table (shared/src/eventLabels.ts); like "Kod czynności", the changes keep the stored field codes
+ * and values, so that a record can be matched with the data it describes.
+ */
 export function auditCsv(entries: AuditEntryView[]): string {
   const rows = entries.map((entry) => [
     warsawTime.format(new Date(entry.createdAt)),
     entry.actor?.name ?? "system",
     entry.actor?.username ?? "",
     entry.actor ? ROLE_NAMES[entry.actor.role] : "",
-    auditActionLabel(entry.name, "pl"),
+    eventLabel(entry.name, "pl"),
     entry.name,
-    [SUBJECT_NAMES[entry.subject.type] ?? entry.subject.type, entry.subject.label].filter(Boolean).join(": "),
+    [subjectLabel(entry.subject.type, "pl"), entry.subject.label].filter(Boolean).join(": "),
     entry.changes.map((change) => `${change.field}: ${change.before ?? "—"} → ${change.after ?? "—"}`).join("; "),
     entry.reason ?? "",
     entry.ip ?? "",

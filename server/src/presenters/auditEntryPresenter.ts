@@ -1,5 +1,13 @@
-import type mongoose from "mongoose";
-import type { AuditActorView, AuditChangeView, AuditEntryView } from "@forum/shared";
+import mongoose from "mongoose";
+import {
+  EVENT_LABELS,
+  isEventName,
+  type AuditActorView,
+  type AuditChangeView,
+  type AuditEntryView,
+  type EventName,
+  type JstType,
+} from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Category } from "../models/Category.js";
 import type { EventDocument } from "../models/Event.js";
@@ -7,6 +15,7 @@ import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
 import { Thread } from "../models/Thread.js";
 import { User } from "../models/User.js";
+import { jstById, jstWithTeryt } from "../queries/jstCatalogue.js";
 
 type Id = mongoose.Types.ObjectId;
 
@@ -44,19 +53,75 @@ function flatten(record: Record<string, unknown>, prefix = ""): Map<string, unkn
   return fields;
 }
 
-/** The fields that differ between `data.before` and `data.after`, in the order they appear. */
-export function changesOf(data: unknown): AuditChangeView[] {
-  if (!isRecord(data)) return [];
-  const before = flatten(isRecord(data.before) ? data.before : {});
-  const after = flatten(isRecord(data.after) ? data.after : {});
+/** Event data as the collection returns it (a Mixed field: whatever was stored, for old events too). */
+type StoredData = EventDocument["data"];
+
+/**
+ * What changed and why, as the events' table says each event is read (shared/src/eventLabels.ts): by default
+ * `data.before`, `data.after` and `data.reason`. Typed by the name, so each event's reader gets that event's data;
+ * an old or partial event shows what it has.
+ */
+function viewOf<Name extends EventName>(
+  name: Name,
+  data: StoredData,
+): { before: unknown; after: unknown; reason: unknown } {
+  const stored = isRecord(data) ? data : {};
+  const presentation = EVENT_LABELS[name];
+  const changed = presentation.changes ? presentation.changes(data ?? {}) : stored;
+  return {
+    before: changed.before,
+    after: changed.after,
+    reason: presentation.reason ? presentation.reason(data ?? {}) : stored.reason,
+  };
+}
+
+/** The fields that differ between before and after, in the order they appear. */
+export function changesOf(name: string, data: StoredData): AuditChangeView[] {
+  const view = isEventName(name) ? viewOf(name, data) : { before: undefined, after: undefined };
+  const before = flatten(isRecord(view.before) ? view.before : {});
+  const after = flatten(isRecord(view.after) ? view.after : {});
   const fields = [...new Set([...before.keys(), ...after.keys()])];
   return fields
     .map((field) => ({ field, before: asText(before.get(field)), after: asText(after.get(field)) }))
     .filter((change) => change.before !== change.after);
 }
 
-const reasonOf = (data: unknown): string | null =>
-  isRecord(data) && typeof data.reason === "string" && data.reason !== "" ? data.reason : null;
+function reasonOf(name: string, data: StoredData): string | null {
+  const reason = isEventName(name) ? viewOf(name, data).reason : null;
+  return typeof reason === "string" && reason !== "" ? reason : null;
+}
+
+/** JST types as a JST's name is followed by them ("Wieliczka (gmina miejsko-wiejska)"). */
+const JST_TYPE_NAMES: Record<JstType, string> = {
+  wojewodztwo: "województwo",
+  powiat: "powiat",
+  miasto_na_prawach_powiatu: "miasto na prawach powiatu",
+  gmina_miejska: "gmina miejska",
+  gmina_wiejska: "gmina wiejska",
+  gmina_miejsko_wiejska: "gmina miejsko-wiejska",
+};
+
+/** Fields that hold a JST by its TERYT code or its id: shown as the JST's name with its type, never the code. */
+const JST_FIELDS: Record<string, (value: string) => ReturnType<typeof jstWithTeryt>> = {
+  jstTeryt: (code) => jstWithTeryt(code),
+  jstId: (id) => (mongoose.isObjectIdOrHexString(id) ? jstById(id) : Promise.resolve(null)),
+};
+
+async function withJstNames(changes: AuditChangeView[]): Promise<AuditChangeView[]> {
+  const named = async (field: string, value: string | null): Promise<string | null> => {
+    const find = JST_FIELDS[field];
+    if (!find || value === null) return value;
+    const jst = await find(value);
+    return jst ? `${jst.name} (${JST_TYPE_NAMES[jst.type]})` : value;
+  };
+  return Promise.all(
+    changes.map(async (change) => ({
+      field: change.field,
+      before: await named(change.field, change.before),
+      after: await named(change.field, change.after),
+    })),
+  );
+}
 
 /** Audit entries with the names behind the ids (people, threads, groups), in a few queries. */
 export async function presentAuditEntries(events: EventDocument[]): Promise<AuditEntryView[]> {
@@ -76,38 +141,40 @@ export async function presentAuditEntries(events: EventDocument[]): Promise<Audi
   const categoriesById = byId(categories);
   const meetingsById = byId(meetings);
 
-  return events.map((event) => {
-    const subjectKey = event.subjectId.toString();
-    const actor = event.actorId ? usersById.get(event.actorId.toString()) : undefined;
-    const actorView: AuditActorView | null = actor
-      ? { id: actor._id.toString(), name: actor.name, username: actor.username, role: actor.role }
-      : null;
-    const subjectUser = event.subjectType === "User" ? usersById.get(subjectKey) : undefined;
-    const group = event.subjectType === "Group" ? groupsById.get(subjectKey) : undefined;
-    const threadId = event.subjectType === "Thread" ? event.subjectId : (event.threadId ?? null);
-    const label =
-      subjectUser?.name ??
-      group?.name ??
-      categoriesById.get(subjectKey)?.name ??
-      meetingsById.get(subjectKey)?.title ??
-      (threadId ? threadsById.get(threadId.toString())?.title : undefined) ??
-      null;
-    return {
-      id: event._id.toString(),
-      name: event.name,
-      createdAt: new Date(event.createdAt).toISOString(),
-      actor: actorView,
-      subject: {
-        type: event.subjectType,
-        id: subjectKey,
-        label,
-        threadId: threadId && threadsById.has(threadId.toString()) ? threadId.toString() : null,
-        username: subjectUser?.username ?? null,
-        slug: group?.slug ?? null,
-      },
-      changes: changesOf(event.data),
-      reason: reasonOf(event.data),
-      ip: event.ip ?? null,
-    };
-  });
+  return Promise.all(
+    events.map(async (event) => {
+      const subjectKey = event.subjectId.toString();
+      const actor = event.actorId ? usersById.get(event.actorId.toString()) : undefined;
+      const actorView: AuditActorView | null = actor
+        ? { id: actor._id.toString(), name: actor.name, username: actor.username, role: actor.role }
+        : null;
+      const subjectUser = event.subjectType === "User" ? usersById.get(subjectKey) : undefined;
+      const group = event.subjectType === "Group" ? groupsById.get(subjectKey) : undefined;
+      const threadId = event.subjectType === "Thread" ? event.subjectId : (event.threadId ?? null);
+      const label =
+        subjectUser?.name ??
+        group?.name ??
+        categoriesById.get(subjectKey)?.name ??
+        meetingsById.get(subjectKey)?.title ??
+        (threadId ? threadsById.get(threadId.toString())?.title : undefined) ??
+        null;
+      return {
+        id: event._id.toString(),
+        name: event.name,
+        createdAt: new Date(event.createdAt).toISOString(),
+        actor: actorView,
+        subject: {
+          type: event.subjectType,
+          id: subjectKey,
+          label,
+          threadId: threadId && threadsById.has(threadId.toString()) ? threadId.toString() : null,
+          username: subjectUser?.username ?? null,
+          slug: group?.slug ?? null,
+        },
+        changes: await withJstNames(changesOf(event.name, event.data)),
+        reason: reasonOf(event.name, event.data),
+        ip: event.ip ?? null,
+      };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import mongoose from "mongoose";
-import type { AuditQuery, Role } from "@forum/shared";
+import { PERSONAL_EVENT_NAMES, SECURITY_EVENT_NAMES, type AuditQuery, type Role } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { User } from "../models/User.js";
@@ -7,45 +7,15 @@ import { nextDay, warsawMidnight } from "../domain/warsawTime.js";
 
 const STAFF_ROLES: readonly Role[] = ["moderator", "admin"];
 
-/**
- * What the audit log shows besides staff actions: events about accounts and their security,
- * whoever caused them (a visitor asking for an account, someone resetting a password).
- */
-export const SECURITY_EVENT_NAMES = [
-  "users.request",
-  "users.requestForExisting",
-  "users.passwordResetRequest",
-  "users.passwordReset",
-  "users.changePassword",
-  "invitations.accept",
-] as const;
-
-/**
- * A moderator's own reading, preferences and taking part in a live room (chat, questions, votes,
- * the minutes' autosaves every few seconds) are not moderation, so not audited.
- */
-const PERSONAL_EVENT_NAMES = [
-  "roomMessages.create",
-  "roomQuestions.ask",
-  "roomQuestions.vote",
-  "roomQuestions.unvote",
-  "roomPolls.vote",
-  "meetings.saveMinutes",
-  "notifications.read",
-  "watches.update",
-  "posts.react",
-  "posts.unreact",
-  "users.updateConsents",
-  "attachments.upload",
-];
-
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV export is one file; past this many rows the filter should be narrowed. */
 export const AUDIT_EXPORT_LIMIT = 10_000;
 
 /**
  * Which events are audit entries: anything done by a moderator or admin (their role when they
- * acted, or now for events recorded before roles were stored), plus account security events.
+ * acted, or now for events recorded before roles were stored), plus account security events
+ * whoever caused them; never a moderator's own reading, preferences or taking part in a live room.
+ * Both lists come from the events' table (shared/src/eventLabels.ts: `security`, `personal`).
  */
 export async function auditFilter(query: Omit<AuditQuery, "cursor">): Promise<Record<string, unknown>> {
   const staff = await User.find({ role: anyOf(STAFF_ROLES) }, { _id: 1 }).lean();

@@ -2,40 +2,16 @@ import type mongoose from "mongoose";
 import { foldPolish, type MentionCandidate } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Membership } from "../models/Membership.js";
-import { User, type UserDocument } from "../models/User.js";
-import { can, loadActor, type Actor } from "../policies/index.js";
-import { effectiveStatus } from "../domain/userStatus.js";
+import { User } from "../models/User.js";
+import { can } from "../policies/index.js";
+import { actorsOf, rolesAllowed, type ActorSource } from "./actors.js";
 import type { ThreadSubject } from "../policies/threadPolicy.js";
 import { loadAuthors } from "./authorDirectory.js";
 
-type Person = Pick<UserDocument, "role" | "status" | "suspension"> & { _id: mongoose.Types.ObjectId };
-
 /** Asks the thread policy, as that person, whether they may read the thread now. */
-export async function mayReadThread(user: Person, thread: ThreadSubject): Promise<boolean> {
-  const actor = await loadActor(user as UserDocument & { _id: mongoose.Types.ObjectId });
-  return can(actor, "read", "Thread", thread);
-}
-
-/** The same Actors loadActor builds, for many people with one membership query. */
-async function actorsOf(users: Person[]): Promise<Map<string, Actor>> {
-  const memberships = await Membership.find(
-    { userId: anyOf(users.map((user) => user._id)) },
-    { userId: 1, groupId: 1, role: 1 },
-  ).lean();
-  const actors = new Map<string, Actor>();
-  for (const user of users) {
-    actors.set(user._id.toString(), {
-      id: user._id.toString(),
-      role: user.role,
-      status: effectiveStatus(user),
-      groups: new Map(
-        memberships
-          .filter((membership) => membership.userId.equals(user._id))
-          .map((membership) => [membership.groupId.toString(), membership.role]),
-      ),
-    });
-  }
-  return actors;
+export async function mayReadThread(user: ActorSource, thread: ThreadSubject): Promise<boolean> {
+  const actor = (await actorsOf([user])).get(user._id.toString());
+  return actor !== undefined && can(actor, "read", "Thread", thread);
 }
 
 /** Of the given people, those who may read the thread now (ids as strings). */
@@ -58,16 +34,14 @@ const SUGGESTIONS = 8;
 export async function mentionableUsers(thread: ThreadSubject, query: string): Promise<MentionCandidate[]> {
   const folded = foldPolish(query.replace(/^@/, ""));
   const fields = { name: 1, username: 1, role: 1, status: 1, suspension: 1 };
-  // Network-wide threads: everyone; a group's thread: its members plus those who read every group.
+  // Network-wide threads: everyone; a group's thread: its members plus whoever the policies let read it by role.
   const pool = thread.groupId
     ? await (async () => {
         const memberIds = (await Membership.find({ groupId: thread.groupId }, { userId: 1 }).lean()).map(
           (membership) => membership.userId,
         );
-        return User.find(
-          { $or: [{ _id: anyOf(memberIds) }, { role: anyOf(["admin", "moderator", "expert"]) }] },
-          fields,
-        )
+        const roles = rolesAllowed("read", "Thread", thread);
+        return User.find({ $or: [{ _id: anyOf(memberIds) }, { role: anyOf(roles) }] }, fields)
           .limit(5000)
           .lean();
       })()

@@ -29,8 +29,10 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
       return;
     }
     if (event.name === "groups.addMember") {
-      void welcomeToGroup(io, event.groupId?.toString() ?? null, event.data).catch((error: unknown) =>
-        logger.error({ err: error }, "live group welcome failed"),
+      const groupId = event.groupId?.toString() ?? null;
+      if (!groupId) return;
+      void joinGroupOnConnections(io, { userId: event.data.userId, groupId, role: event.data.role }).catch(
+        (error: unknown) => logger.error({ err: error }, "live group welcome failed"),
       );
       return;
     }
@@ -65,16 +67,9 @@ export function startEventFanOut(io: ForumIo, logger: Logger): () => void {
 
 /**
  * Someone just added to a group, with the forum open: their open connections start following the
- * group at once (its rooms, its threads) instead of after the next reconnect.
+ * group at once (its rooms, its threads) instead of after the next reconnect. The connection's actor
+ * is what thread joins are checked against: each process updates its own.
  */
-async function welcomeToGroup(io: ForumIo, groupId: string | null, data: Record<string, unknown>): Promise<void> {
-  const userId = typeof data.userId === "string" ? data.userId : null;
-  const role = data.role === "facilitator" || data.role === "member" ? data.role : null;
-  if (!groupId || !userId || !role) return;
-  await joinGroupOnConnections(io, { userId, groupId, role });
-}
-
-/** The connection's actor is what thread joins are checked against: each process updates its own. */
 const joinGroupOnConnections = inEveryProcess(
   "group.welcome",
   async (io: ForumIo, { userId, groupId, role }: { userId: string; groupId: string; role: GroupRole }) => {

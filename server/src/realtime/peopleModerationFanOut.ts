@@ -2,7 +2,7 @@ import type { ApprovalDecision } from "@forum/shared";
 import type { Logger } from "../logger.js";
 import { PendingPost } from "../models/PendingPost.js";
 import { User } from "../models/User.js";
-import { isStaff, type Actor } from "../policies/actor.js";
+import { can, type Actor } from "../policies/index.js";
 import { eventBus } from "../infra/eventBus.js";
 import { activeSilence } from "../domain/silenceStatus.js";
 import type { ForumIo } from "./socketServer.js";
@@ -11,8 +11,9 @@ import { STAFF_ROOM, userRoom } from "./rooms.js";
 
 const QUEUE_EVENTS = new Set(["pendingPosts.create", "posts.approve", "posts.reject"]);
 
-/** The rooms a connection joins for the approval queue (moderators and admins only). */
-export const peopleModerationRooms = (actor: Actor): string[] => (isStaff(actor) ? [STAFF_ROOM] : []);
+/** The rooms a connection joins for the approval queue: the policies decide who decides on waiting posts. */
+export const peopleModerationRooms = (actor: Actor): string[] =>
+  can(actor, "list", "PendingPost", null) ? [STAFF_ROOM] : [];
 
 /**
  * Live side of the approval queue and of silences: moderators' queues learn the new total, an
@@ -21,7 +22,6 @@ export const peopleModerationRooms = (actor: Actor): string[] => (isStaff(actor)
  */
 export function startPeopleModerationFanOut(io: ForumIo, logger: Logger): () => void {
   return eventBus.subscribe((event) => {
-    const data = (event.data ?? {}) as Record<string, unknown>;
     const fail = (error: unknown) =>
       logger.error({ err: error, event: event.name }, "people moderation fan-out failed");
     if (QUEUE_EVENTS.has(event.name)) {
@@ -29,14 +29,17 @@ export function startPeopleModerationFanOut(io: ForumIo, logger: Logger): () => 
         .then((total) => io.to(STAFF_ROOM).emit("approval.changed", { total }))
         .catch(fail);
     }
-    if ((event.name === "posts.approve" || event.name === "posts.reject") && typeof data.targetUserId === "string") {
-      const decision: ApprovalDecision = {
-        pendingId: String(data.pendingId),
-        status: event.name === "posts.approve" ? "approved" : "rejected",
-        threadId: event.name === "posts.approve" ? (event.threadId?.toString() ?? null) : null,
-        message: typeof data.reason === "string" ? data.reason : null,
-      };
-      io.to(userRoom(data.targetUserId)).emit("approval.decided", decision);
+    if (event.name === "posts.approve" || event.name === "posts.reject") {
+      const decision: ApprovalDecision =
+        event.name === "posts.approve"
+          ? {
+              pendingId: event.data.pendingId,
+              status: "approved",
+              threadId: event.threadId?.toString() ?? null,
+              message: null,
+            }
+          : { pendingId: event.data.pendingId, status: "rejected", threadId: null, message: event.data.reason };
+      io.to(userRoom(event.data.targetUserId)).emit("approval.decided", decision);
     }
     if (event.name === "users.silence" || event.name === "users.unsilence") {
       void refreshSilence(io, event.subjectId.toString()).catch(fail);

@@ -1,18 +1,19 @@
 import type { Logger } from "../logger.js";
 import { Flag } from "../models/Flag.js";
-import { User } from "../models/User.js";
-import { anyOf } from "../db/anyOf.js";
+import { can, type Actor } from "../policies/index.js";
 import { eventBus } from "../infra/eventBus.js";
-import { threadRoom, userRoom } from "./rooms.js";
+import { FLAG_REVIEW_ROOM, threadRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 
-const STAFF_ROLES = ["moderator", "admin"] as const;
+/** The rooms a connection joins for the flag queue: the policies decide who reviews flags. */
+export const postModerationRooms = (actor: Actor): string[] =>
+  can(actor, "review", "Flag", null) ? [FLAG_REVIEW_ROOM] : [];
 
 /**
  * Live moderation, beside eventFanOut (which pushes the placeholder of a hidden or restored post
  * to the whole thread room; the author and moderators then fetch their own copy): a purged post
- * leaves every open thread; moderators' review queues hear of new and resolved flags (pushed to
- * each moderator's own room, with the number of pending flags only).
+ * leaves every open thread; the flag reviewers' queues hear of new and resolved flags (pushed to
+ * the room of those the policies let review flags, with the number of pending flags only).
  */
 export function startPostModerationFanOut(io: ForumIo, logger: Logger): () => void {
   return eventBus.subscribe((event) => {
@@ -28,10 +29,6 @@ export function startPostModerationFanOut(io: ForumIo, logger: Logger): () => vo
 }
 
 async function pushQueueCount(io: ForumIo): Promise<void> {
-  const [pending, staff] = await Promise.all([
-    Flag.countDocuments({ status: "pending" }),
-    User.find({ role: anyOf(STAFF_ROLES) }, { _id: 1 }).lean(),
-  ]);
-  if (staff.length === 0) return;
-  io.to(staff.map((person) => userRoom(person._id.toString()))).emit("moderation.queue", { pending });
+  const pending = await Flag.countDocuments({ status: "pending" });
+  io.to(FLAG_REVIEW_ROOM).emit("moderation.queue", { pending });
 }

@@ -31,20 +31,15 @@ export function startRoomFanOut(io: ForumIo, logger: Logger): () => void {
   return eventBus.subscribe((event) => {
     const failed = (error: unknown) => logger.error({ err: error, event: event.name }, "room fan-out failed");
     if (event.name === "roomMessages.create") {
-      const meetingId = String(event.data?.meetingId ?? "");
-      if (meetingId) pushMessage(io, meetingId, event.subjectId).catch(failed);
+      if (event.data.meetingId) pushMessage(io, event.data.meetingId, event.subjectId).catch(failed);
       return;
     }
     if (event.subjectType !== "Meeting") return;
     const meetingId = event.subjectId.toString();
     if (event.name === "meetings.removeMessage") {
-      const data = event.data as { messageId?: string; seq?: number; unpinned?: boolean };
-      io.to(meetingRoom(meetingId)).emit("room.messageRemoved", {
-        meetingId,
-        messageId: String(data.messageId ?? ""),
-        seq: Number(data.seq ?? 0),
-      });
-      if (data.unpinned) pushRoomState(io, meetingId).catch(failed);
+      const { messageId, seq, unpinned } = event.data;
+      io.to(meetingRoom(meetingId)).emit("room.messageRemoved", { meetingId, messageId, seq });
+      if (unpinned) pushRoomState(io, meetingId).catch(failed);
       return;
     }
     if (ROOM_STATE_EVENTS.has(event.name)) pushRoomState(io, meetingId).catch(failed);

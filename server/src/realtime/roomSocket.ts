@@ -11,7 +11,8 @@ import {
   type ServerToClientEvents,
   type SocketAck,
 } from "@forum/shared";
-import { findSentRoomMessage, roomMessagePoster } from "../commands/roomMessagePoster.js";
+import { roomMessagePoster } from "../commands/roomMessagePoster.js";
+import { findSentRoomMessage } from "../queries/sentRoomMessages.js";
 import type { Logger } from "../logger.js";
 import { Jst } from "../models/Jst.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";

@@ -14,7 +14,7 @@ import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
 import { listenForTasks, type ClusterEvents } from "./inEveryProcess.js";
-import { startPostModerationFanOut } from "./postModerationFanOut.js";
+import { postModerationRooms, startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
 import { startThreadStateFanOut } from "./threadStateFanOut.js";
 import { relayTyping } from "./typingRelay.js";
@@ -88,7 +88,13 @@ export function createSocketServer(
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor;
-    if (actor) void socket.join([userRoom(actor.id), ...socket.data.activityRooms, ...peopleModerationRooms(actor)]);
+    if (actor)
+      void socket.join([
+        userRoom(actor.id),
+        ...socket.data.activityRooms,
+        ...peopleModerationRooms(actor),
+        ...postModerationRooms(actor),
+      ]);
 
     socket.on("thread.join", (payload: unknown, ack: unknown) => {
       const reply = typeof ack === "function" ? (ack as (answer: SocketAck) => void) : () => undefined;

@@ -1,18 +1,14 @@
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { Category } from "../models/Category.js";
-import type { EventDocument } from "../models/Event.js";
 import { Group } from "../models/Group.js";
 import { can } from "../policies/index.js";
 import { eventBus } from "../infra/eventBus.js";
+import { dispatchEvent, handles, type EventHandlers } from "../events/eventHandlers.js";
+import type { PublishedEvent } from "../events/forumEvent.js";
 import type { ForumIo } from "./socketServer.js";
 import { inEveryProcess } from "./inEveryProcess.js";
 import { groupRoom, NETWORK_ROOM, threadRoom } from "./rooms.js";
-
-interface Moved {
-  before?: { threadId?: string; postIds?: string[] };
-  after?: { threadId?: string; categoryId?: string; groupId?: string | null };
-}
 
 const objectIdOrNull = (id: string | null | undefined) => (id ? new mongoose.Types.ObjectId(id) : null);
 
@@ -23,10 +19,9 @@ const objectIdOrNull = (id: string | null | undefined) => (id ? new mongoose.Typ
  */
 export function startThreadRestructureFanOut(io: ForumIo, logger: Logger): () => void {
   return eventBus.subscribe((event) => {
-    const handler = HANDLERS[event.name];
-    if (!handler) return;
+    if (!handles(HANDLERS, event)) return;
     tellSpaces(io, event);
-    handler(io, event).catch((error: unknown) =>
+    dispatchEvent(HANDLERS, event.name, event, io)?.catch((error: unknown) =>
       logger.error({ err: error, event: event.name }, "live fan-out failed"),
     );
   });
@@ -68,13 +63,12 @@ const tellMerged = inEveryProcess(
   },
 );
 
-const HANDLERS: Record<string, (io: ForumIo, event: EventDocument) => Promise<void>> = {
-  "threads.move": async (io, event) => {
-    const data = event.data as Moved;
+const HANDLERS: EventHandlers<ForumIo, Promise<void>> = {
+  "threads.move": async (event, io) => {
     const threadId = event.subjectId.toString();
-    const groupId = objectIdOrNull(data.after?.groupId);
+    const groupId = objectIdOrNull(event.data.after.groupId);
     const [category, group] = await Promise.all([
-      Category.findById(data.after?.categoryId, { name: 1 }).lean(),
+      Category.findById(event.data.after.categoryId, { name: 1 }).lean(),
       groupId ? Group.findById(groupId, { slug: 1, name: 1 }).lean() : null,
     ]);
     await tellMoved(io, {
@@ -84,31 +78,42 @@ const HANDLERS: Record<string, (io: ForumIo, event: EventDocument) => Promise<vo
       group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
     });
   },
-  "threads.merge": async (io, event) => {
-    const data = event.data as Moved;
+  "threads.merge": async (event, io) => {
     const threadId = event.subjectId.toString();
-    const targetId = data.after?.threadId ?? "";
+    const targetId = event.data.after.threadId;
     await tellMerged(io, { threadId, targetId, targetGroupId: event.groupId?.toString() ?? null });
     io.to(threadRoom(targetId)).emit("thread.postsMoved", {
       threadId: targetId,
       direction: "in",
-      postIds: data.before?.postIds ?? [],
+      postIds: event.data.before.postIds,
     });
   },
-  "threads.split": async (io, event) => {
-    const data = event.data as Moved;
-    const postIds = data.before?.postIds ?? [];
+  "threads.split": async (event, io) => {
+    const postIds = event.data.before.postIds;
     const sourceId = event.subjectId.toString();
-    const targetId = data.after?.threadId ?? "";
+    const targetId = event.data.after.threadId;
     io.to(threadRoom(sourceId)).emit("thread.postsMoved", { threadId: sourceId, direction: "out", postIds });
     io.to(threadRoom(targetId)).emit("thread.postsMoved", { threadId: targetId, direction: "in", postIds });
   },
 };
 
+/** The groups a restructure touched (null: the network), before and after. */
+function spacesOf(event: PublishedEvent): (string | null | undefined)[] {
+  switch (event.name) {
+    case "threads.move":
+      return [event.data.before.groupId, event.data.after.groupId];
+    case "threads.merge":
+      return [event.data.before.groupId];
+    case "threads.split":
+      return [event.data.after.groupId];
+    default:
+      return [];
+  }
+}
+
 /** The spaces whose lists changed (before and after): their pages reload their counts and lists. */
-function tellSpaces(io: ForumIo, event: EventDocument): void {
-  const data = event.data as { before?: { groupId?: string | null }; after?: { groupId?: string | null } };
-  const spaces = new Set([data.before?.groupId, data.after?.groupId, event.groupId?.toString()]);
+function tellSpaces(io: ForumIo, event: PublishedEvent): void {
+  const spaces = new Set([...spacesOf(event), event.groupId?.toString()]);
   const rooms = [...spaces]
     .filter((groupId) => groupId !== undefined)
     .map((groupId) => (groupId ? groupRoom(groupId) : NETWORK_ROOM));

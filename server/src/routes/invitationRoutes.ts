@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { invitationAcceptSchema, invitationCreateSchema } from "@forum/shared";
-import { findUsableInvitation, invitationAccepter, invitationInvalid } from "../commands/invitationAccepter.js";
+import { invitationAccepter, invitationInvalid } from "../commands/invitationAccepter.js";
+import { findUsableInvitation } from "../queries/usableInvitation.js";
 import { invitationCreator } from "../commands/invitationCreator.js";
 import { invitationResender } from "../commands/invitationResender.js";
 import type { Config } from "../config.js";

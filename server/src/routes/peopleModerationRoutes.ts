@@ -10,9 +10,12 @@ import {
   type PendingPostView,
   type PersonModerationView,
 } from "@forum/shared";
-import { pendingPostApprover, pendingPostRejecter } from "../commands/pendingPostDecider.js";
-import { userNoteCreator, userNoteDeleter } from "../commands/userNoteWriter.js";
-import { userSilencer, userUnsilencer } from "../commands/userSilencer.js";
+import { pendingPostApprover } from "../commands/pendingPostApprover.js";
+import { pendingPostRejecter } from "../commands/pendingPostRejecter.js";
+import { userNoteCreator } from "../commands/userNoteCreator.js";
+import { userNoteDeleter } from "../commands/userNoteDeleter.js";
+import { userSilencer } from "../commands/userSilencer.js";
+import { userUnsilencer } from "../commands/userUnsilencer.js";
 import { notFound, unauthorized } from "../errors/AppError.js";
 import { parseInput, parseObjectId } from "../http/validation.js";
 import { Category } from "../models/Category.js";

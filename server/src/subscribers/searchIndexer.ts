@@ -1,7 +1,6 @@
 import mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
-import type { EventDocument } from "../models/Event.js";
 import { Jst } from "../models/Jst.js";
 import { Membership } from "../models/Membership.js";
 import { Post, type PostDocument } from "../models/Post.js";
@@ -13,6 +12,7 @@ import { TagGroup } from "../models/TagGroup.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { eventBus } from "../infra/eventBus.js";
+import type { StoredEvent } from "../events/forumEvent.js";
 import { isProcessingRestricted, UNRESTRICTED } from "../domain/processingRestriction.js";
 import { forumScope, htmlToText, searchEntry, type SearchEntryInput } from "../domain/searchDocuments.js";
 
@@ -223,17 +223,16 @@ const objectId = (value: unknown): Id | null =>
   typeof value === "string" && mongoose.isValidObjectId(value) ? new mongoose.Types.ObjectId(value) : null;
 
 /** Applies one forum event to the index. */
-export async function indexEvent(event: EventDocument): Promise<void> {
+export async function indexEvent(event: StoredEvent): Promise<void> {
   const [area] = event.name.split(".");
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  const after = (data.after ?? {}) as Record<string, unknown>;
   if (area === "posts" && !ignoredPostEvents.has(event.name)) {
     if (event.subjectType === "Post") return reindexPost(event.subjectId, event.threadId ?? null);
     if (event.threadId) return reindexThread(event.threadId);
   } else if (area === "threads" && !THREAD_EVENTS_WITHOUT_TEXT.has(event.name)) {
+    // A merge or split also changes the thread the posts went to.
+    const movedTo = event.name === "threads.merge" || event.name === "threads.split" ? event.data.after.threadId : null;
     const threadIds = new Map<string, Id>();
-    for (const id of [event.subjectId, event.threadId, objectId(after.threadId)])
-      if (id) threadIds.set(id.toString(), id);
+    for (const id of [event.subjectId, event.threadId, objectId(movedTo)]) if (id) threadIds.set(id.toString(), id);
     for (const id of threadIds.values()) await reindexThread(id);
   } else if (event.name === "categories.move") {
     const threads = await Thread.find({ categoryId: event.subjectId }, { _id: 1 }).lean();
@@ -250,12 +249,12 @@ export async function indexEvent(event: EventDocument): Promise<void> {
     }
   } else if (area === "users" && event.subjectType === "User") {
     // An erasure rewrote mentions and quotes of the person in these threads.
-    const threadIds = Array.isArray(data.threadIds) ? data.threadIds.map(objectId) : [];
+    const threadIds = event.name === "users.erase" ? event.data.threadIds.map(objectId) : [];
     for (const threadId of threadIds) if (threadId) await reindexThread(threadId);
     return reindexPerson(event.subjectId);
-  } else if (area === "groups" || area === "invitations") {
-    // Membership changes decide who finds a person who is not in the directory.
-    const userId = objectId(data.userId) ?? (event.subjectType === "User" ? event.subjectId : null);
+  } else if (event.name === "groups.addMember") {
+    // Membership decides who finds a person who is not in the directory.
+    const userId = objectId(event.data.userId);
     if (userId) return reindexPerson(userId);
   }
 }

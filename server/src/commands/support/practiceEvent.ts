@@ -1,30 +1,23 @@
-import type mongoose from "mongoose";
+import type { PracticeFacts } from "@forum/shared";
 import type { PracticeDocument } from "../../models/Practice.js";
-import { recordEvent } from "../recordEvent.js";
-import type { RequestContext } from "../../requestContext.js";
 
-/** Records `practices.<verb>` with what every listener (notifications, search, the library) needs. */
-export function recordPracticeEvent(
-  verb: string,
-  practice: Pick<PracticeDocument, "_id" | "title" | "groupId" | "authorId" | "status" | "isPublic" | "version">,
-  actorId: mongoose.Types.ObjectId,
-  context: RequestContext | undefined,
-  data: Record<string, unknown> = {},
-) {
-  return recordEvent({
-    name: `practices.${verb}`,
-    actorId,
-    subjectType: "Practice",
-    subjectId: practice._id,
-    groupId: practice.groupId ?? null,
-    data: {
-      title: practice.title,
-      authorId: practice.authorId.toString(),
-      status: practice.status,
-      isPublic: practice.isPublic,
-      version: practice.version,
-      ...data,
-    },
-    context,
-  });
-}
+type PracticeFactsSource = Pick<
+  PracticeDocument,
+  "_id" | "title" | "groupId" | "authorId" | "status" | "isPublic" | "version"
+>;
+
+/** Who and what a `practices.<verb>` event is about: spread into recordEvent by each practice command. */
+export const practiceSubject = (practice: PracticeFactsSource) => ({
+  subjectType: "Practice" as const,
+  subjectId: practice._id,
+  groupId: practice.groupId ?? null,
+});
+
+/** What every practice event stores, so every listener (notices, search, the library) needs no query. */
+export const practiceFacts = (practice: PracticeFactsSource): PracticeFacts => ({
+  title: practice.title,
+  authorId: practice.authorId.toString(),
+  status: practice.status,
+  isPublic: practice.isPublic,
+  version: practice.version,
+});

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import type { EventData } from "@forum/shared";
 import { conflict } from "../../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../../models/Meeting.js";
 import { recordEvent } from "../recordEvent.js";
@@ -12,16 +13,20 @@ export interface RoomStateActor {
   context?: RequestContext;
 }
 
+/** The changes to a live room's shared state. */
+export type RoomStateEventName =
+  "meetings.mute" | "meetings.unmute" | "meetings.setSlowMode" | "meetings.pinMessage" | "meetings.removeMessage";
+
 /**
  * Applies one change to a live room's state and records ONE event `meetings.<verb>`; the room's
  * pushes and the audit log follow from the event. A room that is not live refuses (409).
  */
-export async function changeRoomState(
+export async function changeRoomState<Name extends RoomStateEventName>(
   props: RoomStateActor & {
-    name: string;
+    name: Name;
     /** null: the change was made elsewhere (a chat message), the room's own state stays. */
     update: mongoose.UpdateQuery<MeetingDocument> | null;
-    data: Record<string, unknown>;
+    data: EventData<Name>;
   },
 ): Promise<MeetingDocument> {
   const live = { _id: props.meeting._id, status: "live" as const };
@@ -29,7 +34,7 @@ export async function changeRoomState(
     ? await Meeting.findOneAndUpdate(live, props.update, { returnDocument: "after" }).lean()
     : await Meeting.findOne(live).lean();
   if (!updated) throw conflict("Pokój spotkania nie jest otwarty.");
-  await recordEvent({
+  await recordEvent<RoomStateEventName>({
     name: props.name,
     actorId: props.actorId,
     subjectType: "Meeting",

@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import type { ThreadStateSnapshot } from "@forum/shared";
 import { notFound } from "../../errors/AppError.js";
 import { Thread, type ThreadDocument } from "../../models/Thread.js";
 import { recordEvent } from "../recordEvent.js";
@@ -13,7 +14,7 @@ export interface ThreadStateActor {
 }
 
 /** The moderation fields as plain JSON, for the event's before/after. */
-export function threadStateSnapshot(thread: Partial<ThreadDocument>): Record<string, unknown> {
+export function threadStateSnapshot(thread: Partial<ThreadDocument>): ThreadStateSnapshot {
   return {
     title: thread.title,
     tags: thread.tags ? [...thread.tags] : [],
@@ -34,12 +35,22 @@ export function threadStateSnapshot(thread: Partial<ThreadDocument>): Record<str
   };
 }
 
+/** The thread-state changes: each stores the thread's moderation fields before and after. */
+export type ThreadStateEventName =
+  | "threads.pin"
+  | "threads.unpin"
+  | "threads.lock"
+  | "threads.unlock"
+  | "threads.scheduleClose"
+  | "threads.setSlowMode"
+  | "threads.edit";
+
 /**
  * Sets some of a thread's fields and records ONE event `threads.<verb>` with the state before and
  * after; live updates and the audit log follow from the event.
  */
 export async function changeThreadState(
-  props: ThreadStateActor & { name: string; set: Record<string, unknown>; reason?: string | null },
+  props: ThreadStateActor & { name: ThreadStateEventName; set: Record<string, unknown>; reason?: string | null },
 ): Promise<ThreadDocument> {
   const updated = await Thread.findOneAndUpdate(
     { _id: props.thread._id },

@@ -1,10 +1,10 @@
 import type mongoose from "mongoose";
 import type { RoomQuestionStatus } from "@forum/shared";
-import { notFound } from "../errors/AppError.js";
-import type { MeetingDocument } from "../models/Meeting.js";
-import { RoomQuestion, type RoomQuestionDocument } from "../models/RoomQuestion.js";
-import { recordEvent } from "./recordEvent.js";
-import type { RequestContext } from "../requestContext.js";
+import { notFound } from "../../errors/AppError.js";
+import type { MeetingDocument } from "../../models/Meeting.js";
+import { RoomQuestion, type RoomQuestionDocument } from "../../models/RoomQuestion.js";
+import { recordEvent } from "../recordEvent.js";
+import type { RequestContext } from "../../requestContext.js";
 
 export interface RoomQuestionDecisionProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
@@ -15,7 +15,11 @@ export interface RoomQuestionDecisionProps {
 
 /** The moderator's decision on a question: answered (with an optional note of the answer) or hidden. */
 export async function decideRoomQuestion(
-  props: RoomQuestionDecisionProps & { name: string; status: RoomQuestionStatus; answer?: string },
+  props: RoomQuestionDecisionProps & {
+    name: "roomQuestions.answer" | "roomQuestions.hide";
+    status: RoomQuestionStatus;
+    answer?: string;
+  },
 ): Promise<RoomQuestionDocument> {
   const before = props.question.status;
   const updated = await RoomQuestion.findOneAndUpdate(

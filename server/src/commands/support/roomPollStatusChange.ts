@@ -1,10 +1,10 @@
 import type mongoose from "mongoose";
 import type { RoomPollStatus } from "@forum/shared";
-import { conflict } from "../errors/AppError.js";
-import type { MeetingDocument } from "../models/Meeting.js";
-import { RoomPoll, type RoomPollDocument } from "../models/RoomPoll.js";
-import { recordEvent } from "./recordEvent.js";
-import type { RequestContext } from "../requestContext.js";
+import { conflict } from "../../errors/AppError.js";
+import type { MeetingDocument } from "../../models/Meeting.js";
+import { RoomPoll, type RoomPollDocument } from "../../models/RoomPoll.js";
+import { recordEvent } from "../recordEvent.js";
+import type { RequestContext } from "../../requestContext.js";
 
 export interface RoomPollStatusProps {
   meeting: Pick<MeetingDocument, "_id" | "groupId">;
@@ -15,7 +15,12 @@ export interface RoomPollStatusProps {
 
 /** Moves a poll one step on (draft → open → closed); a poll not in `from` answers 409 with `refusal`. */
 export async function changeRoomPollStatus(
-  props: RoomPollStatusProps & { name: string; from: RoomPollStatus; to: RoomPollStatus; refusal: string },
+  props: RoomPollStatusProps & {
+    name: "roomPolls.open" | "roomPolls.close";
+    from: RoomPollStatus;
+    to: RoomPollStatus;
+    refusal: string;
+  },
 ): Promise<RoomPollDocument> {
   const now = new Date();
   // Filtered on the current status, so two moderators clicking at once change it once.

@@ -4,27 +4,11 @@ import { Category } from "../models/Category.js";
 import { PendingPost, type PendingPostDocument } from "../models/PendingPost.js";
 import type { PostDocument } from "../models/Post.js";
 import { Thread } from "../models/Thread.js";
+import { claimPendingPost } from "./support/pendingPostClaim.js";
 import { postCreator } from "./postCreator.js";
 import { recordEvent } from "./recordEvent.js";
 import { threadCreator } from "./threadCreator.js";
 import type { RequestContext } from "../requestContext.js";
-
-const ALREADY_DECIDED = "Ten wpis został już rozpatrzony.";
-
-/** Takes the item for this decision, so two moderators deciding at once cannot both publish it. */
-async function claim(
-  pending: PendingPostDocument,
-  status: "approved" | "rejected",
-  moderatorId: mongoose.Types.ObjectId,
-  rejectionMessage: string | null,
-): Promise<void> {
-  const claimed = await PendingPost.findOneAndUpdate(
-    { _id: pending._id, status: "pending" },
-    { $set: { status, decidedById: moderatorId, decidedAt: new Date(), rejectionMessage } },
-    { returnDocument: "after" },
-  ).lean();
-  if (!claimed) throw conflict(ALREADY_DECIDED);
-}
 
 export interface PendingPostApproverProps {
   pending: PendingPostDocument;
@@ -39,7 +23,7 @@ export interface PendingPostApproverProps {
  */
 export async function pendingPostApprover(props: PendingPostApproverProps): Promise<PostDocument> {
   const { pending } = props;
-  await claim(pending, "approved", props.moderatorId, null);
+  await claimPendingPost(pending, "approved", props.moderatorId, null);
   let post: PostDocument;
   try {
     post = await publish(pending);
@@ -96,35 +80,4 @@ async function publish(pending: PendingPostDocument): Promise<PostDocument> {
     context: { actor: null, ip: pending.ip ?? null, requestId: null },
   });
   return firstPost;
-}
-
-export interface PendingPostRejecterProps {
-  pending: PendingPostDocument;
-  moderatorId: mongoose.Types.ObjectId;
-  /** Told to the author. */
-  message: string;
-  context?: RequestContext;
-}
-
-/** Turns a waiting post down: nothing is published; the author is told why (live and in the thread). */
-export async function pendingPostRejecter(props: PendingPostRejecterProps): Promise<void> {
-  const { pending } = props;
-  await claim(pending, "rejected", props.moderatorId, props.message);
-  await recordEvent({
-    name: "posts.reject",
-    actorId: props.moderatorId,
-    subjectType: "PendingPost",
-    subjectId: pending._id,
-    groupId: pending.groupId ?? null,
-    threadId: pending.threadId ?? null,
-    data: {
-      before: { status: "pending" },
-      after: { status: "rejected" },
-      reason: props.message,
-      pendingId: pending._id.toString(),
-      kind: pending.kind,
-      targetUserId: pending.authorId.toString(),
-    },
-    context: props.context,
-  });
 }
