@@ -43,3 +43,4 @@ export * from "./schemas/network.js";
 export * from "./sitePages.js";
 export * from "./schemas/erasure.js";
 export * from "./consents.js";
+export * from "./endpoints/index.js";

@@ -40,3 +40,14 @@ allow<UserSubject>("User", ["erase", "restrict"], (actor, user) => {
 allow<UserSubject>("User", ["changeRole"], (actor, user) => {
   return actor !== null && actor.role === "admin" && actor.id !== user._id.toString() && !isErased(user);
 });
+
+/** An account someone asks to erase (their own, or by an admin on request), with how many active admins there are. */
+export interface ErasableAccountSubject {
+  role: Role;
+  activeAdmins: number;
+}
+/** The forum must keep someone who can run it: the last active admin's account is not erased. */
+allow<ErasableAccountSubject>("Account", ["erase"], (actor, account) => {
+  if (!actor) return false;
+  return account.role !== "admin" || account.activeAdmins > 1;
+});

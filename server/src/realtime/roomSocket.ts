@@ -18,7 +18,7 @@ import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage } from "../models/RoomMessage.js";
 import { User } from "../models/User.js";
 import { can, type Actor } from "../policies/index.js";
-import { isSilenced, isStaff } from "../policies/actor.js";
+import { isSilenced, roleLabel } from "../policies/actor.js";
 import { presentRoomMessages } from "../presenters/roomMessagePresenter.js";
 import { closeStay, openStay } from "../jobs/roomAttendance.js";
 import { buildRoomSnapshot } from "../queries/roomSnapshot.js";
@@ -64,7 +64,7 @@ async function slowModeWait(
   authorId: mongoose.Types.ObjectId,
 ): Promise<number> {
   const seconds = meeting.room?.slowModeSeconds ?? 0;
-  if (seconds <= 0 || isStaff(actor)) return 0;
+  if (seconds <= 0 || can(actor, "bypassSlowMode", "Meeting", meeting)) return 0;
   const last = await RoomMessage.findOne({ meetingId: meeting._id, authorId }, { createdAt: 1 })
     .sort({ seq: -1 })
     .lean();
@@ -83,7 +83,7 @@ async function roomProfileOf(actor: Actor): Promise<{ profile: RoomProfile; jstI
       userId: actor.id,
       name: user?.name ?? "",
       jst: jst?.name ?? null,
-      role: isStaff(actor) ? "moderator" : actor.role === "expert" ? "expert" : "member",
+      role: roleLabel(actor),
     },
     jstId: user?.jstId ?? null,
   };
@@ -140,7 +140,9 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       }
       // Joined before the messages are read, so nothing sent meanwhile falls between (the client dedupes by seq).
       await socket.join(
-        isStaff(actor) ? [meetingRoom(meetingId), meetingStaffRoom(meetingId)] : meetingRoom(meetingId),
+        can(actor, "moderateRoom", "Meeting", meeting)
+          ? [meetingRoom(meetingId), meetingStaffRoom(meetingId)]
+          : meetingRoom(meetingId),
       );
       if (!stays.has(meetingId)) {
         stays.set(
