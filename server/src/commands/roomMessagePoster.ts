@@ -4,6 +4,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage, type RoomMessageDocument } from "../models/RoomMessage.js";
+import type { RequestContext } from "../requestContext.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface RoomMessagePosterProps {
@@ -12,6 +13,8 @@ export interface RoomMessagePosterProps {
   authorRole: Role;
   clientId: string;
   text: string;
+  /** Who sent it and from where: the socket event's context (realtime/socketContext.ts). */
+  context?: RequestContext;
 }
 
 /** The message this author already sent with this clientId (a re-send after a lost acknowledgement). */
@@ -64,6 +67,7 @@ export async function roomMessagePoster(
     subjectId: message._id,
     groupId: props.meeting.groupId,
     data: { meetingId: meetingId.toString(), seq: message.seq },
+    context: props.context,
   });
   return { message, created: true };
 }

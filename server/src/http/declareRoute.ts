@@ -27,7 +27,9 @@ import { parseInput } from "./validation.js";
 export const DECLARED_ENDPOINT = Symbol("declaredEndpoint");
 
 type ServerParam<Value> = Value extends z.core.$brand<"ObjectId"> ? mongoose.Types.ObjectId : Value;
-export type RouteParams<E extends Endpoint> = { [Name in keyof ParsedPathParams<E>]: ServerParam<ParsedPathParams<E>[Name]> };
+export type RouteParams<E extends Endpoint> = {
+  [Name in keyof ParsedPathParams<E>]: ServerParam<ParsedPathParams<E>[Name]>;
+};
 
 type SignedInOnly<E extends Endpoint, Yes, No> = E["signedIn"] extends true ? Yes : No;
 
@@ -113,9 +115,7 @@ export function route<const E extends Endpoint>(router: Router, endpoint: E, han
       user: req.user ?? null,
       context: req.context,
       ...(query ? { query: lazily(() => parseInput(query, req.query)) } : {}),
-      ...(body
-        ? { body: lazily(() => parseInput(body, endpoint.bodyOptional ? (req.body ?? {}) : req.body)) }
-        : {}),
+      ...(body ? { body: lazily(() => parseInput(body, endpoint.bodyOptional ? (req.body ?? {}) : req.body)) } : {}),
     };
     answer(res, endpoint, await handler(input as RouteInput<E>, req, res));
   };

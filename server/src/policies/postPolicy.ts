@@ -88,3 +88,15 @@ allow<PendingPostSubject | null>("PendingPost", ["read"], (actor, pending) => {
 });
 allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor) => actor !== null && isStaff(actor));
 allow<null>("PendingPost", ["list"], (actor) => actor !== null && isStaff(actor));
+
+/** How far a person is into the forum: NEW_MEMBER_APPROVAL_POSTS (the threshold) and their published posts. */
+export interface ApprovalSubject {
+  publishedPosts: number;
+  threshold: number;
+}
+/** A member's first posts wait for a moderator until `threshold` are published; staff and experts never wait. */
+allow<ApprovalSubject>("Post", ["publishWithoutApproval"], (actor, subject) => {
+  if (!actor) return false;
+  if (actor.role !== "member" || subject.threshold <= 0) return true;
+  return subject.publishedPosts >= subject.threshold;
+});

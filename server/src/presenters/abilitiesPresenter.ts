@@ -1,22 +1,14 @@
 import type { Abilities } from "@forum/shared";
 import { Group } from "../models/Group.js";
 import type { Actor } from "../policies/actor.js";
-import { isStaff } from "../policies/actor.js";
 import { can } from "../policies/index.js";
-import { anyOf } from "../db/anyOf.js";
 
-/** The signed-in user's abilities, computed by the same policies the server enforces. */
+/** The signed-in user's abilities, computed by the same policies the server enforces (only through `can`). */
 export async function presentAbilities(actor: Actor): Promise<Abilities> {
-  const groupIds = isStaff(actor)
-    ? undefined
-    : [...actor.groups.entries()].filter(([, role]) => role === "facilitator").map(([id]) => id);
-  const candidates =
-    groupIds && groupIds.length === 0
-      ? []
-      : await Group.find(groupIds ? { _id: anyOf(groupIds) } : {}, { slug: 1 }).lean();
+  const candidates = await Group.find({}, { slug: 1 }).lean();
   return {
     manageUsers: can(actor, "list", "User", null),
-    changeRoles: actor.role === "admin",
+    changeRoles: can(actor, "assignRoles", "User", null),
     inviteTo: candidates.filter((group) => can(actor, "invite", "Group", group)).map((group) => group.slug),
     manageCategories: can(actor, "manage", "Category", { groupId: null, kind: "discussion" }),
     silence: actor.silence

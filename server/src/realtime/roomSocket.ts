@@ -24,6 +24,7 @@ import { closeStay, openStay } from "../jobs/roomAttendance.js";
 import { buildRoomSnapshot } from "../queries/roomSnapshot.js";
 import { silenceMessage } from "../domain/silenceStatus.js";
 import { failureAck } from "./socketFailure.js";
+import { socketEventContext } from "./socketContext.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { roomParticipants, schedulePresence, type RoomProfile } from "./roomPresence.js";
 import { meetingRoom, meetingStaffRoom } from "./rooms.js";
@@ -195,7 +196,14 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
           retryAfterSeconds: wait,
         });
       }
-      const { message } = await roomMessagePoster({ meeting, authorId, authorRole: actor.role, clientId, text });
+      const { message } = await roomMessagePoster({
+        meeting,
+        authorId,
+        authorRole: actor.role,
+        clientId,
+        text,
+        context: socketEventContext(socket),
+      });
       reply({ ok: true, message: (await presentRoomMessages([message]))[0] });
     })().catch((error: unknown) => reply(failureAck(error, "write", logger, "room.message")));
   });

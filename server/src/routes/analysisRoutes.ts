@@ -21,7 +21,11 @@ import { presentAnalysisSummaries } from "../presenters/librarySummaryPresenter.
  * The analysis named in the URL, after checking the actor may do `action` with it. A visitor is asked to sign in
  * for a missing one as for one they may not read (a public one they read).
  */
-async function loadAnalysis(actor: Actor | null, id: mongoose.Types.ObjectId, action: string): Promise<AnalysisDocument> {
+async function loadAnalysis(
+  actor: Actor | null,
+  id: mongoose.Types.ObjectId,
+  action: string,
+): Promise<AnalysisDocument> {
   const analysis = await Analysis.findById(id).lean();
   if (!analysis) throw actor ? notFound() : unauthorized();
   authorize(actor, action, "Analysis", analysis);

@@ -36,12 +36,16 @@ async function categoryDraftKey({ actor, user }: DraftRequest, categoryId: mongo
 }
 
 const showDraft = async (key: DraftKey) => ({ draft: presentDraft(await findDraft(key)) });
-const saveDraft = async (key: DraftKey, input: SaveDraftInput) => ({ draft: presentDraft(await draftSaver(key, input)) });
+const saveDraft = async (key: DraftKey, input: SaveDraftInput) => ({
+  draft: presentDraft(await draftSaver(key, input)),
+});
 
 export function draftRoutes(): Router {
   const router = Router();
 
-  route(router, endpoints.posts.replyDraft, async (input) => showDraft(await threadDraftKey(input, input.params.threadId)));
+  route(router, endpoints.posts.replyDraft, async (input) =>
+    showDraft(await threadDraftKey(input, input.params.threadId)),
+  );
   route(router, endpoints.posts.saveReplyDraft, async (input) =>
     saveDraft(await threadDraftKey(input, input.params.threadId), input.body()),
   );

@@ -30,7 +30,12 @@ async function mayBeErased(actor: Actor, user: UserDocument): Promise<boolean> {
 /** RODO: erasure of an account (by the person or by an admin on request) and restriction of its processing. */
 export function erasureRoutes(config: Config): Router {
   const router = Router();
-  const eraseWith = (user: UserDocument, actorId: UserDocument["_id"], reason: string | null, context: RequestContext) =>
+  const eraseWith = (
+    user: UserDocument,
+    actorId: UserDocument["_id"],
+    reason: string | null,
+    context: RequestContext,
+  ) =>
     accountEraser({
       userId: user._id,
       actorId,

@@ -67,7 +67,9 @@ export function moderationRoutes(): Router {
     const { cursor: _ignored, ...query } = parseQuery();
     const entries = await presentAuditEntries(await auditExport(query));
     const day = new Date().toISOString().slice(0, 10);
-    return sent(res.type("text/csv; charset=utf-8").attachment(`dziennik-moderacji-${day}.csv`).send(auditCsv(entries)));
+    return sent(
+      res.type("text/csv; charset=utf-8").attachment(`dziennik-moderacji-${day}.csv`).send(auditCsv(entries)),
+    );
   });
 
   return router;

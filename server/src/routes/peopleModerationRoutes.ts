@@ -102,7 +102,10 @@ async function loadHistory(userId: mongoose.Types.ObjectId): Promise<ModerationH
   });
 }
 
-async function presentPersonModeration(actor: Actor, user: UserDocument): Promise<{ moderation: PersonModerationView }> {
+async function presentPersonModeration(
+  actor: Actor,
+  user: UserDocument,
+): Promise<{ moderation: PersonModerationView }> {
   const [notes, history] = await Promise.all([
     UserNote.find({ userId: user._id }).sort({ createdAt: -1 }).limit(200).lean(),
     loadHistory(user._id),

@@ -41,7 +41,11 @@ const UNKNOWN = { id: "", name: "", jstName: null };
  * The practice named in the URL after checking the actor may do `action`. One they may not read is "not found" —
  * for visitors too, so an unpublished practice's existence does not leak.
  */
-async function loadPractice(actor: Actor | null, id: mongoose.Types.ObjectId, action: string): Promise<PracticeDocument> {
+async function loadPractice(
+  actor: Actor | null,
+  id: mongoose.Types.ObjectId,
+  action: string,
+): Promise<PracticeDocument> {
   const practice = await Practice.findById(id).lean();
   if (!practice || !can(actor, "read", "Practice", practice)) throw notFound();
   authorize(actor, action, "Practice", practice);
@@ -277,7 +281,9 @@ export function practiceRoutes(): Router {
     authorize(actor, "read", "Thread", { groupId: thread.groupId ?? null });
     const practices = await Practice.find({ "source.threadId": thread._id }).sort({ createdAt: 1 }).limit(50).lean();
     return {
-      practices: await presentPracticeSummaries(practices.filter((practice) => can(actor, "read", "Practice", practice))),
+      practices: await presentPracticeSummaries(
+        practices.filter((practice) => can(actor, "read", "Practice", practice)),
+      ),
     };
   });
 

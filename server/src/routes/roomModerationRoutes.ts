@@ -28,7 +28,10 @@ interface RoomControlRequest {
 }
 
 /** The meeting in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
-async function roomTarget({ actor, user, params, context }: RoomControlRequest, action: string): Promise<RoomStateActor> {
+async function roomTarget(
+  { actor, user, params, context }: RoomControlRequest,
+  action: string,
+): Promise<RoomStateActor> {
   const meeting = (await Meeting.findById(params.id).lean()) as MeetingDocument | null;
   if (!meeting) throw notFound();
   authorize(actor, action, "Meeting", meeting);

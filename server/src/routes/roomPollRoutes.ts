@@ -33,7 +33,12 @@ export function roomPollRoutes(): Router {
   route(router, endpoints.room.createPoll, async (request) => {
     const room = await liveRoomRequest(request, "moderateRoom");
     const input = request.body();
-    const poll = await roomPollCreator({ meeting: room.meeting, moderatorId: room.userId, input, context: room.context });
+    const poll = await roomPollCreator({
+      meeting: room.meeting,
+      moderatorId: room.userId,
+      input,
+      context: room.context,
+    });
     return answer(poll, room);
   });
 

@@ -34,14 +34,24 @@ export function roomQuestionRoutes(): Router {
   route(router, endpoints.room.ask, async (request) => {
     const room = await liveRoomRequest(request, "chat");
     const { text } = request.body();
-    const question = await roomQuestionAsker({ meeting: room.meeting, authorId: room.userId, text, context: room.context });
+    const question = await roomQuestionAsker({
+      meeting: room.meeting,
+      authorId: room.userId,
+      text,
+      context: room.context,
+    });
     return answer(question, room);
   });
 
   route(router, endpoints.room.voteQuestion, async (request) => {
     const room = await liveRoomRequest(request, "chat");
     const question = await questionOf(request.params.questionId, room);
-    const updated = await roomQuestionVoter({ meeting: room.meeting, question, voterId: room.userId, context: room.context });
+    const updated = await roomQuestionVoter({
+      meeting: room.meeting,
+      question,
+      voterId: room.userId,
+      context: room.context,
+    });
     return answer(updated, room);
   });
 

@@ -126,7 +126,10 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
       clientId: input.clientId,
       context,
     });
-    const [authors, myReactions] = await Promise.all([loadAuthors([post.authorId]), loadMyReactions(user._id, [post._id])]);
+    const [authors, myReactions] = await Promise.all([
+      loadAuthors([post.authorId]),
+      loadMyReactions(user._id, [post._id]),
+    ]);
     return withStatus(created ? 201 : 200, { post: presentPost(post, thread, authors, { actor, myReactions }) });
   });
 

@@ -33,10 +33,12 @@ interface WatchRequest {
 export function watchRoutes(): Router {
   const router = Router();
 
-  const read = (targetType: WatchTarget) => async ({ actor, user, params }: WatchRequest) => {
-    const target = await loadWatchable(actor, targetType, params.id);
-    return { level: await watchLevelOf(user._id, targetType, target._id) };
-  };
+  const read =
+    (targetType: WatchTarget) =>
+    async ({ actor, user, params }: WatchRequest) => {
+      const target = await loadWatchable(actor, targetType, params.id);
+      return { level: await watchLevelOf(user._id, targetType, target._id) };
+    };
   const write =
     (targetType: WatchTarget) =>
     async ({ actor, user, params, context }: WatchRequest, parseBody: () => { level: WatchLevel | null }) => {

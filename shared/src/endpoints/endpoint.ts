@@ -112,12 +112,12 @@ export type PathParams<E extends EndpointSpec> = {
 };
 /** Path parameters as the schemas parse them. */
 export type ParsedPathParams<E extends EndpointSpec> = {
-  [Name in PathParamName<E["path"]>]: ParamSchema<E, Name> extends z.ZodType
-    ? z.output<ParamSchema<E, Name>>
-    : string;
+  [Name in PathParamName<E["path"]>]: ParamSchema<E, Name> extends z.ZodType ? z.output<ParamSchema<E, Name>> : string;
 };
 
-export type QueryOf<E extends EndpointSpec> = E extends { query: infer Query extends z.ZodType } ? z.input<Query> : never;
+export type QueryOf<E extends EndpointSpec> = E extends { query: infer Query extends z.ZodType }
+  ? z.input<Query>
+  : never;
 export type ParsedQueryOf<E extends EndpointSpec> = E extends { query: infer Query extends z.ZodType }
   ? z.output<Query>
   : never;
@@ -147,7 +147,8 @@ export type RequestOf<E extends EndpointSpec> = (HasParams<E> extends true
 
 /** The part of a request that makes its address. */
 export type AddressOf<E extends EndpointSpec> = Pick<RequestOf<E>, "params" | "query">;
-type AddressArgs<E extends EndpointSpec> = HasParams<E> extends true ? [address: AddressOf<E>] : [address?: AddressOf<E>];
+type AddressArgs<E extends EndpointSpec> =
+  HasParams<E> extends true ? [address: AddressOf<E>] : [address?: AddressOf<E>];
 
 /** `?a=1&b=x` from a query object (undefined and null values left out), or "" when nothing is left. */
 export function queryString(query: Readonly<Record<string, unknown>> | undefined): string {

@@ -1,5 +1,10 @@
 import type { CalendarMonthView, GroupMeetingsView, MeetingExpertsView, MeetingView } from "../index.js";
-import { agendaInputSchema, calendarMonthSchema, meetingExpertsInputSchema, meetingInputSchema } from "../schemas/meetings.js";
+import {
+  agendaInputSchema,
+  calendarMonthSchema,
+  meetingExpertsInputSchema,
+  meetingInputSchema,
+} from "../schemas/meetings.js";
 import { defineEndpoints, file, json, noContent, objectId } from "./endpoint.js";
 
 const meeting = json<{ meeting: MeetingView }>();

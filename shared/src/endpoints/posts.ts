@@ -1,11 +1,4 @@
-import type {
-  AttachmentView,
-  DraftView,
-  FlagReason,
-  FlagStatus,
-  PostRevisionView,
-  PostView,
-} from "../index.js";
+import type { AttachmentView, DraftView, FlagReason, FlagStatus, PostRevisionView, PostView } from "../index.js";
 import { saveDraftSchema } from "../schemas/draft.js";
 import { createFlagSchema } from "../schemas/flags.js";
 import { editPostSchema, reactionKindSchema } from "../schemas/post.js";

@@ -74,8 +74,7 @@ export const registrationEndpoints = defineEndpoints("Rejestracja", {
     status: 201,
     /** 200 with `addedMember` when the address already has an account: the person joins at once. */
     response: json<
-      | { invitation: InvitationView }
-      | { invitation: null; addedMember: { id: string; name: string; email: string } }
+      { invitation: InvitationView } | { invitation: null; addedMember: { id: string; name: string; email: string } }
     >(),
   },
   invitations: {

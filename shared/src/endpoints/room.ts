@@ -8,7 +8,12 @@ import type {
   RoomRecordStateResponse,
 } from "../index.js";
 import { roomPinSchema, roomSlowModeSchema } from "../schemas/roomChat.js";
-import { answerRoomQuestionSchema, askRoomQuestionSchema, createRoomPollSchema, voteRoomPollSchema } from "../schemas/roomQa.js";
+import {
+  answerRoomQuestionSchema,
+  askRoomQuestionSchema,
+  createRoomPollSchema,
+  voteRoomPollSchema,
+} from "../schemas/roomQa.js";
 import { roomAgendaItemSchema, roomMinutesSchema, roomNoteTakerSchema } from "../schemas/roomRecord.js";
 import { defineEndpoints, file, json, objectId } from "./endpoint.js";
 
