@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type mongoose from "mongoose";
+import mongoose from "mongoose";
 import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
 import {
   endpointList,
+  objectId,
   urlOf,
   type AddressOf,
   type Endpoint,
@@ -846,19 +847,63 @@ const table = (Object.keys(rows) as EndpointName[]).map((name) => {
   return { name, endpoint: declared.endpoint, row: rows[name] as Row<Endpoint> };
 });
 
+/** What a refusal says: its status and the error's code and Polish message. */
+const answerOf = (response: { status: number; body?: { error?: { code?: string; message?: string } } }) => ({
+  status: response.status,
+  code: response.body?.error?.code ?? null,
+  message: response.body?.error?.message ?? null,
+});
+
+/** Path parameters that name something (ids, slugs, usernames, tokens), as opposed to values (a reaction, a page). */
+const NAMING_PARAMS = /^(?:id|\w+Id|slug|username|token)$/;
+
+/** The same address with every naming parameter replaced by one that names nothing. */
+function addressOfNothing(endpoint: Endpoint, address: AddressOf<Endpoint> | undefined): AddressOf<Endpoint> {
+  const params = Object.fromEntries(
+    Object.entries((address?.params ?? {}) as Record<string, string>).map(([name, value]) => [
+      name,
+      !NAMING_PARAMS.test(name)
+        ? value
+        : endpoint.params?.[name] === objectId
+          ? new mongoose.Types.ObjectId().toString()
+          : `nieistniejacy-${randomUUID().slice(0, 12)}`,
+    ]),
+  );
+  return { ...address, params } as unknown as AddressOf<Endpoint>;
+}
+
 describe.each(table.map((entry) => [`${entry.endpoint.method.toUpperCase()} ${entry.endpoint.path}`, entry] as const))(
   "%s",
   (_name, { endpoint, row }) => {
+    /** Each person's address (a row may hand each its own object, e.g. a practice to delete) and answer. */
+    const addresses = {} as Record<RoleName, AddressOf<Endpoint> | undefined>;
+    const answers = {} as Record<RoleName, ReturnType<typeof answerOf>>;
+
     it("answers each kind of person as the policies say", async () => {
       const actual = {} as Expected;
       for (const role of ROLES) {
         const agent = row.fresh ? await agentFor(role) : agents[role];
-        const request = agent[endpoint.method](urlOf(endpoint, row.address?.() as AddressOf<Endpoint>));
+        addresses[role] = row.address?.() as AddressOf<Endpoint> | undefined;
+        const request = agent[endpoint.method](urlOf(endpoint, addresses[role] as AddressOf<Endpoint>));
         const response = row.body ? await request.send(row.body) : await request;
         actual[role] = response.status;
+        answers[role] = answerOf(response);
       }
       expect(actual).toEqual(row.expected);
     });
+
+    const namesSomething = [...endpoint.path.matchAll(/:(\w+)/g)].some(([, param]) => NAMING_PARAMS.test(param ?? ""));
+    if (namesSomething) {
+      it("answers those who may not see it exactly as for a name that names nothing", async () => {
+        const refused = ROLES.filter((role) => row.expected[role] === 401 || row.expected[role] === 404);
+        const got = {} as Record<string, ReturnType<typeof answerOf>>;
+        for (const role of refused) {
+          const request = agents[role][endpoint.method](urlOf(endpoint, addressOfNothing(endpoint, addresses[role])));
+          got[role] = answerOf(row.body ? await request.send(row.body) : await request);
+        }
+        expect(got).toEqual(Object.fromEntries(refused.map((role) => [role, answers[role]])));
+      });
+    }
   },
 );
 
