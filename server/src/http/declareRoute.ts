@@ -43,6 +43,17 @@ export type RouteInput<E extends Endpoint> = {
 } & (E extends { query: z.ZodType } ? { query: () => ParsedQueryOf<E> } : unknown) &
   (E extends { body: z.ZodType } ? { body: () => ParsedBodyOf<E> } : unknown);
 
+/**
+ * The input of a signed-in endpoint whose path names one thing by id, for helpers several handlers share
+ * (`moderatedThread(input, "pin")`): what `route()` hands such a handler, minus its body and query.
+ */
+export interface SignedInRequest<Params = { id: mongoose.Types.ObjectId }> {
+  actor: Actor;
+  user: Express.User;
+  params: Params;
+  context: RequestContext;
+}
+
 /** The handler answered through `res` itself (a file, a stream, or a body its declaration does not type). */
 export interface Answered {
   readonly answered: true;

@@ -3,6 +3,7 @@ import { conflict, notFound } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize, type Actor } from "../policies/index.js";
 import type { RequestContext } from "../requestContext.js";
+import type { SignedInRequest } from "./declareRoute.js";
 
 export interface LiveRoomRequest {
   meeting: MeetingDocument;
@@ -16,7 +17,7 @@ export interface LiveRoomRequest {
  * live: questions and polls belong to the session while it runs; 403 refused).
  */
 export async function liveRoomRequest(
-  { actor, params, context }: { actor: Actor; params: { id: mongoose.Types.ObjectId }; context: RequestContext },
+  { actor, params, context }: Omit<SignedInRequest, "user">,
   action: "chat" | "moderateRoom",
 ): Promise<LiveRoomRequest> {
   const meeting = await Meeting.findById(params.id).lean();

@@ -20,9 +20,9 @@ async function presentDecided(user: UserDocument) {
 export function accountRequestRoutes(): Router {
   const router = Router();
 
-  route(router, endpoints.registration.requestAccount, async ({ body, context }, req) => {
+  route(router, endpoints.registration.requestAccount, async ({ body, context }) => {
     const input = body();
-    await countAttempt("accountRequest", req.ip ?? "unknown", input.email);
+    await countAttempt("accountRequest", context.ip ?? "unknown", input.email);
     await accountRequester({ input, context });
     return { message: ACCOUNT_REQUEST_RECEIVED };
   });

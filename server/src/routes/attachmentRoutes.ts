@@ -77,7 +77,7 @@ export function attachmentRoutes(config: Config): Router {
 
   route(router, endpoints.posts.upload, async ({ actor, user, context }, req, res) => {
     authorize(actor, "upload", "Attachment", null);
-    await countAttempt("upload", req.ip ?? "", actor.id);
+    await countAttempt("upload", context.ip ?? "", actor.id);
     // Refuse early on the declared length, before reading megabytes into memory.
     if (Number(req.headers["content-length"] ?? 0) > config.UPLOAD_MAX_BYTES + 64 * 1024) throw tooLarge();
     await new Promise<void>((resolve, reject) =>

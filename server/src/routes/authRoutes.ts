@@ -46,9 +46,9 @@ export function authRoutes(_config: Config): Router {
       : { user: null, abilities: null },
   );
 
-  route(router, endpoints.auth.login, async ({ body }, req, res) => {
+  route(router, endpoints.auth.login, async ({ body, context }, req, res) => {
     const input = body();
-    const attempts = await countAttempt("login", req.ip ?? "unknown", input.email);
+    const attempts = await countAttempt("login", context.ip ?? "unknown", input.email);
     const user = await new Promise<UserDocument | false>((resolve, reject) => {
       req.body = input;
       passport.authenticate("local", (error: unknown, found: UserDocument | false) =>

@@ -29,10 +29,10 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
     return group;
   }
 
-  route(router, endpoints.registration.invite, async ({ actor, user: inviter, params, body, context }, req) => {
+  route(router, endpoints.registration.invite, async ({ actor, user: inviter, params, body, context }) => {
     const group = await groupToInviteTo(params.slug, actor);
     const input = body();
-    await countAttempt("invitation", req.ip ?? "unknown", inviter._id.toString());
+    await countAttempt("invitation", context.ip ?? "unknown", inviter._id.toString());
     const result = await invitationCreator({
       group,
       email: input.email,
@@ -56,12 +56,12 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
     return { invitations: await presentInvitations(invitations as InvitationDocument[]) };
   });
 
-  route(router, endpoints.registration.resendInvitation, async ({ actor, user, params, context }, req) => {
+  route(router, endpoints.registration.resendInvitation, async ({ actor, user, params, context }) => {
     const invitation = (await Invitation.findById(params.id).lean()) as InvitationDocument | null;
     const group = invitation ? await Group.findById(invitation.groupId).lean() : null;
     if (!invitation || !group) throw notFound();
     authorize(actor, "invite", "Group", group);
-    await countAttempt("invitation", req.ip ?? "unknown", user._id.toString());
+    await countAttempt("invitation", context.ip ?? "unknown", user._id.toString());
     const resent = await invitationResender({
       invitation,
       group,

@@ -15,7 +15,7 @@ export function passwordResetRoutes(config: Pick<Config, "PASSWORD_RESET_TTL_MIN
 
   route(router, endpoints.auth.passwordResetRequest, async ({ body, context }, req) => {
     const { email } = body();
-    await countAttempt("passwordReset", req.ip ?? "unknown", email);
+    await countAttempt("passwordReset", context.ip ?? "unknown", email);
     // Not awaited: the answer and its timing are the same for known and unknown addresses.
     passwordResetRequester({ email, validMinutes: config.PASSWORD_RESET_TTL_MINUTES, context }).catch(
       (error: unknown) => req.log.error({ err: error }, "password reset request failed"),

@@ -60,7 +60,7 @@ export function personalDataRoutes(config: Config): Router {
   route(router, endpoints.account.exportData, async ({ actor, user: signedIn, context }, req, res) => {
     const user = await self(signedIn);
     authorize(actor, "exportData", "User", user);
-    await countAttempt("personalDataExport", req.ip ?? "", user._id.toString());
+    await countAttempt("personalDataExport", context.ip ?? "", user._id.toString());
     return sendArchive(req, res, { user, actorId: signedIn._id, forSelf: true, context });
   });
 

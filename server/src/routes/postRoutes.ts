@@ -6,13 +6,12 @@ import { postDeleter } from "../commands/postDeleter.js";
 import { reactionAdder } from "../commands/reactionAdder.js";
 import { reactionRemover } from "../commands/reactionRemover.js";
 import { conflict, notFound } from "../errors/AppError.js";
-import { route } from "../http/declareRoute.js";
+import { route, type SignedInRequest } from "../http/declareRoute.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { PostRevision } from "../models/PostRevision.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize, type Actor } from "../policies/index.js";
 import type { PostSubject } from "../policies/postPolicy.js";
-import type { RequestContext } from "../requestContext.js";
 import { peopleOfPost, presentPost, presentPostRevision } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
 import { loadMyReactions } from "../queries/reactionDirectory.js";
@@ -50,13 +49,6 @@ export async function presentForActor(
     loadMyReactions(viewer.userId, [post._id]),
   ]);
   return presentPost(post, thread, authors, { actor: viewer.actor, myReactions });
-}
-
-interface ReactionRequest {
-  actor: Actor;
-  user: Express.User;
-  params: { id: mongoose.Types.ObjectId; kind: ReactionKind };
-  context: RequestContext;
 }
 
 export function postRoutes(): Router {
@@ -98,7 +90,12 @@ export function postRoutes(): Router {
 
   /** Giving and taking back a reaction: the same checks, in the same order (own posts are refused by the policy). */
   const reacting = (change: typeof reactionAdder | typeof reactionRemover) =>
-    async function ({ actor, user, params, context }: ReactionRequest) {
+    async function ({
+      actor,
+      user,
+      params,
+      context,
+    }: SignedInRequest<{ id: mongoose.Types.ObjectId; kind: ReactionKind }>) {
       const { post, thread } = await loadPostFor(actor, params.id, "react");
       if (post.deletedAt) throw conflict(DELETED_POST_MESSAGE);
       const updated = await change({ post, thread, userId: user._id, kind: params.kind, context });

@@ -1,5 +1,4 @@
 import { Router } from "express";
-import type mongoose from "mongoose";
 import { endpoints } from "@forum/shared";
 import { roomMessagePinner } from "../commands/roomMessagePinner.js";
 import { roomMessageRemover } from "../commands/roomMessageRemover.js";
@@ -8,30 +7,19 @@ import { roomParticipantMuter } from "../commands/roomParticipantMuter.js";
 import { roomSlowModeSetter } from "../commands/roomSlowModeSetter.js";
 import type { RoomStateActor } from "../commands/support/roomStateChange.js";
 import { badRequest, conflict, notFound } from "../errors/AppError.js";
-import { route } from "../http/declareRoute.js";
+import { route, type SignedInRequest } from "../http/declareRoute.js";
 import { parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage } from "../models/RoomMessage.js";
 import { User } from "../models/User.js";
-import { authorize, can, type Actor } from "../policies/index.js";
-import type { RequestContext } from "../requestContext.js";
+import { authorize, can } from "../policies/index.js";
 import { presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { presentRoomMessageById } from "../presenters/roomMessagePresenter.js";
 import { presentRoomState } from "../presenters/roomStatePresenter.js";
 
-interface RoomControlRequest {
-  actor: Actor;
-  user: Express.User;
-  params: { id: mongoose.Types.ObjectId };
-  context: RequestContext;
-}
-
 /** The meeting in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
-async function roomTarget(
-  { actor, user, params, context }: RoomControlRequest,
-  action: string,
-): Promise<RoomStateActor> {
+async function roomTarget({ actor, user, params, context }: SignedInRequest, action: string): Promise<RoomStateActor> {
   const meeting = (await Meeting.findById(params.id).lean()) as MeetingDocument | null;
   if (!meeting) throw notFound();
   authorize(actor, action, "Meeting", meeting);

@@ -6,11 +6,11 @@ import { noteTakerSetter } from "../commands/noteTakerSetter.js";
 import { roomAgendaSetter } from "../commands/roomAgendaSetter.js";
 import { roomCloser } from "../commands/roomCloser.js";
 import { notFound } from "../errors/AppError.js";
-import { route, sent } from "../http/declareRoute.js";
+import { route, sent, type SignedInRequest } from "../http/declareRoute.js";
 import { parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
-import { authorize, type Actor } from "../policies/index.js";
+import { authorize } from "../policies/index.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
 import { attendanceCsv } from "../presenters/attendanceCsv.js";
@@ -24,15 +24,8 @@ interface MeetingAction {
   context: RequestContext;
 }
 
-interface MeetingRequest {
-  actor: Actor;
-  user: Express.User;
-  params: { id: mongoose.Types.ObjectId };
-  context: RequestContext;
-}
-
 /** The meeting in the path, once the policy allows `action` (404 when its group is unreadable, 403 else). */
-async function meetingFor({ actor, user, params, context }: MeetingRequest, action: string): Promise<MeetingAction> {
+async function meetingFor({ actor, user, params, context }: SignedInRequest, action: string): Promise<MeetingAction> {
   const meeting = await Meeting.findById(params.id).lean();
   if (!meeting) throw notFound();
   authorize(actor, action, "Meeting", meeting);

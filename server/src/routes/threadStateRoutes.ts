@@ -1,6 +1,5 @@
 import { Router } from "express";
 import { endpoints } from "@forum/shared";
-import type mongoose from "mongoose";
 import { threadCloseScheduler } from "../commands/threadCloseScheduler.js";
 import { threadEditor } from "../commands/threadEditor.js";
 import { threadLocker } from "../commands/threadLocker.js";
@@ -10,23 +9,15 @@ import type { ThreadStateActor } from "../commands/support/threadStateChange.js"
 import { threadUnlocker } from "../commands/threadUnlocker.js";
 import { threadUnpinner } from "../commands/threadUnpinner.js";
 import { notFound } from "../errors/AppError.js";
-import { route } from "../http/declareRoute.js";
+import { route, type SignedInRequest } from "../http/declareRoute.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { authorize, type Actor } from "../policies/index.js";
-import type { RequestContext } from "../requestContext.js";
+import { authorize } from "../policies/index.js";
 import { presentThreadUpdate } from "../presenters/threadStatePresenter.js";
 import { resolveTags } from "../commands/support/freeTags.js";
 
-interface ThreadToolInput {
-  actor: Actor;
-  user: Express.User;
-  params: { id: mongoose.Types.ObjectId };
-  context: RequestContext;
-}
-
 /** The thread in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
 async function moderatedThread(
-  { actor, user, params, context }: ThreadToolInput,
+  { actor, user, params, context }: SignedInRequest,
   action: string,
 ): Promise<ThreadStateActor> {
   const thread = await Thread.findById(params.id).lean();

@@ -3,12 +3,11 @@ import type mongoose from "mongoose";
 import { endpoints, type WatchLevel } from "@forum/shared";
 import { watchLevelSetter } from "../commands/watchLevelSetter.js";
 import { notFound } from "../errors/AppError.js";
-import { route } from "../http/declareRoute.js";
+import { route, type SignedInRequest } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Thread } from "../models/Thread.js";
 import type { WatchTarget } from "../models/Watch.js";
 import { authorize, type Actor } from "../policies/index.js";
-import type { RequestContext } from "../requestContext.js";
 import { watchLevelOf } from "../queries/watchLevels.js";
 
 /** The thread or category named in the URL, if the signed-in actor may read it. */
@@ -22,26 +21,19 @@ async function loadWatchable(actor: Actor, targetType: WatchTarget, id: mongoose
   return target;
 }
 
-interface WatchRequest {
-  actor: Actor;
-  user: Express.User;
-  params: { id: mongoose.Types.ObjectId };
-  context: RequestContext;
-}
-
 /** Watch levels of threads and categories. */
 export function watchRoutes(): Router {
   const router = Router();
 
   const read =
     (targetType: WatchTarget) =>
-    async ({ actor, user, params }: WatchRequest) => {
+    async ({ actor, user, params }: SignedInRequest) => {
       const target = await loadWatchable(actor, targetType, params.id);
       return { level: await watchLevelOf(user._id, targetType, target._id) };
     };
   const write =
     (targetType: WatchTarget) =>
-    async ({ actor, user, params, context }: WatchRequest, parseBody: () => { level: WatchLevel | null }) => {
+    async ({ actor, user, params, context }: SignedInRequest, parseBody: () => { level: WatchLevel | null }) => {
       const target = await loadWatchable(actor, targetType, params.id);
       const { level } = parseBody();
       return {
