@@ -49,6 +49,21 @@ export default tseslint.config(
     },
   },
   {
+    // An endpoint is declared once, in shared/src/endpoints, and registered with route() (server/src/http/declareRoute.ts);
+    // test/unit/routeDeclarations.test.ts also walks the app's routers for anything registered by hand.
+    files: ["server/src/routes/**/*.ts", "server/src/http/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.object.name=/^(router|app)$/][callee.property.name=/^(get|post|put|patch|delete|all)$/]",
+          message: "Register the route with route(router, endpoints.<area>.<name>, handler) from http/declareRoute.ts.",
+        },
+      ],
+    },
+  },
+  {
     files: ["client/**/*.{ts,svelte}"],
     languageOptions: { globals: { ...globals.browser } },
   },

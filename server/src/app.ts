@@ -32,6 +32,9 @@ export interface AppDependencies {
   metrics: ForumMetrics;
 }
 
+/** Everything that is not the API or Socket.IO is a page of the client (SvelteKit routes it in the browser). */
+export const CLIENT_PAGES = /^(?!\/(api|socket\.io)\/).*/;
+
 /** Probes come every few seconds; logging each would drown the log. */
 const PROBE_URLS = new Set(["/api/health", "/api/ready", "/metrics"]);
 
@@ -112,7 +115,7 @@ function mountClient(app: express.Express, buildDir: string): void {
     express.static(path.join(buildDir, "_app", "immutable"), { immutable: true, maxAge: "1y", fallthrough: false }),
   );
   app.use(express.static(buildDir, { index: false, maxAge: "1h" }));
-  app.get(/^(?!\/(api|socket\.io)\/).*/, (_req, res) => {
+  app.get(CLIENT_PAGES, (_req, res) => {
     if (!existsSync(indexFile)) {
       res
         .status(503)

@@ -46,3 +46,4 @@ export * from "./consents.js";
 export * from "./schemas/displayText.js";
 export * from "./events.js";
 export * from "./eventLabels.js";
+export * from "./endpoints/index.js";

@@ -1,9 +1,21 @@
 import { randomUUID } from "node:crypto";
-import type mongoose from "mongoose";
+import mongoose from "mongoose";
 import sharp from "sharp";
 import { io as connect } from "socket.io-client";
 import type TestAgent from "supertest/lib/agent.js";
-import type { GroupDetail, SocketAck } from "@forum/shared";
+import {
+  endpointList,
+  objectId,
+  urlOf,
+  type AddressOf,
+  type Endpoint,
+  type EndpointName,
+  type EndpointNamed,
+  type GroupDetail,
+  type PathParamName,
+  type ServerToClientEvents,
+  type SocketAck,
+} from "@forum/shared";
 import type { PracticeStatus } from "@forum/shared";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { AnalysisComment } from "../../server/src/models/AnalysisComment.js";
@@ -16,8 +28,8 @@ import { RoomPoll } from "../../server/src/models/RoomPoll.js";
 import { RoomQuestion } from "../../server/src/models/RoomQuestion.js";
 import { User } from "../../server/src/models/User.js";
 import { UserNote } from "../../server/src/models/UserNote.js";
-import { declaredRoutes } from "../support/declaredRoutes.js";
 import { csrfAgent, DEMO, signedInAgent, signInCookie } from "../support/http.js";
+import { connectWithCookie, type ForumClient } from "../support/sockets.js";
 import { liveMeeting } from "../support/roomQa.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
@@ -68,1033 +80,556 @@ const staff = (moderator: number, admin = moderator): Expected => ({
 /** Moderator tools on a group-A thread: readers who are not staff are refused (403), others do not see it (404). */
 const threadModeration = (moderator: number): Expected => ({ ...groupA(403), moderator, admin: moderator });
 
-interface Row {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** The route as declared in server/src/routes (for the completeness check). */
-  route: string;
-  path: () => string;
+/**
+ * One row per declared endpoint (shared/src/endpoints), keyed by its name: a new declaration without a row, or a row
+ * for an endpoint that no longer exists, fails the typecheck. The address is built from the declaration, so a row
+ * always calls the endpoint it is named after.
+ */
+type Row<E extends Endpoint> = {
   body?: object;
   expected: Expected;
   /** Needs a session of its own, because it ends the one it is sent with. */
   fresh?: boolean;
-}
+} & ([PathParamName<E["path"]>] extends [never] ? { address?: () => AddressOf<E> } : { address: () => AddressOf<E> });
 
-const rows: Row[] = [
-  { method: "get", route: "/health", path: () => "/api/health", expected: everyone(200) },
-  { method: "get", route: "/network", path: () => "/api/network", expected: everyone(200) },
-  { method: "get", route: "/auth/csrf", path: () => "/api/auth/csrf", expected: everyone(200) },
-  { method: "get", route: "/auth/me", path: () => "/api/auth/me", expected: everyone(200) },
-  { method: "post", route: "/auth/login", path: () => "/api/auth/login", body: {}, expected: everyone(400) },
-  { method: "post", route: "/auth/logout", path: () => "/api/auth/logout", expected: everyone(204), fresh: true },
-  {
-    method: "post",
-    route: "/auth/password-reset/request",
-    path: () => "/api/auth/password-reset/request",
-    body: {},
-    expected: everyone(400),
-  },
-  {
-    method: "post",
-    route: "/auth/password-reset/confirm",
-    path: () => "/api/auth/password-reset/confirm",
-    body: {},
-    expected: everyone(400),
-  },
-  { method: "get", route: "/jsts", path: () => "/api/jsts?q=krak", expected: everyone(200) },
-  { method: "get", route: "/voivodeships", path: () => "/api/voivodeships", expected: everyone(200) },
-  {
-    method: "post",
-    route: "/account-requests",
-    path: () => "/api/account-requests",
-    body: {},
-    expected: everyone(400),
-  },
-  {
-    method: "get",
-    route: "/invitations/by-token/:token",
-    path: () => "/api/invitations/by-token/nieistniejacy-token-0123456789",
+const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
+  "system.health": { expected: everyone(200) },
+  "network.overview": { expected: everyone(200) },
+  "auth.csrf": { expected: everyone(200) },
+  "auth.me": { expected: everyone(200) },
+  "auth.login": { body: {}, expected: everyone(400) },
+  "auth.logout": { expected: everyone(204), fresh: true },
+  "auth.passwordResetRequest": { body: {}, expected: everyone(400) },
+  "auth.passwordResetConfirm": { body: {}, expected: everyone(400) },
+  "registration.jsts": { address: () => ({ query: { q: "krak" } }), expected: everyone(200) },
+  "registration.voivodeships": { expected: everyone(200) },
+  "registration.requestAccount": { body: {}, expected: everyone(400) },
+  "registration.invitation": {
+    address: () => ({ params: { token: "nieistniejacy-token-0123456789" } }),
     expected: everyone(404),
   },
-  {
-    method: "post",
-    route: "/invitations/by-token/:token/accept",
-    path: () => "/api/invitations/by-token/nieistniejacy-token-0123456789/accept",
+  "registration.acceptInvitation": {
+    address: () => ({ params: { token: "nieistniejacy-token-0123456789" } }),
     body: {},
     expected: everyone(400),
   },
-  { method: "get", route: "/groups", path: () => "/api/groups", expected: signedIn(200) },
-  { method: "get", route: "/groups/:slug", path: () => "/api/groups/gwd-malopolska", expected: groupA(200) },
-  { method: "get", route: "/home", path: () => "/api/home", expected: signedIn(200) },
-  { method: "get", route: "/tags", path: () => "/api/tags", expected: signedIn(200) },
-  { method: "get", route: "/network/categories", path: () => "/api/network/categories", expected: signedIn(200) },
+  "network.groups": { expected: signedIn(200) },
+  "network.group": { address: () => ({ params: { slug: "gwd-malopolska" } }), expected: groupA(200) },
+  "network.home": { expected: signedIn(200) },
+  "tags.taxonomy": { expected: signedIn(200) },
+  "network.categories": { expected: signedIn(200) },
   // Category management: an empty body is refused (400) only for those allowed to manage.
-  {
-    method: "post",
-    route: "/groups/:slug/categories",
-    path: () => "/api/groups/gwd-malopolska/categories",
+  "network.createGroupCategory": {
+    address: () => ({ params: { slug: "gwd-malopolska" } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/network/categories",
-    path: () => "/api/network/categories",
-    body: {},
-    expected: { ...signedIn(403), moderator: 400, admin: 400 },
-  },
-  {
-    method: "patch",
-    route: "/categories/:id",
-    path: () => `/api/categories/${ids.discussionA}`,
+  "network.createCategory": { body: {}, expected: { ...signedIn(403), moderator: 400, admin: 400 } },
+  "threads.updateCategory": {
+    address: () => ({ params: { id: ids.discussionA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/categories/:id/move",
-    path: () => `/api/categories/${ids.discussionA}/move`,
+  "threads.moveCategory": {
+    address: () => ({ params: { id: ids.discussionA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "get",
-    route: "/categories/:id/threads",
-    path: () => `/api/categories/${ids.categoryA}/threads`,
+  "threads.categoryThreads": { address: () => ({ params: { id: ids.categoryA } }), expected: groupA(200) },
+  "threads.detail": { address: () => ({ params: { id: ids.threadA } }), expected: groupA(200) },
+  "threads.posts": {
+    address: () => ({ params: { id: ids.threadA }, query: { after: "0", limit: "5" } }),
     expected: groupA(200),
   },
-  { method: "get", route: "/threads/:id", path: () => `/api/threads/${ids.threadA}`, expected: groupA(200) },
-  {
-    method: "get",
-    route: "/threads/:id/posts",
-    path: () => `/api/threads/${ids.threadA}/posts?after=0&limit=5`,
-    expected: groupA(200),
-  },
-  {
-    method: "put",
-    route: "/threads/:id/read",
-    path: () => `/api/threads/${ids.threadA}/read`,
-    body: { number: 1 },
-    expected: groupA(200),
-  },
-  {
-    method: "post",
-    route: "/threads/:id/posts",
-    path: () => `/api/threads/${ids.threadA}/posts`,
-    body: {},
-    expected: groupA(400, 403),
-  },
-  {
-    method: "post",
-    route: "/categories/:id/threads",
-    path: () => `/api/categories/${ids.discussionA}/threads`,
-    body: {},
-    expected: groupA(400, 403),
-  },
+  "threads.markRead": { address: () => ({ params: { id: ids.threadA } }), body: { number: 1 }, expected: groupA(200) },
+  "threads.reply": { address: () => ({ params: { id: ids.threadA } }), body: {}, expected: groupA(400, 403) },
+  "threads.startThread": { address: () => ({ params: { id: ids.discussionA } }), body: {}, expected: groupA(400, 403) },
   // ids.postA: the first post of a thread memberA started in group A (it cannot be deleted: 409).
-  {
-    method: "patch",
-    route: "/posts/:id",
-    path: () => `/api/posts/${ids.postA}`,
-    body: {},
-    expected: groupA(400, 403),
-  },
-  {
-    method: "delete",
-    route: "/posts/:id",
-    path: () => `/api/posts/${ids.postA}`,
-    expected: groupA(409, 403),
-  },
-  {
-    method: "get",
-    route: "/posts/:id/revisions",
-    path: () => `/api/posts/${ids.postA}/revisions`,
-    expected: groupA(200),
-  },
-  {
-    method: "put",
-    route: "/posts/:id/reactions/:kind",
-    path: () => `/api/posts/${ids.postA}/reactions/like`,
+  "posts.edit": { address: () => ({ params: { id: ids.postA } }), body: {}, expected: groupA(400, 403) },
+  "posts.delete": { address: () => ({ params: { id: ids.postA } }), expected: groupA(409, 403) },
+  "posts.revisions": { address: () => ({ params: { id: ids.postA } }), expected: groupA(200) },
+  "posts.react": {
+    address: () => ({ params: { id: ids.postA, kind: "like" } }),
     expected: { ...groupA(200), memberA: 403 },
   },
-  {
-    method: "delete",
-    route: "/posts/:id/reactions/:kind",
-    path: () => `/api/posts/${ids.postA}/reactions/like`,
+  "posts.unreact": {
+    address: () => ({ params: { id: ids.postA, kind: "like" } }),
     expected: { ...groupA(200), memberA: 403 },
   },
-  { method: "get", route: "/notifications", path: () => "/api/notifications", expected: signedIn(200) },
-  {
-    method: "get",
-    route: "/notifications/unread-count",
-    path: () => "/api/notifications/unread-count",
-    expected: signedIn(200),
-  },
-  {
-    method: "post",
-    route: "/notifications/:id/read",
-    path: () => "/api/notifications/0123456789abcdef01234567/read",
+  "notifications.list": { expected: signedIn(200) },
+  "notifications.unreadCount": { expected: signedIn(200) },
+  "notifications.markRead": {
+    address: () => ({ params: { id: "0123456789abcdef01234567" } }),
     expected: signedIn(404),
   },
-  {
-    method: "post",
-    route: "/notifications/read-all",
-    path: () => "/api/notifications/read-all",
-    expected: signedIn(200),
-  },
-  {
-    method: "get",
-    route: "/threads/:id/watch",
-    path: () => `/api/threads/${ids.threadA}/watch`,
-    expected: groupA(200),
-  },
-  {
-    method: "put",
-    route: "/threads/:id/watch",
-    path: () => `/api/threads/${ids.threadA}/watch`,
-    body: {},
-    expected: groupA(400),
-  },
-  {
-    method: "get",
-    route: "/categories/:id/watch",
-    path: () => `/api/categories/${ids.categoryA}/watch`,
-    expected: groupA(200),
-  },
-  {
-    method: "put",
-    route: "/categories/:id/watch",
-    path: () => `/api/categories/${ids.categoryA}/watch`,
-    body: {},
-    expected: groupA(400),
-  },
-  {
-    method: "get",
-    route: "/threads/:id/mentionable",
-    path: () => `/api/threads/${ids.threadA}/mentionable?q=a`,
-    expected: groupA(200),
-  },
-  {
-    method: "get",
-    route: "/categories/:id/mentionable",
-    path: () => `/api/categories/${ids.discussionA}/mentionable?q=a`,
+  "notifications.markAllRead": { expected: signedIn(200) },
+  "threads.watch": { address: () => ({ params: { id: ids.threadA } }), expected: groupA(200) },
+  "threads.setWatch": { address: () => ({ params: { id: ids.threadA } }), body: {}, expected: groupA(400) },
+  "threads.categoryWatch": { address: () => ({ params: { id: ids.categoryA } }), expected: groupA(200) },
+  "threads.setCategoryWatch": { address: () => ({ params: { id: ids.categoryA } }), body: {}, expected: groupA(400) },
+  "threads.mentionable": { address: () => ({ params: { id: ids.threadA }, query: { q: "a" } }), expected: groupA(200) },
+  "threads.categoryMentionable": {
+    address: () => ({ params: { id: ids.discussionA }, query: { q: "a" } }),
     expected: groupA(200),
   },
   // The signed link is the only credential: a forged one is refused to everyone alike.
-  {
-    method: "get",
-    route: "/unsubscribe/:token",
-    path: () => `/api/unsubscribe/${ids.memberA}.digest.podrobiony-podpis`,
+  "account.unsubscribePage": {
+    address: () => ({ params: { token: `${ids.memberA}.digest.podrobiony-podpis` } }),
     expected: everyone(404),
   },
-  {
-    method: "post",
-    route: "/unsubscribe/:token",
-    path: () => `/api/unsubscribe/${ids.memberA}.digest.podrobiony-podpis`,
+  "account.unsubscribe": {
+    address: () => ({ params: { token: `${ids.memberA}.digest.podrobiony-podpis` } }),
     expected: everyone(404),
   },
   // memberA's card: her own group, staff and experts see it; another group's member does not.
-  {
-    method: "get",
-    route: "/people/:username",
-    // A group-A member who is not in the leaders' directory (the demo lists Anna there, visible to all).
-    path: () => "/api/people/piotr.mazur",
+  "network.person": {
+    address: () => ({ params: { username: "piotr.mazur" } }),
     expected: { ...signedIn(200), memberB: 404 },
   },
-  { method: "get", route: "/me/profile", path: () => "/api/me/profile", expected: signedIn(200) },
-  { method: "patch", route: "/me/profile", path: () => "/api/me/profile", body: {}, expected: signedIn(400) },
-  { method: "patch", route: "/me/consents", path: () => "/api/me/consents", body: {}, expected: signedIn(400) },
-  { method: "post", route: "/me/password", path: () => "/api/me/password", body: {}, expected: signedIn(400) },
-  { method: "put", route: "/me/avatar", path: () => "/api/me/avatar", expected: signedIn(400) },
-  {
-    method: "get",
-    route: "/users/:id/avatar",
-    path: () => `/api/users/${ids.memberA}/avatar`,
-    expected: signedIn(200),
-  },
-  { method: "delete", route: "/me/avatar", path: () => "/api/me/avatar", expected: signedIn(204), fresh: true },
-  { method: "get", route: "/me/sessions", path: () => "/api/me/sessions", expected: signedIn(200) },
-  {
-    method: "delete",
-    route: "/me/sessions/:id",
-    path: () => "/api/me/sessions/nie-ma-takiej-sesji",
-    expected: signedIn(404),
-  },
-  { method: "get", route: "/admin/users", path: () => "/api/admin/users", expected: staff(200) },
-  {
-    method: "patch",
-    route: "/admin/users/:id/role",
-    path: () => `/api/admin/users/${ids.target}/role`,
+  "account.profile": { expected: signedIn(200) },
+  "account.updateProfile": { body: {}, expected: signedIn(400) },
+  "account.updateConsents": { body: {}, expected: signedIn(400) },
+  "account.changePassword": { body: {}, expected: signedIn(400) },
+  "account.setAvatar": { expected: signedIn(400) },
+  "account.avatar": { address: () => ({ params: { id: ids.memberA } }), expected: signedIn(200) },
+  "account.removeAvatar": { expected: signedIn(204), fresh: true },
+  "account.sessions": { expected: signedIn(200) },
+  "account.revokeSession": { address: () => ({ params: { id: "nie-ma-takiej-sesji" } }), expected: signedIn(404) },
+  "admin.users": { expected: staff(200) },
+  "admin.changeRole": {
+    address: () => ({ params: { id: ids.target } }),
     body: { role: "król" },
     expected: staff(403, 400),
   },
-  {
-    method: "post",
-    route: "/admin/users/:id/suspend",
-    path: () => `/api/admin/users/${ids.target}/suspend`,
+  "admin.suspend": { address: () => ({ params: { id: ids.target } }), body: {}, expected: staff(400) },
+  "admin.unsuspend": { address: () => ({ params: { id: ids.target } }), expected: staff(200) },
+  "registration.accountRequests": { expected: staff(200) },
+  "registration.approveAccountRequest": { address: () => ({ params: { id: ids.memberB } }), expected: staff(409) },
+  "registration.rejectAccountRequest": {
+    address: () => ({ params: { id: ids.pending } }),
     body: {},
     expected: staff(400),
   },
-  {
-    method: "post",
-    route: "/admin/users/:id/unsuspend",
-    path: () => `/api/admin/users/${ids.target}/unsuspend`,
-    expected: staff(200),
-  },
-  { method: "get", route: "/account-requests", path: () => "/api/account-requests", expected: staff(200) },
-  {
-    method: "post",
-    route: "/account-requests/:id/approve",
-    path: () => `/api/account-requests/${ids.memberB}/approve`,
-    expected: staff(409),
-  },
-  {
-    method: "post",
-    route: "/account-requests/:id/reject",
-    path: () => `/api/account-requests/${ids.pending}/reject`,
-    body: {},
-    expected: staff(400),
-  },
-  {
-    method: "post",
-    route: "/groups/:slug/invitations",
-    path: () => "/api/groups/gwd-malopolska/invitations",
+  "registration.invite": {
+    address: () => ({ params: { slug: "gwd-malopolska" } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "get",
-    route: "/groups/:slug/invitations",
-    path: () => "/api/groups/gwd-malopolska/invitations",
+  "registration.invitations": {
+    address: () => ({ params: { slug: "gwd-malopolska" } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  {
-    method: "post",
-    route: "/invitations/:id/resend",
-    path: () => `/api/invitations/${ids.invitation}/resend`,
+  "registration.resendInvitation": {
+    address: () => ({ params: { id: ids.invitation } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  { method: "post", route: "/uploads", path: () => "/api/uploads", expected: signedIn(400) },
-  {
-    method: "get",
-    route: "/attachments/:id",
-    path: () => `/api/attachments/${ids.attachmentA}`,
-    expected: groupA(200),
-  },
-  {
-    method: "get",
-    route: "/attachments/:id/thumbnail",
-    path: () => `/api/attachments/${ids.attachmentA}/thumbnail`,
-    expected: groupA(200),
-  },
+  "posts.upload": { expected: signedIn(400) },
+  "posts.attachment": { address: () => ({ params: { id: ids.attachmentA } }), expected: groupA(200) },
+  "posts.thumbnail": { address: () => ({ params: { id: ids.attachmentA } }), expected: groupA(200) },
   // Drafts: only where one may write (experts read group A but do not write there).
-  {
-    method: "get",
-    route: "/drafts/thread/:threadId",
-    path: () => `/api/drafts/thread/${ids.threadA}`,
-    expected: groupA(200, 403),
-  },
-  {
-    method: "put",
-    route: "/drafts/thread/:threadId",
-    path: () => `/api/drafts/thread/${ids.threadA}`,
+  "posts.replyDraft": { address: () => ({ params: { threadId: ids.threadA } }), expected: groupA(200, 403) },
+  "posts.saveReplyDraft": {
+    address: () => ({ params: { threadId: ids.threadA } }),
     body: {},
     expected: groupA(400, 403),
   },
-  {
-    method: "delete",
-    route: "/drafts/thread/:threadId",
-    path: () => `/api/drafts/thread/${ids.threadA}`,
-    expected: groupA(204, 403),
-  },
-  {
-    method: "get",
-    route: "/drafts/category/:categoryId",
-    path: () => `/api/drafts/category/${ids.discussionA}`,
-    expected: groupA(200, 403),
-  },
-  {
-    method: "put",
-    route: "/drafts/category/:categoryId",
-    path: () => `/api/drafts/category/${ids.discussionA}`,
+  "posts.discardReplyDraft": { address: () => ({ params: { threadId: ids.threadA } }), expected: groupA(204, 403) },
+  "posts.threadDraft": { address: () => ({ params: { categoryId: ids.discussionA } }), expected: groupA(200, 403) },
+  "posts.saveThreadDraft": {
+    address: () => ({ params: { categoryId: ids.discussionA } }),
     body: {},
     expected: groupA(400, 403),
   },
-  {
-    method: "delete",
-    route: "/drafts/category/:categoryId",
-    path: () => `/api/drafts/category/${ids.discussionA}`,
+  "posts.discardThreadDraft": {
+    address: () => ({ params: { categoryId: ids.discussionA } }),
     expected: groupA(204, 403),
   },
   // — moderation: audit —
-  { method: "get", route: "/moderation/queues", path: () => "/api/moderation/queues", expected: staff(200) },
-  { method: "get", route: "/moderation/dashboard", path: () => "/api/moderation/dashboard", expected: staff(200) },
-  { method: "get", route: "/moderation/audit", path: () => "/api/moderation/audit", expected: staff(200) },
-  {
-    method: "get",
-    route: "/moderation/audit/actors",
-    path: () => "/api/moderation/audit/actors",
-    expected: staff(200),
-  },
-  { method: "get", route: "/moderation/audit.csv", path: () => "/api/moderation/audit.csv", expected: staff(200) },
+  "moderation.queues": { expected: staff(200) },
+  "moderation.dashboard": { expected: staff(200) },
+  "moderation.audit": { expected: staff(200) },
+  "moderation.auditActors": { expected: staff(200) },
+  "moderation.auditCsv": { expected: staff(200) },
   // — moderation: flags —
-  { method: "get", route: "/posts/:id", path: () => `/api/posts/${ids.postA}`, expected: groupA(200) },
-  {
-    method: "post",
-    route: "/posts/:id/hide",
-    path: () => `/api/posts/${ids.postA}/hide`,
+  "posts.detail": { address: () => ({ params: { id: ids.postA } }), expected: groupA(200) },
+  "moderation.hidePost": {
+    address: () => ({ params: { id: ids.postA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/posts/:id/restore",
-    path: () => `/api/posts/${ids.postA}/restore`,
+  "moderation.restorePost": {
+    address: () => ({ params: { id: ids.postA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
   // Admins only; the first post of a thread is never purged (409), so the row changes nothing.
-  {
-    method: "post",
-    route: "/posts/:id/purge",
-    path: () => `/api/posts/${ids.postA}/purge`,
-    expected: { ...groupA(403), admin: 409 },
-  },
+  "moderation.purgePost": { address: () => ({ params: { id: ids.postA } }), expected: { ...groupA(403), admin: 409 } },
   // Whoever reads the post may flag it (an empty body is refused), except its author.
-  {
-    method: "post",
-    route: "/posts/:id/flags",
-    path: () => `/api/posts/${ids.postA}/flags`,
+  "posts.flag": {
+    address: () => ({ params: { id: ids.postA } }),
     body: {},
     expected: { ...groupA(400), memberA: 403 },
   },
-  { method: "get", route: "/moderation/flags", path: () => "/api/moderation/flags", expected: staff(200) },
-  {
-    method: "post",
-    route: "/moderation/flags/:id/resolve",
-    path: () => `/api/moderation/flags/${ids.postA}/resolve`,
-    body: {},
-    expected: staff(400),
-  },
-  {
-    method: "post",
-    route: "/moderation/flags/:id/message",
-    path: () => `/api/moderation/flags/${ids.postA}/message`,
-    body: {},
-    expected: staff(400),
-  },
+  "moderation.flags": { expected: staff(200) },
+  "moderation.resolveFlags": { address: () => ({ params: { id: ids.postA } }), body: {}, expected: staff(400) },
+  "moderation.messageAuthor": { address: () => ({ params: { id: ids.postA } }), body: {}, expected: staff(400) },
   // — moderation: people —
-  { method: "get", route: "/moderation/approvals", path: () => "/api/moderation/approvals", expected: staff(200) },
-  {
-    method: "post",
-    route: "/moderation/approvals/:id/approve",
-    path: () => `/api/moderation/approvals/${peopleIds.pendingPost}/approve`,
-    // The moderator publishes it; by the admin's turn it has been decided. Its author sees it, may not decide.
+  "moderation.approvals": { expected: staff(200) },
+  "moderation.approve": {
+    address: () => ({ params: { id: peopleIds.pendingPost } }),
     expected: { ...staff(200, 409), memberA: 403 },
   },
-  {
-    method: "post",
-    route: "/moderation/approvals/:id/reject",
-    path: () => `/api/moderation/approvals/${peopleIds.pendingPost}/reject`,
+  "moderation.reject": {
+    address: () => ({ params: { id: peopleIds.pendingPost } }),
     body: {},
     expected: { ...staff(400), memberA: 403 },
   },
-  {
-    method: "get",
-    route: "/categories/:id/pending",
-    path: () => `/api/categories/${ids.discussionA}/pending`,
-    expected: groupA(200),
-  },
-  {
-    method: "get",
-    route: "/threads/:id/pending",
-    path: () => `/api/threads/${ids.threadA}/pending`,
-    expected: groupA(200),
-  },
-  {
-    method: "get",
-    route: "/people/:username/moderation",
-    path: () => "/api/people/robert.pawlak/moderation",
-    expected: staff(200),
-  },
-  {
-    method: "put",
-    route: "/people/:username/silence",
-    path: () => "/api/people/robert.pawlak/silence",
-    body: {},
-    expected: staff(400),
-  },
-  {
-    method: "delete",
-    route: "/people/:username/silence",
-    path: () => "/api/people/robert.pawlak/silence",
-    expected: staff(200),
-  },
-  {
-    method: "post",
-    route: "/people/:username/notes",
-    path: () => "/api/people/robert.pawlak/notes",
-    body: {},
-    expected: staff(400),
-  },
-  {
-    method: "delete",
-    route: "/people/:username/notes/:noteId",
-    path: () => `/api/people/robert.pawlak/notes/${peopleIds.noteByAdmin}`,
-    // Only the note's author deletes it.
+  "moderation.categoryPending": { address: () => ({ params: { id: ids.discussionA } }), expected: groupA(200) },
+  "moderation.threadPending": { address: () => ({ params: { id: ids.threadA } }), expected: groupA(200) },
+  "moderation.person": { address: () => ({ params: { username: "robert.pawlak" } }), expected: staff(200) },
+  "moderation.silence": { address: () => ({ params: { username: "robert.pawlak" } }), body: {}, expected: staff(400) },
+  "moderation.unsilence": { address: () => ({ params: { username: "robert.pawlak" } }), expected: staff(200) },
+  "moderation.addNote": { address: () => ({ params: { username: "robert.pawlak" } }), body: {}, expected: staff(400) },
+  "moderation.deleteNote": {
+    address: () => ({ params: { username: "robert.pawlak", noteId: peopleIds.noteByAdmin } }),
     expected: staff(403, 200),
   },
   // — moderation: threadState —
   // Bad bodies for the tools that change something, so the table leaves the thread as it was.
-  {
-    method: "put",
-    route: "/threads/:id/pin",
-    path: () => `/api/threads/${ids.threadA}/pin`,
+  "threads.pin": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: { scope: "wszędzie" },
     expected: threadModeration(400),
   },
-  {
-    method: "delete",
-    route: "/threads/:id/pin",
-    path: () => `/api/threads/${ids.threadA}/pin`,
-    expected: threadModeration(200),
-  },
-  {
-    method: "put",
-    route: "/threads/:id/lock",
-    path: () => `/api/threads/${ids.threadA}/lock`,
-    body: {},
-    expected: threadModeration(400),
-  },
-  {
-    method: "delete",
-    route: "/threads/:id/lock",
-    path: () => `/api/threads/${ids.threadA}/lock`,
-    expected: threadModeration(200),
-  },
-  {
-    method: "put",
-    route: "/threads/:id/closes-at",
-    path: () => `/api/threads/${ids.threadA}/closes-at`,
+  "threads.unpin": { address: () => ({ params: { id: ids.threadA } }), expected: threadModeration(200) },
+  "threads.lock": { address: () => ({ params: { id: ids.threadA } }), body: {}, expected: threadModeration(400) },
+  "threads.unlock": { address: () => ({ params: { id: ids.threadA } }), expected: threadModeration(200) },
+  "threads.scheduleClose": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: { closesAt: "jutro" },
     expected: threadModeration(400),
   },
-  {
-    method: "put",
-    route: "/threads/:id/slow-mode",
-    path: () => `/api/threads/${ids.threadA}/slow-mode`,
+  "threads.setSlowMode": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: { seconds: -1 },
     expected: threadModeration(400),
   },
-  {
-    method: "patch",
-    route: "/threads/:id",
-    path: () => `/api/threads/${ids.threadA}`,
-    body: {},
-    expected: threadModeration(400),
-  },
+  "threads.edit": { address: () => ({ params: { id: ids.threadA } }), body: {}, expected: threadModeration(400) },
   // — moderation: threadRestructure —
-  {
-    method: "get",
-    route: "/restructure/categories",
-    path: () => "/api/restructure/categories",
-    expected: staff(200),
-  },
+  "threads.restructureTargets": { expected: staff(200) },
   // An empty body: moderators get as far as validation (400), so nothing is moved.
-  {
-    method: "post",
-    route: "/threads/:id/move",
-    path: () => `/api/threads/${ids.threadA}/move`,
+  "threads.move": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/threads/:id/merge",
-    path: () => `/api/threads/${ids.threadA}/merge`,
+  "threads.merge": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/threads/:id/split",
-    path: () => `/api/threads/${ids.threadA}/split`,
+  "threads.split": {
+    address: () => ({ params: { id: ids.threadA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
   // — meetings: meetings —
   // Plan changes with an empty body (moderators reach validation, 400), so nothing changes; a held
   // session cannot be deleted (409), so the DELETE row leaves it in place.
-  {
-    method: "get",
-    route: "/groups/:slug/meetings",
-    path: () => "/api/groups/gwd-malopolska/meetings",
-    expected: groupA(200),
-  },
-  {
-    method: "post",
-    route: "/groups/:slug/meetings",
-    path: () => "/api/groups/gwd-malopolska/meetings",
+  "meetings.groupMeetings": { address: () => ({ params: { slug: "gwd-malopolska" } }), expected: groupA(200) },
+  "meetings.schedule": {
+    address: () => ({ params: { slug: "gwd-malopolska" } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  { method: "get", route: "/meetings/:id", path: () => `/api/meetings/${meetingIds.held}`, expected: groupA(200) },
-  {
-    method: "patch",
-    route: "/meetings/:id",
-    path: () => `/api/meetings/${meetingIds.planned}`,
+  "meetings.detail": { address: () => ({ params: { id: meetingIds.held } }), expected: groupA(200) },
+  "meetings.update": {
+    address: () => ({ params: { id: meetingIds.planned } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "delete",
-    route: "/meetings/:id",
-    path: () => `/api/meetings/${meetingIds.held}`,
+  "meetings.cancel": {
+    address: () => ({ params: { id: meetingIds.held } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/agenda",
-    path: () => `/api/meetings/${meetingIds.planned}/agenda`,
+  "meetings.setAgenda": {
+    address: () => ({ params: { id: meetingIds.planned } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "get",
-    route: "/meetings/:id/experts",
-    path: () => `/api/meetings/${meetingIds.planned}/experts`,
+  "meetings.experts": {
+    address: () => ({ params: { id: meetingIds.planned } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/experts",
-    path: () => `/api/meetings/${meetingIds.planned}/experts`,
+  "meetings.inviteExperts": {
+    address: () => ({ params: { id: meetingIds.planned } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  { method: "get", route: "/calendar", path: () => "/api/calendar?month=2026-11", expected: signedIn(200) },
+  "meetings.calendar": { address: () => ({ query: { month: "2026-11" } }), expected: signedIn(200) },
   // The feeds need no session: an unknown token is simply not found.
-  {
-    method: "get",
-    route: "/calendar/feeds/:token.ics",
-    path: () => "/api/calendar/feeds/nieznany-token-kalendarza.ics",
+  "meetings.calendarFeed": {
+    address: () => ({ params: { token: "nieznany-token-kalendarza" } }),
     expected: everyone(404),
   },
-  {
-    method: "get",
-    route: "/calendar/feeds/:token/groups/:slug.ics",
-    path: () => "/api/calendar/feeds/nieznany-token-kalendarza/groups/gwd-malopolska.ics",
+  "meetings.groupCalendarFeed": {
+    address: () => ({ params: { token: "nieznany-token-kalendarza", slug: "gwd-malopolska" } }),
     expected: everyone(404),
   },
-  { method: "get", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(200) },
-  { method: "post", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(201) },
-  { method: "delete", route: "/me/calendar-token", path: () => "/api/me/calendar-token", expected: signedIn(204) },
+  "account.calendarToken": { expected: signedIn(200) },
+  "account.newCalendarToken": { expected: signedIn(201) },
+  "account.revokeCalendarToken": { expected: signedIn(204) },
   // — meetings: room-core —
   // A group-A meeting that has already been held: staff get as far as "not live" (409) or validation (400).
-  {
-    method: "post",
-    route: "/meetings/:id/room/open",
-    path: () => `/api/meetings/${roomIds.heldA}/room/open`,
+  "room.open": {
+    address: () => ({ params: { id: roomIds.heldA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/room/muted/:userId",
-    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+  "room.mute": {
+    address: () => ({ params: { id: roomIds.heldA, userId: ids.memberA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "delete",
-    route: "/meetings/:id/room/muted/:userId",
-    path: () => `/api/meetings/${roomIds.heldA}/room/muted/${ids.memberA}`,
+  "room.unmute": {
+    address: () => ({ params: { id: roomIds.heldA, userId: ids.memberA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/room/slow-mode",
-    path: () => `/api/meetings/${roomIds.heldA}/room/slow-mode`,
+  "room.setSlowMode": {
+    address: () => ({ params: { id: roomIds.heldA } }),
     body: { seconds: -1 },
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/room/pin",
-    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+  "room.pin": {
+    address: () => ({ params: { id: roomIds.heldA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "delete",
-    route: "/meetings/:id/room/pin",
-    path: () => `/api/meetings/${roomIds.heldA}/room/pin`,
+  "room.unpin": {
+    address: () => ({ params: { id: roomIds.heldA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "delete",
-    route: "/meetings/:id/room/messages/:messageId",
-    path: () => `/api/meetings/${roomIds.heldA}/room/messages/${roomIds.heldA}`,
+  "room.removeMessage": {
+    address: () => ({ params: { id: roomIds.heldA, messageId: roomIds.heldA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
   // — meetings: roomQa — a live group-A room (roomQaIds below); experts are not invited, so they may not write.
-  {
-    method: "post",
-    route: "/meetings/:id/room/questions",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions`,
+  "room.ask": {
+    address: () => ({ params: { id: roomQaIds.meeting } }),
     body: {},
     expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
   },
   // Someone else's question: voting again and withdrawing are idempotent (200).
-  {
-    method: "post",
-    route: "/meetings/:id/room/questions/:questionId/vote",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+  "room.voteQuestion": {
+    address: () => ({ params: { id: roomQaIds.meeting, questionId: roomQaIds.question } }),
     expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
   },
-  {
-    method: "delete",
-    route: "/meetings/:id/room/questions/:questionId/vote",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/vote`,
+  "room.unvoteQuestion": {
+    address: () => ({ params: { id: roomQaIds.meeting, questionId: roomQaIds.question } }),
     expected: { ...groupA(403), memberA: 200, moderator: 200, admin: 200 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/questions/:questionId/answer",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.question}/answer`,
+  "room.answerQuestion": {
+    address: () => ({ params: { id: roomQaIds.meeting, questionId: roomQaIds.question } }),
     body: { answer: "x".repeat(1001) },
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/questions/:questionId/hide",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/questions/${roomQaIds.questionToHide}/hide`,
+  "room.hideQuestion": {
+    address: () => ({ params: { id: roomQaIds.meeting, questionId: roomQaIds.questionToHide } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/polls",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls`,
+  "room.createPoll": {
+    address: () => ({ params: { id: roomQaIds.meeting } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
   // Opening an open poll and closing a closed one: moderators get 409, so nothing changes.
-  {
-    method: "post",
-    route: "/meetings/:id/room/polls/:pollId/open",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/open`,
+  "room.openPoll": {
+    address: () => ({ params: { id: roomQaIds.meeting, pollId: roomQaIds.openPoll } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/polls/:pollId/close",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.closedPoll}/close`,
+  "room.closePoll": {
+    address: () => ({ params: { id: roomQaIds.meeting, pollId: roomQaIds.closedPoll } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/polls/:pollId/vote",
-    path: () => `/api/meetings/${roomQaIds.meeting}/room/polls/${roomQaIds.openPoll}/vote`,
+  "room.votePoll": {
+    address: () => ({ params: { id: roomQaIds.meeting, pollId: roomQaIds.openPoll } }),
     body: {},
     expected: { ...groupA(403), memberA: 400, moderator: 400, admin: 400 },
   },
   // — meetings: record — a planned meeting of group A (closing it answers 409: not live).
-  {
-    method: "post",
-    route: "/meetings/:id/room/agenda",
-    path: () => `/api/meetings/${recordIds.meetingA}/room/agenda`,
+  "room.setAgendaItem": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/minutes",
-    path: () => `/api/meetings/${recordIds.meetingA}/minutes`,
+  "room.saveMinutes": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "put",
-    route: "/meetings/:id/room/note-taker",
-    path: () => `/api/meetings/${recordIds.meetingA}/room/note-taker`,
+  "room.setNoteTaker": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/meetings/:id/room/close",
-    path: () => `/api/meetings/${recordIds.meetingA}/room/close`,
+  "room.close": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
-  {
-    method: "get",
-    route: "/meetings/:id/attendance",
-    path: () => `/api/meetings/${recordIds.meetingA}/attendance`,
+  "room.attendance": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
-  {
-    method: "get",
-    route: "/meetings/:id/attendance.csv",
-    path: () => `/api/meetings/${recordIds.meetingA}/attendance.csv`,
+  "room.attendanceCsv": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
   },
   // — issue 7: search —
   // Visitors (and suspended people, who act as visitors) find the public practices and analyses only.
-  { method: "get", route: "/search", path: () => "/api/search?q=szko%C5%82a", expected: everyone(200) },
+  "knowledge.search": { address: () => ({ query: { q: "szkoła" } }), expected: everyone(200) },
   // — issue 7: practices —
-  { method: "get", route: "/practices", path: () => "/api/practices", expected: signedIn(200) },
-  { method: "post", route: "/practices", path: () => "/api/practices", body: {}, expected: signedIn(400) },
-  {
-    method: "get",
-    route: "/practices/:id",
-    path: () => `/api/practices/${practiceIds.draftA}`,
+  "knowledge.practices": { expected: signedIn(200) },
+  "knowledge.createPractice": { body: {}, expected: signedIn(400) },
+  "knowledge.practice": {
+    address: () => ({ params: { id: practiceIds.draftA } }),
     expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
   },
-  {
-    method: "put",
-    route: "/practices/:id",
-    path: () => `/api/practices/${practiceIds.draftA}`,
+  "knowledge.updatePractice": {
+    address: () => ({ params: { id: practiceIds.draftA } }),
     body: {},
     expected: { ...signedIn(404), memberA: 400, expert: 403, moderator: 400, admin: 400 },
   },
-  {
-    method: "delete",
-    route: "/practices/:id",
-    // Each try deletes a practice of its own (the first allowed one would otherwise leave nothing to the others).
-    path: () => `/api/practices/${practiceIds.deletable.shift()}`,
+  "knowledge.deletePractice": {
+    address: () => ({ params: { id: practiceIds.deletable.shift() ?? "brak" } }),
     expected: { ...signedIn(403), moderator: 204, admin: 204 },
   },
-  {
-    method: "post",
-    route: "/practices/:id/submit",
-    path: () => `/api/practices/${practiceIds.toSubmitA}/submit`,
+  "knowledge.submitPractice": {
+    address: () => ({ params: { id: practiceIds.toSubmitA } }),
     expected: { ...signedIn(404), memberA: 200, expert: 403, moderator: 403, admin: 403 },
   },
-  {
-    method: "post",
-    route: "/practices/:id/start-review",
-    path: () => `/api/practices/${practiceIds.submittedA}/start-review`,
+  "knowledge.startReview": {
+    address: () => ({ params: { id: practiceIds.submittedA } }),
     expected: { ...signedIn(404), memberA: 403, expert: 200, moderator: 409, admin: 409 },
   },
-  {
-    method: "post",
-    route: "/practices/:id/reviews",
-    path: () => `/api/practices/${practiceIds.submittedB}/reviews`,
+  "knowledge.reviewPractice": {
+    address: () => ({ params: { id: practiceIds.submittedB } }),
     body: {},
     expected: { ...signedIn(404), memberA: 403, expert: 400, moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/practices/:id/publish",
-    path: () => `/api/practices/${practiceIds.submittedB}/publish`,
+  "knowledge.publishPractice": {
+    address: () => ({ params: { id: practiceIds.submittedB } }),
     body: { isPublic: "tak" },
     expected: { ...signedIn(404), memberA: 403, expert: 403, moderator: 400, admin: 400 },
   },
-  {
-    method: "post",
-    route: "/practices/:id/unpublish",
-    path: () => `/api/practices/${practiceIds.publishedB}/unpublish`,
-    // The moderator's withdrawal returns it to its author: the admin then finds nothing to withdraw.
+  "knowledge.unpublishPractice": {
+    address: () => ({ params: { id: practiceIds.publishedB } }),
     expected: { ...signedIn(403), moderator: 200, admin: 403 },
   },
-  {
-    method: "put",
-    route: "/practices/:id/public",
-    path: () => `/api/practices/${practiceIds.publishedA}/public`,
+  "knowledge.setPracticePublic": {
+    address: () => ({ params: { id: practiceIds.publishedA } }),
     body: {},
     expected: { ...signedIn(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "get",
-    route: "/practices/:id/versions",
-    path: () => `/api/practices/${practiceIds.draftA}/versions`,
+  "knowledge.practiceVersions": {
+    address: () => ({ params: { id: practiceIds.draftA } }),
     expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
   },
-  {
-    method: "get",
-    route: "/practices/:id/versions/:number",
-    path: () => `/api/practices/${practiceIds.draftA}/versions/1`,
+  "knowledge.practiceVersion": {
+    address: () => ({ params: { id: practiceIds.draftA, number: "1" } }),
     expected: { ...everyone(404), memberA: 200, expert: 200, moderator: 200, admin: 200 },
   },
-  {
-    method: "get",
-    route: "/threads/:id/practices",
-    path: () => `/api/threads/${ids.threadA}/practices`,
-    expected: groupA(200),
-  },
+  "knowledge.threadPractices": { address: () => ({ params: { id: ids.threadA } }), expected: groupA(200) },
   // — issue 7: library — a published (not public) analysis by the expert, her draft, a moderator's draft, a comment.
-  { method: "get", route: "/analyses", path: () => "/api/analyses", expected: signedIn(200) },
-  {
-    method: "post",
-    route: "/analyses",
-    path: () => "/api/analyses",
-    body: {},
-    expected: { ...signedIn(400), memberA: 403, memberB: 403 },
-  },
-  {
-    method: "get",
-    route: "/analyses/:id",
-    path: () => `/api/analyses/${libraryIds.published}`,
-    expected: signedIn(200),
-  },
-  {
-    method: "patch",
-    route: "/analyses/:id",
-    path: () => `/api/analyses/${libraryIds.published}`,
+  "knowledge.analyses": { expected: signedIn(200) },
+  "knowledge.createAnalysis": { body: {}, expected: { ...signedIn(400), memberA: 403, memberB: 403 } },
+  "knowledge.analysis": { address: () => ({ params: { id: libraryIds.published } }), expected: signedIn(200) },
+  "knowledge.updateAnalysis": {
+    address: () => ({ params: { id: libraryIds.published } }),
     body: {},
     expected: { ...signedIn(400), memberA: 403, memberB: 403 },
   },
   // Staff delete it; the admin, asked after the moderator, finds it gone.
-  {
-    method: "delete",
-    route: "/analyses/:id",
-    path: () => `/api/analyses/${libraryIds.moderatorDraft}`,
+  "knowledge.deleteAnalysis": {
+    address: () => ({ params: { id: libraryIds.moderatorDraft } }),
     expected: { ...signedIn(404), moderator: 204 },
   },
-  {
-    method: "post",
-    route: "/analyses/:id/publish",
-    path: () => `/api/analyses/${libraryIds.published}/publish`,
+  "knowledge.publishAnalysis": {
+    address: () => ({ params: { id: libraryIds.published } }),
     expected: { ...signedIn(409), memberA: 403, memberB: 403 },
   },
-  {
-    method: "post",
-    route: "/analyses/:id/unpublish",
-    path: () => `/api/analyses/${libraryIds.expertDraft}/unpublish`,
+  "knowledge.unpublishAnalysis": {
+    address: () => ({ params: { id: libraryIds.expertDraft } }),
     expected: { ...signedIn(409), memberA: 404, memberB: 404 },
   },
-  {
-    method: "put",
-    route: "/analyses/:id/public",
-    path: () => `/api/analyses/${libraryIds.published}/public`,
+  "knowledge.setAnalysisPublic": {
+    address: () => ({ params: { id: libraryIds.published } }),
     body: {},
     expected: { ...signedIn(403), moderator: 400, admin: 400 },
   },
-  {
-    method: "get",
-    route: "/analyses/:id/sections/:sectionId/comments",
-    path: () => `/api/analyses/${libraryIds.published}/sections/${libraryIds.section}/comments`,
+  "knowledge.sectionComments": {
+    address: () => ({ params: { id: libraryIds.published, sectionId: libraryIds.section } }),
     expected: signedIn(200),
   },
-  {
-    method: "post",
-    route: "/analyses/:id/sections/:sectionId/comments",
-    path: () => `/api/analyses/${libraryIds.published}/sections/${libraryIds.section}/comments`,
+  "knowledge.comment": {
+    address: () => ({ params: { id: libraryIds.published, sectionId: libraryIds.section } }),
     body: {},
     expected: signedIn(400),
   },
   // The admin, asked after the moderator hid it, finds it hidden already.
-  {
-    method: "post",
-    route: "/analyses/:id/comments/:commentId/hide",
-    path: () => `/api/analyses/${libraryIds.published}/comments/${libraryIds.comment}/hide`,
+  "knowledge.hideComment": {
+    address: () => ({ params: { id: libraryIds.published, commentId: libraryIds.comment } }),
     expected: { ...signedIn(403), moderator: 200, admin: 409 },
   },
-  { method: "get", route: "/library", path: () => "/api/library", expected: everyone(200) },
+  "knowledge.library": { expected: everyone(200) },
   // — issue 7: tags — the taxonomy's tools are the moderators'; tag pages are open (visitors see public documents).
-  { method: "get", route: "/tag-groups", path: () => "/api/tag-groups", expected: everyone(200) },
-  { method: "post", route: "/tag-groups", path: () => "/api/tag-groups", body: {}, expected: staff(400) },
-  {
-    method: "patch",
-    route: "/tag-groups/:slug",
-    path: () => "/api/tag-groups/typ-jst",
-    body: {},
-    expected: staff(400),
-  },
-  {
-    method: "post",
-    route: "/tag-groups/:slug/move",
-    path: () => "/api/tag-groups/typ-jst/move",
-    body: {},
-    expected: staff(400),
-  },
-  { method: "delete", route: "/tag-groups/:slug", path: () => "/api/tag-groups/typ-jst", expected: staff(409) },
-  { method: "post", route: "/tags", path: () => "/api/tags", body: {}, expected: staff(400) },
-  { method: "patch", route: "/tags/:slug", path: () => "/api/tags/powiat", body: {}, expected: staff(400) },
-  { method: "post", route: "/tags/:slug/move", path: () => "/api/tags/powiat/move", body: {}, expected: staff(400) },
-  { method: "post", route: "/tags/:slug/merge", path: () => "/api/tags/powiat/merge", body: {}, expected: staff(400) },
+  "tags.overview": { expected: everyone(200) },
+  "tags.createTagGroup": { body: {}, expected: staff(400) },
+  "tags.updateTagGroup": { address: () => ({ params: { slug: "typ-jst" } }), body: {}, expected: staff(400) },
+  "tags.moveTagGroup": { address: () => ({ params: { slug: "typ-jst" } }), body: {}, expected: staff(400) },
+  "tags.deleteTagGroup": { address: () => ({ params: { slug: "typ-jst" } }), expected: staff(409) },
+  "tags.createTag": { body: {}, expected: staff(400) },
+  "tags.updateTag": { address: () => ({ params: { slug: "powiat" } }), body: {}, expected: staff(400) },
+  "tags.moveTag": { address: () => ({ params: { slug: "powiat" } }), body: {}, expected: staff(400) },
+  "tags.mergeTag": { address: () => ({ params: { slug: "powiat" } }), body: {}, expected: staff(400) },
   // The moderator removes the tag made for this row; the admin then finds none.
-  {
-    method: "delete",
-    route: "/tags/:slug",
-    path: () => "/api/tags/tag-macierzy",
-    expected: { ...staff(200), admin: 404 },
-  },
-  { method: "get", route: "/tags/:slug", path: () => "/api/tags/powiat", expected: everyone(200) },
-  { method: "get", route: "/tags/:slug/:section", path: () => "/api/tags/powiat/threads", expected: everyone(200) },
-  { method: "put", route: "/tags/:slug/follow", path: () => "/api/tags/powiat/follow", expected: signedIn(200) },
-  { method: "delete", route: "/tags/:slug/follow", path: () => "/api/tags/powiat/follow", expected: signedIn(200) },
-  {
-    method: "put",
-    route: "/groups/:slug/free-tags",
-    path: () => "/api/groups/gwd-malopolska/free-tags",
-    body: {},
-    expected: staff(400),
-  },
+  "tags.deleteTag": { address: () => ({ params: { slug: "tag-macierzy" } }), expected: { ...staff(200), admin: 404 } },
+  "tags.page": { address: () => ({ params: { slug: "powiat" } }), expected: everyone(200) },
+  "tags.section": { address: () => ({ params: { slug: "powiat", section: "threads" } }), expected: everyone(200) },
+  "tags.follow": { address: () => ({ params: { slug: "powiat" } }), expected: signedIn(200) },
+  "tags.unfollow": { address: () => ({ params: { slug: "powiat" } }), expected: signedIn(200) },
+  "network.setFreeTags": { address: () => ({ params: { slug: "gwd-malopolska" } }), body: {}, expected: staff(400) },
   // — issue 7: network —
-  { method: "get", route: "/network/map", path: () => "/api/network/map", expected: everyone(200) },
-  { method: "get", route: "/network/leaders", path: () => "/api/network/leaders", expected: signedIn(200) },
+  "network.map": { expected: everyone(200) },
+  "network.leaders": { expected: signedIn(200) },
   // — issue 8: operations —
-  { method: "get", route: "/ready", path: () => "/api/ready", expected: everyone(200) },
+  "system.ready": { expected: everyone(200) },
   // This server runs without METRICS_TOKEN: the endpoint is off for everyone (test/api/operations covers the token).
-  { method: "get", route: "/metrics", path: () => "/metrics", expected: everyone(404) },
-  { method: "get", route: "/pages/:slug", path: () => "/api/pages/privacy", expected: everyone(200) },
-  {
-    method: "put",
-    route: "/pages/:slug",
-    path: () => "/api/pages/accessibility",
+  "system.metrics": { expected: everyone(404) },
+  "admin.page": { address: () => ({ params: { slug: "privacy" } }), expected: everyone(200) },
+  "admin.updatePage": {
+    address: () => ({ params: { slug: "accessibility" } }),
     body: {},
     expected: { ...signedIn(403), admin: 400 },
   },
   // — issue 8: erasure —
-  { method: "post", route: "/me/erase", path: () => "/api/me/erase", body: {}, expected: signedIn(400) },
-  {
-    method: "post",
-    route: "/admin/users/:id/erase",
-    path: () => `/api/admin/users/${ids.memberB}/erase`,
-    body: {},
-    expected: staff(403, 400),
-  },
-  {
-    method: "post",
-    route: "/admin/users/:id/restriction",
-    path: () => `/api/admin/users/${ids.memberB}/restriction`,
-    body: {},
-    expected: staff(403, 400),
-  },
-  {
-    method: "delete",
-    route: "/admin/users/:id/restriction",
-    path: () => `/api/admin/users/${ids.memberB}/restriction`,
-    expected: staff(403, 409),
-  },
+  "account.erase": { body: {}, expected: signedIn(400) },
+  "admin.erase": { address: () => ({ params: { id: ids.memberB } }), body: {}, expected: staff(403, 400) },
+  "admin.restrict": { address: () => ({ params: { id: ids.memberB } }), body: {}, expected: staff(403, 400) },
+  "admin.liftRestriction": { address: () => ({ params: { id: ids.memberB } }), expected: staff(403, 409) },
   // The moderator marks the post, the admin finds it marked; the next row releases it the same way.
-  {
-    method: "post",
-    route: "/posts/:id/record",
-    path: () => `/api/posts/${ids.postA}/record`,
+  "moderation.keepForRecord": {
+    address: () => ({ params: { id: ids.postA } }),
     expected: { ...threadModeration(200), admin: 409 },
   },
-  {
-    method: "delete",
-    route: "/posts/:id/record",
-    path: () => `/api/posts/${ids.postA}/record`,
+  "moderation.releaseFromRecord": {
+    address: () => ({ params: { id: ids.postA } }),
     expected: { ...threadModeration(200), admin: 409 },
   },
   // — issue 8: privacy — everyone takes their own data; only admins take someone else's (moderators are refused).
-  { method: "get", route: "/me/export", path: () => "/api/me/export", expected: signedIn(200) },
-  { method: "get", route: "/me/consents/history", path: () => "/api/me/consents/history", expected: signedIn(200) },
-  {
-    method: "get",
-    route: "/admin/users/:id/export",
-    path: () => `/api/admin/users/${ids.target}/export`,
-    expected: staff(403, 200),
-  },
-  {
-    method: "get",
-    route: "/admin/users/:id/consents",
-    path: () => `/api/admin/users/${ids.target}/consents`,
-    expected: staff(403, 200),
-  },
+  "account.exportData": { expected: signedIn(200) },
+  "account.consentHistory": { expected: signedIn(200) },
+  "admin.exportData": { address: () => ({ params: { id: ids.target } }), expected: staff(403, 200) },
+  "admin.consentHistory": { address: () => ({ params: { id: ids.target } }), expected: staff(403, 200) },
   // — issue 8: openapi —
-  { method: "get", route: "/openapi.json", path: () => "/api/openapi.json", expected: everyone(200) },
-];
+  "system.openApi": { expected: everyone(200) },
+};
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
   memberA: DEMO.memberA,
@@ -1305,124 +840,162 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
 });
 
-describe.each(rows.map((row) => [`${row.method.toUpperCase()} ${row.route}`, row] as const))("%s", (_name, row) => {
-  it("answers each kind of person as the policies say", async () => {
-    const actual = {} as Expected;
-    for (const role of ROLES) {
-      const agent = row.fresh ? await agentFor(role) : agents[role];
-      const request = agent[row.method](row.path());
-      const response = row.body ? await request.send(row.body) : await request;
-      actual[role] = response.status;
-    }
-    expect(actual).toEqual(row.expected);
-  });
+/** The table in declaration order of its rows (some rows change what later ones find). */
+const table = (Object.keys(rows) as EndpointName[]).map((name) => {
+  const declared = endpointList.find((entry) => entry.name === name);
+  if (!declared) throw new Error(`no endpoint named ${name}`);
+  return { name, endpoint: declared.endpoint, row: rows[name] as Row<Endpoint> };
 });
+
+/** What a refusal says: its status and the error's code and Polish message. */
+const answerOf = (response: { status: number; body?: { error?: { code?: string; message?: string } } }) => ({
+  status: response.status,
+  code: response.body?.error?.code ?? null,
+  message: response.body?.error?.message ?? null,
+});
+
+/** Path parameters that name something (ids, slugs, usernames, tokens), as opposed to values (a reaction, a page). */
+const NAMING_PARAMS = /^(?:id|\w+Id|slug|username|token)$/;
+
+/** The same address with every naming parameter replaced by one that names nothing. */
+function addressOfNothing(endpoint: Endpoint, address: AddressOf<Endpoint> | undefined): AddressOf<Endpoint> {
+  const params = Object.fromEntries(
+    Object.entries((address?.params ?? {}) as Record<string, string>).map(([name, value]) => [
+      name,
+      !NAMING_PARAMS.test(name)
+        ? value
+        : endpoint.params?.[name] === objectId
+          ? new mongoose.Types.ObjectId().toString()
+          : `nieistniejacy-${randomUUID().slice(0, 12)}`,
+    ]),
+  );
+  return { ...address, params } as unknown as AddressOf<Endpoint>;
+}
+
+describe.each(table.map((entry) => [`${entry.endpoint.method.toUpperCase()} ${entry.endpoint.path}`, entry] as const))(
+  "%s",
+  (_name, { endpoint, row }) => {
+    /** Each person's address (a row may hand each its own object, e.g. a practice to delete) and answer. */
+    const addresses = {} as Record<RoleName, AddressOf<Endpoint> | undefined>;
+    const answers = {} as Record<RoleName, ReturnType<typeof answerOf>>;
+
+    it("answers each kind of person as the policies say", async () => {
+      const actual = {} as Expected;
+      for (const role of ROLES) {
+        const agent = row.fresh ? await agentFor(role) : agents[role];
+        addresses[role] = row.address?.() as AddressOf<Endpoint> | undefined;
+        const request = agent[endpoint.method](urlOf(endpoint, addresses[role] as AddressOf<Endpoint>));
+        const response = row.body ? await request.send(row.body) : await request;
+        actual[role] = response.status;
+        answers[role] = answerOf(response);
+      }
+      expect(actual).toEqual(row.expected);
+    });
+
+    const namesSomething = [...endpoint.path.matchAll(/:(\w+)/g)].some(([, param]) => NAMING_PARAMS.test(param ?? ""));
+    if (namesSomething) {
+      it("answers those who may not see it exactly as for a name that names nothing", async () => {
+        const refused = ROLES.filter((role) => row.expected[role] === 401 || row.expected[role] === 404);
+        const got = {} as Record<string, ReturnType<typeof answerOf>>;
+        for (const role of refused) {
+          const request = agents[role][endpoint.method](urlOf(endpoint, addressOfNothing(endpoint, addresses[role])));
+          got[role] = answerOf(row.body ? await request.send(row.body) : await request);
+        }
+        expect(got).toEqual(Object.fromEntries(refused.map((role) => [role, answers[role]])));
+      });
+    }
+  },
+);
+
+/** A socket connected as this kind of person (a visitor's carries no session). */
+async function connectAsRole(role: RoleName): Promise<ForumClient> {
+  return connectWithCookie(server.url, role === "visitor" ? "" : await signInCookieFor(role));
+}
+
+/** A socket per kind of person, each keeping what `event` brings it; `prepare` runs on each once connected. */
+async function listenAsEveryRole<Event extends keyof ServerToClientEvents>(
+  event: Event,
+  prepare?: (socket: ForumClient) => Promise<unknown>,
+) {
+  const sockets = await Promise.all(
+    ROLES.map(async (role) => {
+      const socket = await connectAsRole(role);
+      await prepare?.(socket);
+      type Payload = Parameters<ServerToClientEvents[Event]>[0];
+      const received: Payload[] = [];
+      // The event's name is generic here, which Socket.IO's typed `on` cannot narrow.
+      (socket as unknown as { on(name: string, listener: (payload: Payload) => void): void }).on(event, (payload) =>
+        received.push(payload),
+      );
+      return { role, socket, received };
+    }),
+  );
+  return {
+    sockets,
+    /** Until each of `allowed` got something (at most 5 s), then a moment more for a wrong delivery to arrive. */
+    async settle(allowed: readonly string[], afterwards = 500): Promise<void> {
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
+        await pause(100);
+      }
+      await pause(afterwards);
+    },
+    close: () => sockets.forEach(({ socket }) => socket.disconnect()),
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ack = (socket: ForumClient, event: "thread.join" | "thread.typing", threadId: string) =>
+  new Promise<SocketAck>((resolve) => socket.emit(event, { threadId }, resolve));
 
 describe("socket events", () => {
   it.each(ROLES)("thread.join of a group-A thread for %s", async (role) => {
-    const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-    const socket = connect(server.url, {
-      transports: ["websocket"],
-      forceNew: true,
-      extraHeaders: cookie ? { Cookie: cookie } : {},
-    });
+    const socket = await connectAsRole(role);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", () => resolve());
-        socket.once("connect_error", reject);
-      });
-      const ack = await new Promise<SocketAck>((resolve) =>
-        socket.emit("thread.join", { threadId: ids.threadA }, resolve),
-      );
+      const joined = await ack(socket, "thread.join", ids.threadA);
       const allowed = ["memberA", "expert", "moderator", "admin"].includes(role);
-      expect(ack.ok).toBe(allowed);
+      expect(joined.ok).toBe(allowed);
     } finally {
       socket.disconnect();
     }
   });
 
   it.each(ROLES)("thread.typing in a group-A thread for %s", async (role) => {
-    const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-    const socket = connect(server.url, {
-      transports: ["websocket"],
-      forceNew: true,
-      extraHeaders: cookie ? { Cookie: cookie } : {},
-    });
+    const socket = await connectAsRole(role);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", () => resolve());
-        socket.once("connect_error", reject);
-      });
-      await new Promise<SocketAck>((resolve) => socket.emit("thread.join", { threadId: ids.threadA }, resolve));
-      const ack = await new Promise<SocketAck>((resolve) =>
-        socket.emit("thread.typing", { threadId: ids.threadA }, resolve),
-      );
+      await ack(socket, "thread.join", ids.threadA);
+      const typed = await ack(socket, "thread.typing", ids.threadA);
       // Experts read group A but do not write there.
-      expect(ack.ok).toBe(["memberA", "moderator", "admin"].includes(role));
+      expect(typed.ok).toBe(["memberA", "moderator", "admin"].includes(role));
     } finally {
       socket.disconnect();
     }
   });
 
   it("thread.activity of a group-A post reaches only those who may read group A", async () => {
-    const sockets = await Promise.all(
-      ROLES.map(async (role) => {
-        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-        const socket = connect(server.url, {
-          transports: ["websocket"],
-          forceNew: true,
-          extraHeaders: cookie ? { Cookie: cookie } : {},
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", () => resolve());
-          socket.once("connect_error", reject);
-        });
-        const received: string[] = [];
-        socket.on("thread.activity", (activity: { threadId: string }) => received.push(activity.threadId));
-        return { role, socket, received };
-      }),
-    );
+    const listening = await listenAsEveryRole("thread.activity");
     try {
       // The group rooms are joined right after connecting: give the joins a moment.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await pause(500);
       const reply = await agents.memberA
         .post(`/api/threads/${ids.startedA}/posts`)
         .send({ body: "Wpis dla pokojów grup.", clientId: randomUUID() });
       expect(reply.status).toBe(201);
       const allowed = ["memberA", "expert", "moderator", "admin"];
-      const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      // Time for a wrong delivery to arrive too.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.includes(ids.startedA)]));
+      await listening.settle(allowed);
+      const got = Object.fromEntries(
+        listening.sockets.map((s) => [s.role, s.received.some((activity) => activity.threadId === ids.startedA)]),
+      );
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
     } finally {
-      for (const { socket } of sockets) socket.disconnect();
+      listening.close();
     }
   });
 
   it("moderation.queue (a new flag) reaches only moderators and admins", async () => {
-    const sockets = await Promise.all(
-      ROLES.map(async (role) => {
-        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-        const socket = connect(server.url, {
-          transports: ["websocket"],
-          forceNew: true,
-          extraHeaders: cookie ? { Cookie: cookie } : {},
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", () => resolve());
-          socket.once("connect_error", reject);
-        });
-        const received: number[] = [];
-        socket.on("moderation.queue", (payload: { pending: number }) => received.push(payload.pending));
-        return { role, socket, received };
-      }),
-    );
+    const listening = await listenAsEveryRole("moderation.queue");
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pause(300);
       const reply = await agents.moderator
         .post(`/api/threads/${ids.startedA}/posts`)
         .send({ body: "Wpis do zgłoszenia w macierzy.", clientId: randomUUID() });
@@ -1432,15 +1005,11 @@ describe("socket events", () => {
         .send({ reason: "spam", text: "" });
       expect(flagged.status).toBe(201);
       const allowed = ["moderator", "admin"];
-      const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.length > 0]));
+      await listening.settle(allowed);
+      const got = Object.fromEntries(listening.sockets.map((s) => [s.role, s.received.length > 0]));
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
     } finally {
-      for (const { socket } of sockets) socket.disconnect();
+      listening.close();
     }
   });
 
@@ -1449,30 +1018,13 @@ describe("socket events", () => {
       .post(`/api/categories/${ids.discussionA}/threads`)
       .send({ title: "Wątek przenoszony w macierzy", body: "Treść.", clientId: randomUUID() });
     const threadId: string = started.body.thread.id;
-    const sockets = await Promise.all(
-      ROLES.map(async (role) => {
-        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-        const socket = connect(server.url, {
-          transports: ["websocket"],
-          forceNew: true,
-          extraHeaders: cookie ? { Cookie: cookie } : {},
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", () => resolve());
-          socket.once("connect_error", reject);
-        });
-        await new Promise((resolve) => socket.emit("thread.join", { threadId }, resolve));
-        const received: { readable: boolean }[] = [];
-        socket.on("thread.moved", (moved: { readable: boolean }) => received.push(moved));
-        return { role, socket, received };
-      }),
-    );
+    const listening = await listenAsEveryRole("thread.moved", (socket) => ack(socket, "thread.join", threadId));
     try {
       const groupB = (await agents.moderator.get("/api/groups/gwd-wielkopolska-pomorze")).body as GroupDetail;
       const categoryId = groupB.categories.find((category) => category.slug === "dyskusje")?.id;
       expect((await agents.moderator.post(`/api/threads/${threadId}/move`).send({ categoryId })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received[0]?.readable ?? "nothing"]));
+      await pause(1_000);
+      const got = Object.fromEntries(listening.sockets.map((s) => [s.role, s.received[0]?.readable ?? "nothing"]));
       expect(got).toEqual({
         visitor: "nothing",
         memberA: false,
@@ -1483,7 +1035,7 @@ describe("socket events", () => {
         suspended: "nothing",
       });
     } finally {
-      for (const { socket } of sockets) socket.disconnect();
+      listening.close();
     }
   });
 
@@ -1501,37 +1053,19 @@ describe("socket events", () => {
 
 describe("socket events: threadState", () => {
   it("thread.updated of a group-A thread reaches only those who may read group A", async () => {
-    const sockets = await Promise.all(
-      ROLES.map(async (role) => {
-        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-        const socket = connect(server.url, {
-          transports: ["websocket"],
-          forceNew: true,
-          extraHeaders: cookie ? { Cookie: cookie } : {},
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", () => resolve());
-          socket.once("connect_error", reject);
-        });
-        const received: string[] = [];
-        socket.on("thread.updated", (update: { threadId: string }) => received.push(update.threadId));
-        return { role, socket, received };
-      }),
-    );
+    const listening = await listenAsEveryRole("thread.updated");
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await pause(500);
       const changed = await agents.moderator.put(`/api/threads/${ids.startedA}/slow-mode`).send({ seconds: 0 });
       expect(changed.status).toBe(200);
       const allowed = ["memberA", "expert", "moderator", "admin"];
-      const deadline = Date.now() + 5_000;
-      while (Date.now() < deadline && !sockets.every((s) => !allowed.includes(s.role) || s.received.length > 0)) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received.includes(ids.startedA)]));
+      await listening.settle(allowed);
+      const got = Object.fromEntries(
+        listening.sockets.map((s) => [s.role, s.received.some((update) => update.threadId === ids.startedA)]),
+      );
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role)])));
     } finally {
-      for (const { socket } of sockets) socket.disconnect();
+      listening.close();
     }
   });
 });
@@ -1550,25 +1084,9 @@ async function signInCookieFor(role: Exclude<RoleName, "visitor">): Promise<stri
 // — moderation: people —
 describe("approval queue and silence socket events", () => {
   it("approval.changed reaches only moderators and admins", async () => {
-    const sockets = await Promise.all(
-      ROLES.map(async (role) => {
-        const cookie = role === "visitor" ? "" : await signInCookieFor(role);
-        const socket = connect(server.url, {
-          transports: ["websocket"],
-          forceNew: true,
-          extraHeaders: cookie ? { Cookie: cookie } : {},
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", () => resolve());
-          socket.once("connect_error", reject);
-        });
-        let received = false;
-        socket.on("approval.changed", () => (received = true));
-        return { role, socket, received: () => received };
-      }),
-    );
+    const listening = await listenAsEveryRole("approval.changed");
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await pause(500);
       const pending = await PendingPost.create({
         kind: "reply",
         authorId: ids.memberA,
@@ -1582,17 +1100,27 @@ describe("approval queue and silence socket events", () => {
         .post(`/api/moderation/approvals/${pending._id.toString()}/reject`)
         .send({ message: "Nie na temat." });
       expect(rejected.status).toBe(204);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const got = Object.fromEntries(sockets.map((s) => [s.role, s.received()]));
+      await pause(1_000);
+      const got = Object.fromEntries(listening.sockets.map((s) => [s.role, s.received.length > 0]));
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, role === "moderator" || role === "admin"])));
     } finally {
-      for (const { socket } of sockets) socket.disconnect();
+      listening.close();
     }
   });
 });
 
 describe("the table", () => {
-  it("covers every route the server declares", () => {
-    expect(rows.map((row) => `${row.method} ${row.route}`).sort()).toEqual(declaredRoutes());
+  it("has a row for every declared endpoint", () => {
+    expect(table.map((entry) => entry.name).sort()).toEqual(endpointList.map((entry) => entry.name).sort());
+  });
+
+  it("asks visitors and suspended people to sign in wherever the declaration says sign-in is needed", () => {
+    const signedInRows = table.filter((entry) => entry.endpoint.signedIn);
+    const answers = Object.fromEntries(
+      signedInRows.map(({ name, row }) => [name, { visitor: row.expected.visitor, suspended: row.expected.suspended }]),
+    );
+    expect(answers).toEqual(
+      Object.fromEntries(signedInRows.map(({ name }) => [name, { visitor: 401, suspended: 401 }])),
+    );
   });
 });

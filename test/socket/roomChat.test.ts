@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { anyOf } from "../../server/src/db/anyOf.js";
 import { Attendance } from "../../server/src/models/Attendance.js";
+import { Event } from "../../server/src/models/Event.js";
 import { Jst } from "../../server/src/models/Jst.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
 import { RoomMessage } from "../../server/src/models/RoomMessage.js";
@@ -119,6 +120,15 @@ describe("room.join", () => {
 });
 
 describe("room.message", () => {
+  it("records the message's event with the socket's address and an id of the event, as HTTP records a request's", async () => {
+    const socket = await inRoom(DEMO.memberA);
+    const ack = await sendChat(socket, meetingId, "Zdarzenie z adresem.");
+    expect(ack.ok).toBe(true);
+    const event = await Event.findOne({ name: "roomMessages.create", subjectId: ack.message?.id }).lean();
+    expect(event?.ip).toMatch(/127\.0\.0\.1/);
+    expect(event?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("stores a message once however often it is re-sent, and acknowledges the stored one", async () => {
     const anna = await inRoom(DEMO.memberA);
     const clientId = randomUUID();

@@ -7,7 +7,11 @@ export type ForumClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A connected socket carrying the session cookie of the given demo user (or none, for a visitor). */
 export async function connectAs(baseUrl: string, email: string | null): Promise<ForumClient> {
-  const cookie = email ? await signInCookie(baseUrl, email) : "";
+  return connectWithCookie(baseUrl, email ? await signInCookie(baseUrl, email) : "");
+}
+
+/** A connected socket sending this Cookie header (none when empty: a visitor). */
+export async function connectWithCookie(baseUrl: string, cookie: string): Promise<ForumClient> {
   const socket: ForumClient = connect(baseUrl, {
     transports: ["websocket"],
     extraHeaders: cookie ? { Cookie: cookie } : {},

@@ -5,6 +5,7 @@ import { conflict } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage, type RoomMessageDocument } from "../models/RoomMessage.js";
 import { findSentRoomMessage } from "../queries/sentRoomMessages.js";
+import type { RequestContext } from "../requestContext.js";
 import { recordEvent } from "./recordEvent.js";
 
 export interface RoomMessagePosterProps {
@@ -13,6 +14,8 @@ export interface RoomMessagePosterProps {
   authorRole: Role;
   clientId: string;
   text: string;
+  /** Who sent it and from where: the socket event's context (realtime/socketContext.ts). */
+  context?: RequestContext;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function roomMessagePoster(
     subjectId: message._id,
     groupId: props.meeting.groupId,
     data: { meetingId: meetingId.toString(), seq: message.seq },
+    context: props.context,
   });
   return { message, created: true };
 }

@@ -1,5 +1,5 @@
 import { csrfSync } from "csrf-sync";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { AppError } from "../errors/AppError.js";
 
 /**
@@ -20,7 +20,5 @@ export const requireCsrfToken: RequestHandler = (req, res, next) => {
   csrfSynchronisedProtection(req, res, (error?: unknown) => next(error ? csrfInvalid() : undefined));
 };
 
-export const issueCsrfToken: RequestHandler = (req, res) => {
-  // The same token for the whole session, so several open tabs never invalidate each other.
-  res.json({ token: generateToken(req, false) });
-};
+/** The session's token: the same for the whole session, so several open tabs never invalidate each other. */
+export const csrfTokenOf = (req: Request): string => generateToken(req, false);

@@ -1,10 +1,9 @@
-import type { Request } from "express";
 import mongoose from "mongoose";
-import { conflict, notFound, unauthorized } from "../errors/AppError.js";
-import { parseObjectId } from "../http/validation.js";
+import { conflict, notFound } from "../errors/AppError.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize, type Actor } from "../policies/index.js";
 import type { RequestContext } from "../requestContext.js";
+import type { SignedInRequest } from "./declareRoute.js";
 
 export interface LiveRoomRequest {
   meeting: MeetingDocument;
@@ -14,15 +13,17 @@ export interface LiveRoomRequest {
 }
 
 /**
- * The meeting in the path, once the policy allows `action` in its room (401 visitor, 404 unreadable,
- * 409 room not live: questions and polls belong to the session while it runs; 403 refused).
+ * The meeting in the path, once the policy allows `action` in its room (404 unreadable, 409 room not
+ * live: questions and polls belong to the session while it runs; 403 refused).
  */
-export async function liveRoomRequest(req: Request, action: "chat" | "moderateRoom"): Promise<LiveRoomRequest> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const meeting = await Meeting.findById(parseObjectId(req.params.id)).lean();
+export async function liveRoomRequest(
+  { actor, params, context }: Omit<SignedInRequest, "user">,
+  action: "chat" | "moderateRoom",
+): Promise<LiveRoomRequest> {
+  const meeting = await Meeting.findById(params.id).lean();
   if (!meeting) throw notFound();
-  authorize(req.actor, "read", "Meeting", meeting);
+  authorize(actor, "read", "Meeting", meeting);
   if (meeting.status !== "live") throw conflict("Pokój spotkania nie jest otwarty.");
-  authorize(req.actor, action, "Meeting", meeting);
-  return { meeting, actor: req.actor, userId: new mongoose.Types.ObjectId(req.actor.id), context: req.context };
+  authorize(actor, action, "Meeting", meeting);
+  return { meeting, actor, userId: new mongoose.Types.ObjectId(actor.id), context };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { endpointList, type Endpoint, type ResponseKind } from "@forum/shared";
 import { SESSION_COOKIE } from "../infra/sessionStore.js";
-import { apiCatalogue, type ApiOperation, type SuccessBody } from "./apiCatalogue.js";
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as zod writes it. */
 type JsonSchema = Record<string, unknown>;
@@ -37,10 +37,10 @@ function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 /** `/threads/:id/posts` → `/api/threads/{id}/posts`. */
 export const openApiPath = (expressPath: string): string => `/api${expressPath.replace(/:(\w+)/g, "{$1}")}`;
 
-export const operationId = ({ method, path }: Pick<ApiOperation, "method" | "path">): string =>
+export const operationId = ({ method, path }: Pick<Endpoint, "method" | "path">): string =>
   `${method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_match, next: string | undefined) => (next ?? "").toUpperCase())}`;
 
-function parametersOf(operation: ApiOperation): Parameter[] {
+function parametersOf(operation: Endpoint): Parameter[] {
   const pathParameters = [...operation.path.matchAll(/:(\w+)/g)].map(([, name = ""]) => {
     const schema = operation.params?.[name];
     return { name, in: "path" as const, required: true, schema: schema ? jsonSchemaOf(schema) : { type: "string" } };
@@ -53,7 +53,7 @@ function parametersOf(operation: ApiOperation): Parameter[] {
   return [...pathParameters, ...queryParameters];
 }
 
-function requestBodyOf(operation: ApiOperation) {
+function requestBodyOf(operation: Endpoint) {
   if (operation.upload) {
     const field = operation.upload;
     return {
@@ -70,34 +70,49 @@ function requestBodyOf(operation: ApiOperation) {
     };
   }
   if (!operation.body) return undefined;
-  return { required: true, content: { "application/json": { schema: jsonSchemaOf(operation.body) } } };
+  return {
+    required: !operation.bodyOptional,
+    content: { "application/json": { schema: jsonSchemaOf(operation.body) } },
+  };
 }
 
-const SUCCESS_CONTENT: Record<SuccessBody, Record<string, { schema: JsonSchema }> | undefined> = {
+const SUCCESS_CONTENT: Record<ResponseKind, Record<string, { schema: JsonSchema }> | undefined> = {
   json: { "application/json": { schema: { type: "object" } } },
   none: undefined,
   csv: { "text/csv": { schema: { type: "string" } } },
   calendar: { "text/calendar": { schema: { type: "string" } } },
   image: { "image/*": { schema: { type: "string", format: "binary" } } },
   zip: { "application/zip": { schema: { type: "string", format: "binary" } } },
+  metrics: { "text/plain": { schema: { type: "string" } } },
 };
 
-function responsesOf(operation: ApiOperation) {
-  const content = SUCCESS_CONTENT[operation.returns ?? "json"];
+/** The answer's JSON Schema when the declaration carries a zod schema (as the server writes it), else its kind's. */
+function successContentOf(operation: Endpoint) {
+  const { kind, schema } = operation.response;
+  if (kind === "json" && schema) {
+    const { $schema: _dialect, ...described } = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
+    return { "application/json": { schema: described } };
+  }
+  return SUCCESS_CONTENT[kind];
+}
+
+function responsesOf(operation: Endpoint) {
+  const content = successContentOf(operation);
   const success = { description: "Gotowe.", ...(content ? { content } : {}) };
   const errors = Object.fromEntries(
     Object.keys(ERROR_RESPONSES).map((status) => [status, { $ref: `#/components/responses/Error${status}` }]),
   );
-  return { [String(operation.status ?? 200)]: success, ...errors };
+  const status = operation.response.kind === "none" ? 204 : (operation.status ?? 200);
+  return { [String(status)]: success, ...errors };
 }
 
-function operationObject(operation: ApiOperation) {
+function operationObject(operation: Endpoint) {
   const requestBody = requestBodyOf(operation);
   return {
     operationId: operationId(operation),
     summary: operation.summary,
     tags: [operation.tag],
-    security: operation.auth ? [{ session: [] }] : [],
+    security: operation.signedIn ? [{ session: [] }] : [],
     parameters: parametersOf(operation),
     ...(requestBody ? { requestBody } : {}),
     responses: responsesOf(operation),
@@ -105,8 +120,12 @@ function operationObject(operation: ApiOperation) {
   };
 }
 
-/** The OpenAPI 3.1 document of the whole HTTP API, built from the catalogue and the shared zod schemas. */
-export function buildOpenApiDocument(operations: readonly ApiOperation[] = apiCatalogue) {
+/** The endpoints the document describes: the JSON API under /api (not Prometheus' /metrics at the root). */
+export const documentedEndpoints = (): Endpoint[] =>
+  endpointList.map(({ endpoint }) => endpoint).filter((endpoint) => !endpoint.root);
+
+/** The OpenAPI 3.1 document of the whole HTTP API, built from the shared endpoint declarations and their zod schemas. */
+export function buildOpenApiDocument(operations: readonly Endpoint[] = documentedEndpoints()) {
   const paths: Record<string, Record<string, ReturnType<typeof operationObject>>> = {};
   for (const operation of operations) {
     (paths[openApiPath(operation.path)] ??= {})[operation.method] = operationObject(operation);

@@ -31,8 +31,12 @@ export async function loadActor(user: UserDocument & { _id: mongoose.Types.Objec
   };
 }
 
-export const isStaff = (actor: Actor): boolean => actor.role === "admin" || actor.role === "moderator";
-export const readsAllGroups = (actor: Actor): boolean => isStaff(actor) || actor.role === "expert";
+export const isStaff = (actor: Pick<Actor, "role">): boolean => actor.role === "admin" || actor.role === "moderator";
+export const readsAllGroups = (actor: Pick<Actor, "role">): boolean => isStaff(actor) || actor.role === "expert";
+
+/** How a person is labelled where roles are shown (a live room's participants): admins count as moderators. */
+export const roleLabel = (actor: Pick<Actor, "role">): "moderator" | "expert" | "member" =>
+  isStaff(actor) ? "moderator" : actor.role === "expert" ? "expert" : "member";
 
 /** A silence still in force at this moment (the actor may outlive its end on a long socket connection). */
 export const isSilenced = (actor: Actor, now = new Date()): boolean =>

@@ -43,3 +43,9 @@ allow<AnalysisSubject>("Analysis", ["comment"], (actor, analysis) => {
 
 /** Hiding a comment: moderators. */
 allow<AnalysisSubject>("Analysis", ["moderateComments"], (actor) => actor !== null && isStaff(actor));
+
+/** The analyses list shows moderators every draft; others see the published ones and their own drafts. */
+allow<null>("Analysis", ["readAllDrafts"], (actor) => actor !== null && isStaff(actor));
+
+/** Publishing an analysis for visitors too (not only the network) is a moderator's call. */
+allow<AnalysisSubject>("Analysis", ["publishPublicly"], (actor) => actor !== null && isStaff(actor));

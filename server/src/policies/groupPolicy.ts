@@ -12,3 +12,9 @@ allow<GroupSubject>("Group", ["read"], (actor, group) => {
 });
 
 allow<GroupSubject>("Group", ["manage"], (actor) => actor !== null && isStaff(actor));
+
+/**
+ * Moderators and experts read every group: lists of groups, the calendar and search are scoped with it
+ * (checking each document there would not scale).
+ */
+allow<null>("Group", ["readAll"], (actor) => actor !== null && readsAllGroups(actor));

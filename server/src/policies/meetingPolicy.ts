@@ -1,5 +1,5 @@
 import type mongoose from "mongoose";
-import type { MeetingStatus } from "@forum/shared";
+import type { MeetingStatus, Role } from "@forum/shared";
 import { allow } from "./policy.js";
 import { isSilenced, isStaff, readsAllGroups, type Actor } from "./actor.js";
 
@@ -55,3 +55,13 @@ allow<MeetingSubject>("Meeting", ["seeAttendance"], (actor, meeting) => {
   if (!actor) return false;
   return isStaff(actor) || actor.groups.get(meeting.groupId.toString()) === "facilitator";
 });
+
+/** Moderators are exempt from a room's slow mode (as from a thread's, see `Thread:bypassLock`). */
+allow<MeetingSubject>("Meeting", ["bypassSlowMode"], (actor) => (actor ? isStaff(actor) : false));
+
+/** A person in a room, as a moderator's control sees them. */
+export interface RoomParticipantSubject {
+  role: Role;
+}
+/** A room's moderator mutes participants, but not the moderators and admins who run rooms. */
+allow<RoomParticipantSubject>("RoomParticipant", ["mute"], (actor, person) => actor !== null && !isStaff(person));

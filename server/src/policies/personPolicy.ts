@@ -1,5 +1,5 @@
-import type { Role } from "@forum/shared";
-import { readsAllGroups } from "./actor.js";
+import type { Role, UserStatus } from "@forum/shared";
+import { isStaff, readsAllGroups } from "./actor.js";
 import { allow } from "./policy.js";
 
 /** Someone's public card (name, JST, position), as a mention links to it. */
@@ -10,6 +10,8 @@ export interface PersonSubject {
   groupIds: string[];
   /** Opted into the leaders' directory: visible to every signed-in person. */
   directoryListing: boolean;
+  /** The account's effective status (active when not given). */
+  status?: UserStatus;
 }
 
 /**
@@ -19,6 +21,9 @@ export interface PersonSubject {
  */
 allow<PersonSubject>("Person", ["read"], (actor, person) => {
   if (!actor) return false;
+  // Moderators still open a suspended person's page: that is where the suspension is lifted.
+  if (person.status === "suspended") return isStaff(actor);
+  if ((person.status ?? "active") !== "active") return false;
   if (actor.id === person.id || readsAllGroups(actor) || person.directoryListing) return true;
   if (person.role !== "member") return true;
   return person.groupIds.some((groupId) => actor.groups.has(groupId));

@@ -3,8 +3,14 @@ import { processingRestricted } from "../domain/processingRestriction.js";
 import { silenceMessage } from "../domain/silenceStatus.js";
 import { isSilenced, type Actor } from "./actor.js";
 
+/** A rule's "no" that says why, for a person who can see the subject: `refuse("Nie można …")` (403 with it). */
+export class Refusal {
+  constructor(readonly message: string) {}
+}
+export const refuse = (message: string): Refusal => new Refusal(message);
+
 /** A rule: may this actor (null = visitor) do the action on this subject? */
-type Rule<Subject> = (actor: Actor | null, subject: Subject) => boolean;
+type Rule<Subject> = (actor: Actor | null, subject: Subject) => boolean | Refusal;
 
 const rules = new Map<string, Rule<unknown>>();
 
@@ -18,7 +24,7 @@ export function can<Subject>(actor: Actor | null, action: string, subjectType: s
   if (actor?.restricted && RESTRICTED_WRITES.has(`${subjectType}:${action}`)) return false;
   const rule = rules.get(`${subjectType}:${action}`);
   if (!rule) throw new Error(`No policy declared for ${subjectType}:${action}`);
-  return rule(actor, subject);
+  return rule(actor, subject) === true;
 }
 
 /**
@@ -29,6 +35,8 @@ export function authorize<Subject>(actor: Actor | null, action: string, subjectT
   if (can(actor, action, subjectType, subject)) return;
   if (!actor) throw unauthorized();
   if (action !== "read" && canRead(actor, subjectType, subject)) {
+    const verdict = rules.get(`${subjectType}:${action}`)?.(actor, subject);
+    if (verdict instanceof Refusal) throw forbidden(verdict.message);
     if (actor.restricted && RESTRICTED_WRITES.has(`${subjectType}:${action}`)) throw processingRestricted();
     if (actor.silence && isSilenced(actor) && SILENCED_ACTIONS.has(action))
       throw forbidden(silenceMessage(actor.silence));

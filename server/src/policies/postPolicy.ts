@@ -1,5 +1,5 @@
 import type mongoose from "mongoose";
-import { allow, can } from "./policy.js";
+import { allow, can, refuse } from "./policy.js";
 import { isSilenced, isStaff } from "./actor.js";
 import type { ThreadSubject } from "./threadPolicy.js";
 
@@ -34,8 +34,9 @@ allow<PostSubject>("Post", ["edit", "delete"], (actor, post) => {
 
 /** Whoever may read the thread reacts, but not to their own post, nor while silenced. */
 allow<PostSubject>("Post", ["react"], (actor, post) => {
-  if (!actor || isSilenced(actor) || !readsThread(actor, post)) return false;
-  return !isAuthor(actor, post);
+  if (!actor) return false;
+  if (isAuthor(actor, post)) return refuse("Nie można reagować na własny wpis.");
+  return !isSilenced(actor) && readsThread(actor, post);
 });
 
 /** The history of a deleted or hidden post holds what was removed: moderators and admins see it. */
@@ -72,8 +73,9 @@ allow<PostSubject>("Post", ["readHidden"], (actor, post) => {
 
 /** Whoever reads a post may report it, except their own. */
 allow<PostSubject>("Post", ["flag"], (actor, post) => {
-  if (!actor || isSilenced(actor) || !readsThread(actor, post)) return false;
-  return !isAuthor(actor, post);
+  if (!actor) return false;
+  if (isAuthor(actor, post)) return refuse("Nie można zgłosić własnego wpisu.");
+  return !isSilenced(actor) && readsThread(actor, post);
 });
 
 /** A post waiting for approval: its author and moderators see it; moderators decide on it. */
@@ -86,3 +88,15 @@ allow<PendingPostSubject | null>("PendingPost", ["read"], (actor, pending) => {
 });
 allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor) => actor !== null && isStaff(actor));
 allow<null>("PendingPost", ["list"], (actor) => actor !== null && isStaff(actor));
+
+/** How far a person is into the forum: NEW_MEMBER_APPROVAL_POSTS (the threshold) and their published posts. */
+export interface ApprovalSubject {
+  publishedPosts: number;
+  threshold: number;
+}
+/** A member's first posts wait for a moderator until `threshold` are published; staff and experts never wait. */
+allow<ApprovalSubject>("Post", ["publishWithoutApproval"], (actor, subject) => {
+  if (!actor) return false;
+  if (actor.role !== "member" || subject.threshold <= 0) return true;
+  return subject.publishedPosts >= subject.threshold;
+});

@@ -80,3 +80,18 @@ allow<PracticeSubject>("Practice", ["delete"], (actor, practice) => {
   if (isStaff(actor)) return true;
   return isAuthor(actor, practice) && practice.status === "draft";
 });
+
+/** The review queue (submitted practices) is listed to experts and moderators, who review. */
+allow<null>("Practice", ["listForReview"], (actor) => actor !== null && readsAllGroups(actor));
+
+/** Recommended practices waiting for publication are listed to moderators, who publish. */
+allow<null>("Practice", ["listForPublishing"], (actor) => actor !== null && isStaff(actor));
+
+/**
+ * The author, experts and staff read every opinion (the incubator's working notes); once the practice is published,
+ * everyone else sees the recommending ones as "Opinia eksperta".
+ */
+allow<PracticeSubject>("Practice", ["readAllReviews"], (actor, practice) => {
+  if (!actor) return false;
+  return isAuthor(actor, practice) || readsAllGroups(actor);
+});

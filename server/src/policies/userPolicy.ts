@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import type { Role, UserStatus } from "@forum/shared";
-import { isStaff } from "./actor.js";
+import { isStaff, type Actor } from "./actor.js";
 import { allow } from "./policy.js";
 
 export interface UserSubject {
@@ -37,6 +37,21 @@ allow<UserSubject>("User", ["erase", "restrict"], (actor, user) => {
   return actor !== null && actor.role === "admin" && actor.id !== user._id.toString();
 });
 
+/** Roles are the admins' to give (the admin screens offer the role picker to them alone). */
+const assignsRoles = (actor: Actor | null): actor is Actor => actor !== null && actor.role === "admin";
+allow<null>("User", ["assignRoles"], (actor) => assignsRoles(actor));
+
 allow<UserSubject>("User", ["changeRole"], (actor, user) => {
-  return actor !== null && actor.role === "admin" && actor.id !== user._id.toString() && !isErased(user);
+  return assignsRoles(actor) && actor.id !== user._id.toString() && !isErased(user);
+});
+
+/** An account someone asks to erase (their own, or by an admin on request), with how many active admins there are. */
+export interface ErasableAccountSubject {
+  role: Role;
+  activeAdmins: number;
+}
+/** The forum must keep someone who can run it: the last active admin's account is not erased. */
+allow<ErasableAccountSubject>("Account", ["erase"], (actor, account) => {
+  if (!actor) return false;
+  return account.role !== "admin" || account.activeAdmins > 1;
 });

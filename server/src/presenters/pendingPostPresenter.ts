@@ -44,3 +44,10 @@ export async function presentPendingPosts(items: PendingPostDocument[]): Promise
     };
   });
 }
+
+/** One waiting post (the answer to a post or thread that went to the approval queue). */
+export async function presentPendingPost(item: PendingPostDocument): Promise<PendingPostView> {
+  const [view] = await presentPendingPosts([item]);
+  if (!view) throw new Error(`pending post ${item._id.toString()} could not be presented`);
+  return view;
+}

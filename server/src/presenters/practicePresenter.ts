@@ -7,7 +7,6 @@ import type { PracticeDocument } from "../models/Practice.js";
 import { PracticeReview } from "../models/PracticeReview.js";
 import { Thread } from "../models/Thread.js";
 import { can, type Actor } from "../policies/index.js";
-import { readsAllGroups } from "../policies/actor.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
 import { jstsByIds } from "../queries/jstCatalogue.js";
 import { loadTags, tagsOf } from "../queries/tagDirectory.js";
@@ -29,7 +28,7 @@ export function practiceAbilities(actor: Actor | null, practice: PracticeDocumen
  * everyone else sees the recommending ones as "Opinia eksperta".
  */
 function seesAllReviews(actor: Actor | null, practice: PracticeDocument): boolean {
-  return actor !== null && (practice.authorId.toString() === actor.id || readsAllGroups(actor));
+  return can(actor, "readAllReviews", "Practice", practice);
 }
 
 async function sourceOf(actor: Actor | null, practice: PracticeDocument) {

@@ -3,11 +3,11 @@ import type { MeetingStatus } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { Meeting, type AgendaItemDocument, type MeetingDocument } from "../models/Meeting.js";
-import { readsAllGroups, type Actor } from "../policies/actor.js";
+import { can, type Actor } from "../policies/index.js";
 
 /** The groups whose sessions a person's calendar shows: their own, or every group for those who read them all. */
 export async function calendarGroups(actor: Actor): Promise<GroupDocument[]> {
-  const filter = readsAllGroups(actor) ? {} : { _id: anyOf([...actor.groups.keys()]) };
+  const filter = can(actor, "readAll", "Group", null) ? {} : { _id: anyOf([...actor.groups.keys()]) };
   return Group.find(filter).sort({ name: 1 }).lean();
 }
 

@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { anyOf } from "../db/anyOf.js";
-import { readsAllGroups, type Actor } from "../policies/actor.js";
+import { can, type Actor } from "../policies/index.js";
 
 /**
  * The part of a query on group content (threads, posts) that keeps it to what the actor may read: network-wide
@@ -9,6 +9,6 @@ import { readsAllGroups, type Actor } from "../policies/actor.js";
  */
 export function readableGroupFilter(actor: Actor | null): { groupId?: ReturnType<typeof anyOf> } | null {
   if (!actor) return null;
-  if (readsAllGroups(actor)) return {};
+  if (can(actor, "readAll", "Group", null)) return {};
   return { groupId: anyOf<mongoose.Types.ObjectId | string | null>([...actor.groups.keys(), null]) };
 }

@@ -19,12 +19,13 @@ import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { RoomMessage } from "../models/RoomMessage.js";
 import { User } from "../models/User.js";
 import { can, type Actor } from "../policies/index.js";
-import { isSilenced, isStaff } from "../policies/actor.js";
+import { isSilenced, roleLabel } from "../policies/actor.js";
 import { presentRoomMessages } from "../presenters/roomMessagePresenter.js";
 import { closeStay, openStay } from "../jobs/roomAttendance.js";
 import { buildRoomSnapshot } from "../queries/roomSnapshot.js";
 import { silenceMessage } from "../domain/silenceStatus.js";
 import { failureAck } from "./socketFailure.js";
+import { socketEventContext } from "./socketContext.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { roomParticipants, schedulePresence, type RoomProfile } from "./roomPresence.js";
 import { meetingRoom, meetingStaffRoom } from "./rooms.js";
@@ -65,7 +66,7 @@ async function slowModeWait(
   authorId: mongoose.Types.ObjectId,
 ): Promise<number> {
   const seconds = meeting.room?.slowModeSeconds ?? 0;
-  if (seconds <= 0 || isStaff(actor)) return 0;
+  if (seconds <= 0 || can(actor, "bypassSlowMode", "Meeting", meeting)) return 0;
   const last = await RoomMessage.findOne({ meetingId: meeting._id, authorId }, { createdAt: 1 })
     .sort({ seq: -1 })
     .lean();
@@ -90,7 +91,7 @@ async function roomProfileOf(
       userId: actor.id,
       name: user?.name ?? "",
       jst: jst?.name ?? null,
-      role: isStaff(actor) ? "moderator" : actor.role === "expert" ? "expert" : "member",
+      role: roleLabel(actor),
       ...(can(actor, "moderateRoom", "Meeting", meeting) ? { moderatesRoom: true as const } : {}),
     },
     jstId: user?.jstId ?? null,
@@ -148,7 +149,9 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
       }
       // Joined before the messages are read, so nothing sent meanwhile falls between (the client dedupes by seq).
       await socket.join(
-        isStaff(actor) ? [meetingRoom(meetingId), meetingStaffRoom(meetingId)] : meetingRoom(meetingId),
+        can(actor, "moderateRoom", "Meeting", meeting)
+          ? [meetingRoom(meetingId), meetingStaffRoom(meetingId)]
+          : meetingRoom(meetingId),
       );
       if (!stays.has(meetingId)) {
         stays.set(
@@ -201,7 +204,14 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
           retryAfterSeconds: wait,
         });
       }
-      const { message } = await roomMessagePoster({ meeting, authorId, authorRole: actor.role, clientId, text });
+      const { message } = await roomMessagePoster({
+        meeting,
+        authorId,
+        authorRole: actor.role,
+        clientId,
+        text,
+        context: socketEventContext(socket),
+      });
       reply({ ok: true, message: (await presentRoomMessages([message]))[0] });
     })().catch((error: unknown) => reply(failureAck(error, "write", logger, "room.message")));
   });

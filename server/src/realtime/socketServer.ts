@@ -10,6 +10,7 @@ import { Thread } from "../models/Thread.js";
 import { effectiveStatus } from "../domain/userStatus.js";
 import { can, loadActor, type Actor } from "../policies/index.js";
 import { failureAck } from "./socketFailure.js";
+import { handshakeAddress } from "./socketContext.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
@@ -27,6 +28,8 @@ import { startRoomQaFanOut } from "./roomQaFanOut.js";
 
 export interface SocketData {
   actor: Actor | null;
+  /** The client's address, found once at the handshake (see socketContext.ts). */
+  address: string | null;
   /** Shown to others (typing indicator). */
   name: string;
   /** Group rooms (and the network room) the person may read, joined as the connection opens. */
@@ -72,6 +75,7 @@ export function createSocketServer(
     const user = (socket.request as { user?: Express.User }).user;
     socket.data.name = user?.name ?? "";
     socket.data.activityRooms = [];
+    socket.data.address = handshakeAddress(socket.handshake, originSettings.trustProxy);
     if (!user || effectiveStatus(user) !== "active") {
       socket.data.actor = null;
       return next();

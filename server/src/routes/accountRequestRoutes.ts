@@ -1,11 +1,10 @@
 import { Router } from "express";
-import { accountRequestRejectSchema, accountRequestSchema } from "@forum/shared";
+import { endpoints } from "@forum/shared";
 import { accountRequestApprover } from "../commands/accountRequestApprover.js";
 import { accountRequestRejecter } from "../commands/accountRequestRejecter.js";
 import { accountRequester } from "../commands/accountRequester.js";
-import { unauthorized } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { countAttempt } from "../http/rateLimits.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
 import { User, type UserDocument } from "../models/User.js";
 import { authorize } from "../policies/index.js";
 import { presentAdminUser, presentAdminUsers } from "../presenters/adminUserPresenter.js";
@@ -13,46 +12,36 @@ import { presentAdminUser, presentAdminUsers } from "../presenters/adminUserPres
 /** The one answer to every account request, whether or not the address already has an account. */
 export const ACCOUNT_REQUEST_RECEIVED = "Dziękujemy. Prośba trafiła do moderatorów; odpowiedź wyślemy e-mailem.";
 
+async function presentDecided(user: UserDocument) {
+  const [view] = await presentAdminUsers([user]);
+  return { user: view ?? presentAdminUser(user, null, []) };
+}
+
 export function accountRequestRoutes(): Router {
   const router = Router();
 
-  router.post("/account-requests", async (req, res) => {
-    const input = parseInput(accountRequestSchema, req.body);
-    await countAttempt("accountRequest", req.ip ?? "unknown", input.email);
-    await accountRequester({ input, context: req.context });
-    res.status(202).json({ message: ACCOUNT_REQUEST_RECEIVED });
+  route(router, endpoints.registration.requestAccount, async ({ body, context }) => {
+    const input = body();
+    await countAttempt("accountRequest", context.ip ?? "unknown", input.email);
+    await accountRequester({ input, context });
+    return { message: ACCOUNT_REQUEST_RECEIVED };
   });
 
-  router.get("/account-requests", async (req, res) => {
-    authorize(req.actor, "approveRequest", "User", null);
+  route(router, endpoints.registration.accountRequests, async ({ actor }) => {
+    authorize(actor, "approveRequest", "User", null);
     const pending = await User.find({ status: "pending" }).sort({ createdAt: 1, _id: 1 }).limit(500).lean();
-    res.json({ requests: await presentAdminUsers(pending as UserDocument[]) });
+    return { requests: await presentAdminUsers(pending as UserDocument[]) };
   });
 
-  router.post("/account-requests/:id/approve", async (req, res) => {
-    authorize(req.actor, "approveRequest", "User", null);
-    if (!req.user) throw unauthorized();
-    const user = await accountRequestApprover({
-      userId: parseObjectId(req.params.id),
-      actorId: req.user._id,
-      context: req.context,
-    });
-    const [view] = await presentAdminUsers([user]);
-    res.json({ user: view ?? presentAdminUser(user, null, []) });
+  route(router, endpoints.registration.approveAccountRequest, async ({ actor, user, params, context }) => {
+    authorize(actor, "approveRequest", "User", null);
+    return presentDecided(await accountRequestApprover({ userId: params.id, actorId: user._id, context }));
   });
 
-  router.post("/account-requests/:id/reject", async (req, res) => {
-    authorize(req.actor, "approveRequest", "User", null);
-    if (!req.user) throw unauthorized();
-    const { message } = parseInput(accountRequestRejectSchema, req.body);
-    const user = await accountRequestRejecter({
-      userId: parseObjectId(req.params.id),
-      message,
-      actorId: req.user._id,
-      context: req.context,
-    });
-    const [view] = await presentAdminUsers([user]);
-    res.json({ user: view ?? presentAdminUser(user, null, []) });
+  route(router, endpoints.registration.rejectAccountRequest, async ({ actor, user, params, body, context }) => {
+    authorize(actor, "approveRequest", "User", null);
+    const { message } = body();
+    return presentDecided(await accountRequestRejecter({ userId: params.id, message, actorId: user._id, context }));
   });
 
   return router;

@@ -1,38 +1,47 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import mongoose from "mongoose";
-import { adminUserQuerySchema, userRoleChangeSchema, userSuspendSchema } from "@forum/shared";
+import { endpoints, type AdminUserView } from "@forum/shared";
 import { userRoleChanger } from "../commands/userRoleChanger.js";
 import { userSuspender } from "../commands/userSuspender.js";
 import { userUnsuspender } from "../commands/userUnsuspender.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
+import { parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import { User, type UserDocument } from "../models/User.js";
-import { authorize } from "../policies/index.js";
-import { presentAdminUsers } from "../presenters/adminUserPresenter.js";
+import { authorize, type Actor } from "../policies/index.js";
+import { presentAdminUser, presentAdminUsers } from "../presenters/adminUserPresenter.js";
 
 const PAGE_SIZE = 50;
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-async function targetUser(req: Request, action: string): Promise<UserDocument> {
-  if (!req.actor || !req.user) throw unauthorized();
-  authorize(req.actor, "list", "User", null);
-  const user = await User.findById(parseObjectId(req.params.id)).lean();
+/**
+ * The account in the path, once the actor may do `action` to it. People who may not manage people
+ * do not learn whether the account exists (404 before the lookup).
+ */
+export async function targetUser(actor: Actor, id: mongoose.Types.ObjectId, action: string): Promise<UserDocument> {
+  authorize(actor, "list", "User", null);
+  const user = await User.findById(id).lean();
   if (!user) throw notFound("Nie ma takiego użytkownika.");
-  authorize(req.actor, action, "User", user);
+  authorize(actor, action, "User", user);
   return user;
+}
+
+/** One account as the admin screens show it. */
+export async function presentAccount(user: UserDocument): Promise<{ user: AdminUserView }> {
+  const [view] = await presentAdminUsers([user]);
+  return { user: view ?? presentAdminUser(user, null, []) };
 }
 
 /** Moderators' and admins' screens for people: list and filter, role, suspension. */
 export function adminUserRoutes(): Router {
   const router = Router();
 
-  router.get("/admin/users", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    authorize(req.actor, "list", "User", null);
-    const query = parseInput(adminUserQuerySchema, req.query);
+  route(router, endpoints.admin.users, async ({ actor, query: parseQuery }) => {
+    authorize(actor, "list", "User", null);
+    const query = parseQuery();
     const filter: Record<string, unknown> = {};
     const idConditions: Record<string, unknown> = {};
     if (query.role) filter.role = query.role;
@@ -56,36 +65,34 @@ export function adminUserRoutes(): Router {
       .limit(PAGE_SIZE + 1)
       .lean();
     const page = users.slice(0, PAGE_SIZE);
-    res.json({
+    return {
       users: await presentAdminUsers(page),
       nextCursor: users.length > PAGE_SIZE ? (page.at(-1)?._id.toString() ?? null) : null,
-    });
+    };
   });
 
-  router.patch("/admin/users/:id/role", async (req, res) => {
-    const user = await targetUser(req, "changeRole");
-    const { role } = parseInput(userRoleChangeSchema, req.body);
-    const updated = await userRoleChanger({ user, role, actorId: req.user!._id, context: req.context });
-    res.json({ user: (await presentAdminUsers([updated]))[0] });
+  route(router, endpoints.admin.changeRole, async ({ actor, user: signedIn, params, body, context }) => {
+    const user = await targetUser(actor, params.id, "changeRole");
+    const { role } = body();
+    return presentAccount(await userRoleChanger({ user, role, actorId: signedIn._id, context }));
   });
 
-  router.post("/admin/users/:id/suspend", async (req, res) => {
-    const user = await targetUser(req, "suspend");
-    const input = parseInput(userSuspendSchema, req.body);
+  route(router, endpoints.admin.suspend, async ({ actor, user: signedIn, params, body, context }) => {
+    const user = await targetUser(actor, params.id, "suspend");
+    const input = body();
     const updated = await userSuspender({
       user,
       reason: input.reason,
       until: input.until ? new Date(input.until) : null,
-      actorId: req.user!._id,
-      context: req.context,
+      actorId: signedIn._id,
+      context,
     });
-    res.json({ user: (await presentAdminUsers([updated]))[0] });
+    return presentAccount(updated);
   });
 
-  router.post("/admin/users/:id/unsuspend", async (req, res) => {
-    const user = await targetUser(req, "suspend");
-    const updated = await userUnsuspender({ user, actorId: req.user!._id, context: req.context });
-    res.json({ user: (await presentAdminUsers([updated]))[0] });
+  route(router, endpoints.admin.unsuspend, async ({ actor, user: signedIn, params, context }) => {
+    const user = await targetUser(actor, params.id, "suspend");
+    return presentAccount(await userUnsuspender({ user, actorId: signedIn._id, context }));
   });
 
   return router;

@@ -1,12 +1,6 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import type mongoose from "mongoose";
-import type { AnalysisListView } from "@forum/shared";
-import {
-  analysisCommentInputSchema,
-  analysisInputSchema,
-  analysisPublicInputSchema,
-  analysisPublishInputSchema,
-} from "@forum/shared";
+import { endpoints, type AnalysisListView } from "@forum/shared";
 import { analysisCommentCreator } from "../commands/analysisCommentCreator.js";
 import { analysisCommentHider } from "../commands/analysisCommentHider.js";
 import { analysisCreator } from "../commands/analysisCreator.js";
@@ -16,105 +10,99 @@ import { analysisPublisher } from "../commands/analysisPublisher.js";
 import { analysisUnpublisher } from "../commands/analysisUnpublisher.js";
 import { analysisUpdater } from "../commands/analysisUpdater.js";
 import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { route } from "../http/declareRoute.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { AnalysisComment } from "../models/AnalysisComment.js";
 import { authorize, can, type Actor } from "../policies/index.js";
-import { isStaff } from "../policies/actor.js";
 import { presentAnalysis, presentAnalysisComments } from "../presenters/analysisPresenter.js";
 import { presentAnalysisSummaries } from "../presenters/librarySummaryPresenter.js";
 
-/** The analysis named in the URL, after checking the actor may do `action` with it. */
-async function loadAnalysis(req: Request, action: string): Promise<AnalysisDocument> {
-  const analysis = await Analysis.findById(parseObjectId(req.params.id)).lean();
-  if (!analysis) throw req.actor ? notFound() : unauthorized();
-  authorize(req.actor, action, "Analysis", analysis);
+/**
+ * The analysis named in the URL, after checking the actor may do `action` with it. A visitor is asked to sign in
+ * for a missing one as for one they may not read (a public one they read).
+ */
+async function loadAnalysis(
+  actor: Actor | null,
+  id: mongoose.Types.ObjectId,
+  action: string,
+): Promise<AnalysisDocument> {
+  const analysis = await Analysis.findById(id).lean();
+  if (!analysis) throw actor ? notFound() : unauthorized();
+  authorize(actor, action, "Analysis", analysis);
   return analysis as AnalysisDocument;
 }
 
-interface SignedIn {
-  actor: Actor;
-  userId: mongoose.Types.ObjectId;
-}
-
-function signedIn(req: Request): SignedIn {
-  if (!req.actor || !req.user) throw unauthorized();
-  return { actor: req.actor, userId: req.user._id };
+async function presentComment(comment: Parameters<typeof presentAnalysisComments>[0][number]) {
+  const [view] = await presentAnalysisComments([comment]);
+  if (!view) throw new Error(`comment ${comment._id.toString()} could not be presented`);
+  return { comment: view };
 }
 
 export function analysisRoutes(): Router {
   const router = Router();
 
   /** Analyses the actor may write about: staff see every draft, experts their own; everyone the published ones. */
-  router.get("/analyses", async (req, res) => {
-    const { actor, userId } = signedIn(req);
-    const query = isStaff(actor)
+  route(router, endpoints.knowledge.analyses, async ({ actor, user }): Promise<AnalysisListView> => {
+    const query = can(actor, "readAllDrafts", "Analysis", null)
       ? Analysis.find()
-      : Analysis.find({ $or: [{ status: "published" as const }, { authorId: userId }] });
+      : Analysis.find({ $or: [{ status: "published" as const }, { authorId: user._id }] });
     const analyses = await query.sort({ updatedAt: -1 }).limit(200).lean();
-    const body: AnalysisListView = { analyses: await presentAnalysisSummaries(analyses as AnalysisDocument[]) };
-    res.json(body);
+    return { analyses: await presentAnalysisSummaries(analyses as AnalysisDocument[]) };
   });
 
-  router.post("/analyses", async (req, res) => {
-    const { actor, userId } = signedIn(req);
+  route(router, endpoints.knowledge.createAnalysis, async ({ actor, user, body, context }) => {
     if (!can(actor, "create", "Analysis", null)) {
       throw forbidden("Analizy tematyczne piszą moderatorzy i eksperci.");
     }
-    const input = parseInput(analysisInputSchema, req.body);
-    const analysis = await analysisCreator({ input, authorId: userId, context: req.context });
-    res.status(201).json({ analysis: await presentAnalysis(analysis, actor) });
+    const input = body();
+    const analysis = await analysisCreator({ input, authorId: user._id, context });
+    return { analysis: await presentAnalysis(analysis, actor) };
   });
 
-  router.get("/analyses/:id", async (req, res) => {
-    const analysis = await loadAnalysis(req, "read");
-    res.json({ analysis: await presentAnalysis(analysis, req.actor ?? null) });
+  route(router, endpoints.knowledge.analysis, async ({ actor, params }) => {
+    const analysis = await loadAnalysis(actor, params.id, "read");
+    return { analysis: await presentAnalysis(analysis, actor) };
   });
 
-  router.patch("/analyses/:id", async (req, res) => {
-    const analysis = await loadAnalysis(req, "update");
-    const { actor, userId } = signedIn(req);
-    const input = parseInput(analysisInputSchema, req.body);
-    const updated = await analysisUpdater({ analysis, input, actorId: userId, context: req.context });
-    res.json({ analysis: await presentAnalysis(updated, actor) });
+  route(router, endpoints.knowledge.updateAnalysis, async ({ actor, user, params, body, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "update");
+    const input = body();
+    const updated = await analysisUpdater({ analysis, input, actorId: user._id, context });
+    return { analysis: await presentAnalysis(updated, actor) };
   });
 
-  router.delete("/analyses/:id", async (req, res) => {
-    const analysis = await loadAnalysis(req, "delete");
-    const { userId } = signedIn(req);
-    await analysisDeleter({ analysis, actorId: userId, context: req.context });
-    res.status(204).end();
+  route(router, endpoints.knowledge.deleteAnalysis, async ({ actor, user, params, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "delete");
+    await analysisDeleter({ analysis, actorId: user._id, context });
   });
 
-  router.post("/analyses/:id/publish", async (req, res) => {
-    const analysis = await loadAnalysis(req, "publish");
-    const { actor, userId } = signedIn(req);
-    const { isPublic } = parseInput(analysisPublishInputSchema, req.body ?? {});
-    if (isPublic && !isStaff(actor)) throw forbidden("Publiczną analizę może udostępnić tylko moderator.");
-    const updated = await analysisPublisher({ analysis, isPublic, actorId: userId, context: req.context });
-    res.json({ analysis: await presentAnalysis(updated, actor) });
+  route(router, endpoints.knowledge.publishAnalysis, async ({ actor, user, params, body, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "publish");
+    const { isPublic } = body();
+    if (isPublic && !can(actor, "publishPublicly", "Analysis", analysis))
+      throw forbidden("Publiczną analizę może udostępnić tylko moderator.");
+    const updated = await analysisPublisher({ analysis, isPublic, actorId: user._id, context });
+    return { analysis: await presentAnalysis(updated, actor) };
   });
 
-  router.post("/analyses/:id/unpublish", async (req, res) => {
-    const analysis = await loadAnalysis(req, "publish");
-    const { actor, userId } = signedIn(req);
-    const updated = await analysisUnpublisher({ analysis, actorId: userId, context: req.context });
-    res.json({ analysis: await presentAnalysis(updated, actor) });
+  route(router, endpoints.knowledge.unpublishAnalysis, async ({ actor, user, params, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "publish");
+    const updated = await analysisUnpublisher({ analysis, actorId: user._id, context });
+    return { analysis: await presentAnalysis(updated, actor) };
   });
 
-  router.put("/analyses/:id/public", async (req, res) => {
-    const analysis = await loadAnalysis(req, "setPublic");
-    const { actor, userId } = signedIn(req);
-    const { isPublic } = parseInput(analysisPublicInputSchema, req.body);
-    const updated = await analysisPublicSetter({ analysis, isPublic, actorId: userId, context: req.context });
-    res.json({ analysis: await presentAnalysis(updated, actor) });
+  route(router, endpoints.knowledge.setAnalysisPublic, async ({ actor, user, params, body, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "setPublic");
+    const { isPublic } = body();
+    const updated = await analysisPublicSetter({ analysis, isPublic, actorId: user._id, context });
+    return { analysis: await presentAnalysis(updated, actor) };
   });
 
-  router.get("/analyses/:id/sections/:sectionId/comments", async (req, res) => {
-    const analysis = await loadAnalysis(req, "read");
-    const sectionId = parseObjectId(req.params.sectionId);
+  route(router, endpoints.knowledge.sectionComments, async ({ actor, params }) => {
+    const analysis = await loadAnalysis(actor, params.id, "read");
+    const { sectionId } = params;
     if (!analysis.sections.some((section) => section._id.equals(sectionId))) throw notFound();
-    const moderates = can(req.actor ?? null, "moderateComments", "Analysis", analysis);
+    const moderates = can(actor, "moderateComments", "Analysis", analysis);
     const comments = await AnalysisComment.find({
       analysisId: analysis._id,
       sectionId,
@@ -123,30 +111,28 @@ export function analysisRoutes(): Router {
       .sort({ createdAt: 1 })
       .limit(500)
       .lean();
-    res.json({ comments: await presentAnalysisComments(comments) });
+    return { comments: await presentAnalysisComments(comments) };
   });
 
-  router.post("/analyses/:id/sections/:sectionId/comments", async (req, res) => {
-    const analysis = await loadAnalysis(req, "comment");
-    const { userId } = signedIn(req);
-    const sectionId = parseObjectId(req.params.sectionId);
-    const { body } = parseInput(analysisCommentInputSchema, req.body);
-    const comment = await analysisCommentCreator({ analysis, sectionId, body, authorId: userId, context: req.context });
-    const [view] = await presentAnalysisComments([comment]);
-    res.status(201).json({ comment: view });
+  route(router, endpoints.knowledge.comment, async ({ actor, user, params, body, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "comment");
+    const { body: text } = body();
+    const comment = await analysisCommentCreator({
+      analysis,
+      sectionId: params.sectionId,
+      body: text,
+      authorId: user._id,
+      context,
+    });
+    return presentComment(comment);
   });
 
-  router.post("/analyses/:id/comments/:commentId/hide", async (req, res) => {
-    const analysis = await loadAnalysis(req, "moderateComments");
-    const { userId } = signedIn(req);
-    const comment = await AnalysisComment.findOne({
-      _id: parseObjectId(req.params.commentId),
-      analysisId: analysis._id,
-    }).lean();
+  route(router, endpoints.knowledge.hideComment, async ({ actor, user, params, context }) => {
+    const analysis = await loadAnalysis(actor, params.id, "moderateComments");
+    const comment = await AnalysisComment.findOne({ _id: params.commentId, analysisId: analysis._id }).lean();
     if (!comment) throw notFound();
-    const hidden = await analysisCommentHider({ analysis, comment, moderatorId: userId, context: req.context });
-    const [view] = await presentAnalysisComments([hidden]);
-    res.json({ comment: view });
+    const hidden = await analysisCommentHider({ analysis, comment, moderatorId: user._id, context });
+    return presentComment(hidden);
   });
 
   return router;

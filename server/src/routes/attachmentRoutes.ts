@@ -1,29 +1,30 @@
-import { Router, type Request, type Response } from "express";
+import { Router, type Response } from "express";
+import type mongoose from "mongoose";
 import { create as contentDisposition } from "content-disposition";
 import multer from "multer";
-import { attachmentTypeByMime, formatFileSize } from "@forum/shared";
+import { attachmentTypeByMime, endpoints, formatFileSize } from "@forum/shared";
 import { attachmentUploader } from "../commands/attachmentUploader.js";
 import type { Config } from "../config.js";
 import { AppError, badRequest, notFound, unauthorized } from "../errors/AppError.js";
 import { countAttempt } from "../http/rateLimits.js";
-import { parseObjectId } from "../http/validation.js";
+import { route, sent } from "../http/declareRoute.js";
 import { Attachment, type AttachmentDocument } from "../models/Attachment.js";
 import { presentAttachment } from "../presenters/attachmentPresenter.js";
 import { Meeting } from "../models/Meeting.js";
 import { Post } from "../models/Post.js";
 import { Practice } from "../models/Practice.js";
 import { Thread } from "../models/Thread.js";
-import { authorize } from "../policies/index.js";
+import { authorize, type Actor } from "../policies/index.js";
 import { storedFilePath, uploadDirectory } from "../infra/uploadStorage.js";
 
 /** The attachment named in the URL, if the actor may read it (as its thread, or as its uploader). */
-async function loadReadableAttachment(req: Request): Promise<AttachmentDocument> {
-  const attachment = await Attachment.findById(parseObjectId(req.params.id)).lean();
+async function loadReadableAttachment(actor: Actor | null, id: mongoose.Types.ObjectId): Promise<AttachmentDocument> {
+  const attachment = await Attachment.findById(id).lean();
   const practice = attachment?.practiceId
     ? await Practice.findById(attachment.practiceId, { authorId: 1, status: 1, isPublic: 1 }).lean()
     : null;
   // Visitors may download only the files of public practices; for anything else they must sign in.
-  if (!req.actor && !(practice?.status === "published" && practice.isPublic)) throw unauthorized();
+  if (!actor && !(practice?.status === "published" && practice.isPublic)) throw unauthorized();
   // The uploader's account was erased: the file is gone (the post shows "Załącznik usunięty").
   if (!attachment || attachment.removedAt) throw notFound();
   const thread = attachment.threadId ? await Thread.findById(attachment.threadId, { groupId: 1 }).lean() : null;
@@ -33,7 +34,7 @@ async function loadReadableAttachment(req: Request): Promise<AttachmentDocument>
   const meeting = attachment.meetingId
     ? await Meeting.findById(attachment.meetingId, { groupId: 1, status: 1 }).lean()
     : null;
-  authorize(req.actor, "read", "Attachment", {
+  authorize(actor, "read", "Attachment", {
     uploaderId: attachment.uploaderId,
     thread,
     hiddenPostAuthorId,
@@ -52,12 +53,12 @@ function sendStoredFile(
   directory: string,
   key: string,
   file: { mime: string; name: string; inline: boolean },
-): void {
+) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
   res.setHeader("Cache-Control", "private, max-age=3600");
   res.setHeader("Content-Disposition", contentDisposition(file.name, { type: file.inline ? "inline" : "attachment" }));
-  res.type(file.mime).sendFile(storedFilePath(directory, key));
+  return sent(res.type(file.mime).sendFile(storedFilePath(directory, key)));
 }
 
 export function attachmentRoutes(config: Config): Router {
@@ -74,10 +75,9 @@ export function attachmentRoutes(config: Config): Router {
     limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 5 },
   });
 
-  router.post("/uploads", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    authorize(req.actor, "upload", "Attachment", null);
-    await countAttempt("upload", req.ip ?? "", req.actor.id);
+  route(router, endpoints.posts.upload, async ({ actor, user, context }, req, res) => {
+    authorize(actor, "upload", "Attachment", null);
+    await countAttempt("upload", context.ip ?? "", actor.id);
     // Refuse early on the declared length, before reading megabytes into memory.
     if (Number(req.headers["content-length"] ?? 0) > config.UPLOAD_MAX_BYTES + 64 * 1024) throw tooLarge();
     await new Promise<void>((resolve, reject) =>
@@ -92,28 +92,28 @@ export function attachmentRoutes(config: Config): Router {
     // Browsers send the name as UTF-8, multer decodes it as Latin-1: restore the Polish letters.
     const originalName = Buffer.from(req.file.originalname, "latin1").toString("utf8");
     const attachment = await attachmentUploader({
-      uploaderId: req.user._id,
+      uploaderId: user._id,
       content: req.file.buffer,
       originalName,
       directory,
-      context: req.context,
+      context,
     });
-    res.status(201).json({ attachment: presentAttachment(attachment) });
+    return { attachment: presentAttachment(attachment) };
   });
 
-  router.get("/attachments/:id", async (req, res) => {
-    const attachment = await loadReadableAttachment(req);
-    sendStoredFile(res, directory, attachment.storageKey, {
+  route(router, endpoints.posts.attachment, async ({ actor, params }, _req, res) => {
+    const attachment = await loadReadableAttachment(actor, params.id);
+    return sendStoredFile(res, directory, attachment.storageKey, {
       mime: attachment.mime,
       name: attachment.originalName,
       inline: attachmentTypeByMime(attachment.mime)?.image ?? false,
     });
   });
 
-  router.get("/attachments/:id/thumbnail", async (req, res) => {
-    const attachment = await loadReadableAttachment(req);
+  route(router, endpoints.posts.thumbnail, async ({ actor, params }, _req, res) => {
+    const attachment = await loadReadableAttachment(actor, params.id);
     if (!attachment.thumbnailKey) throw notFound();
-    sendStoredFile(res, directory, attachment.thumbnailKey, {
+    return sendStoredFile(res, directory, attachment.thumbnailKey, {
       mime: "image/webp",
       name: `${attachment.originalName.replace(/\.[^.]+$/, "")}.webp`,
       inline: true,

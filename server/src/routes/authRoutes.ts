@@ -1,13 +1,13 @@
 import { setTimeout } from "node:timers/promises";
 import { Router, type Request } from "express";
 import passport from "passport";
-import { loginSchema, type MeResponse, type UserSummary } from "@forum/shared";
+import { endpoints, type MeResponse, type UserSummary } from "@forum/shared";
 import type { Config } from "../config.js";
 import { AppError } from "../errors/AppError.js";
-import { issueCsrfToken } from "../http/csrfProtection.js";
+import { csrfTokenOf } from "../http/csrfProtection.js";
+import { route } from "../http/declareRoute.js";
 import { countAttempt, failureDelayMs, forgiveAttempts } from "../http/rateLimits.js";
 import { stampSignIn } from "../http/sessionLifetime.js";
-import { parseInput } from "../http/validation.js";
 import { User, type UserDocument } from "../models/User.js";
 import { presentAbilities } from "../presenters/abilitiesPresenter.js";
 import { presentUser } from "../presenters/userPresenter.js";
@@ -38,19 +38,17 @@ export function signIn(req: Request, user: UserDocument): Promise<void> {
 export function authRoutes(_config: Config): Router {
   const router = Router();
 
-  router.get("/auth/csrf", issueCsrfToken);
+  route(router, endpoints.auth.csrf, (_input, req) => ({ token: csrfTokenOf(req) }));
 
-  router.get("/auth/me", async (req, res) => {
-    const body: MeResponse =
-      req.user && req.actor
-        ? { user: await presentSignedIn(req.user), abilities: await presentAbilities(req.actor) }
-        : { user: null, abilities: null };
-    res.json(body);
-  });
+  route(router, endpoints.auth.me, async ({ actor, user }): Promise<MeResponse> =>
+    user && actor
+      ? { user: await presentSignedIn(user), abilities: await presentAbilities(actor) }
+      : { user: null, abilities: null },
+  );
 
-  router.post("/auth/login", async (req, res) => {
-    const input = parseInput(loginSchema, req.body);
-    const attempts = await countAttempt("login", req.ip ?? "unknown", input.email);
+  route(router, endpoints.auth.login, async ({ body, context }, req, res) => {
+    const input = body();
+    const attempts = await countAttempt("login", context.ip ?? "unknown", input.email);
     const user = await new Promise<UserDocument | false>((resolve, reject) => {
       req.body = input;
       passport.authenticate("local", (error: unknown, found: UserDocument | false) =>
@@ -69,17 +67,15 @@ export function authRoutes(_config: Config): Router {
     await forgiveAttempts("login", input.email);
     await signIn(req, user);
     await User.updateOne({ _id: user._id }, { $set: { lastLoginAt: new Date() } });
-    res.json({ user: await presentSignedIn(user) });
+    return { user: await presentSignedIn(user) };
   });
 
-  router.post("/auth/logout", (req, res, next) => {
-    req.logout((logoutError) => {
-      if (logoutError) return next(logoutError);
-      req.session.destroy((destroyError) => {
-        if (destroyError) return next(destroyError);
-        res.clearCookie("forum.sid").status(204).end();
-      });
-    });
+  route(router, endpoints.auth.logout, async (_input, req, res) => {
+    await new Promise<void>((resolve, reject) => req.logout((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      req.session.destroy((error: unknown) => (error ? reject(error) : resolve())),
+    );
+    res.clearCookie("forum.sid");
   });
 
   return router;

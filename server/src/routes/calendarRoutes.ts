@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from "express";
-import { calendarMonthSchema, warsawMonthRange } from "@forum/shared";
+import { endpoints, warsawMonthRange } from "@forum/shared";
 import type { CalendarFeedLinks, CalendarMonthView, CalendarTokenStatus } from "@forum/shared";
 import { calendarTokenCreator } from "../commands/calendarTokenCreator.js";
 import { calendarTokenRevoker } from "../commands/calendarTokenRevoker.js";
 import type { Config } from "../config.js";
 import { anyOf } from "../db/anyOf.js";
 import { atLeast, lessThan } from "../db/comparisons.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route, sent } from "../http/declareRoute.js";
 import { CalendarFeedToken } from "../models/CalendarFeedToken.js";
 import { type GroupDocument } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
@@ -32,19 +32,17 @@ async function feedOwner(token: string): Promise<Actor> {
   return actor;
 }
 
-function sendCalendar(res: Response, body: string, fileName: string): void {
+function sendCalendar(res: Response, body: string, fileName: string) {
   res.setHeader("Cache-Control", "private, max-age=300");
   res.setHeader("Content-Disposition", `inline; filename="${fileName}"`);
-  res.type("text/calendar; charset=utf-8").send(body);
+  return sent(res.type("text/calendar; charset=utf-8").send(body));
 }
 
 export function calendarRoutes(config: Config): Router {
   const router = Router();
 
-  router.get("/calendar", async (req, res) => {
-    const actor = req.actor;
-    if (!actor) throw unauthorized();
-    const { month } = parseInput(calendarMonthSchema, req.query);
+  route(router, endpoints.meetings.calendar, async ({ actor, query }) => {
+    const { month } = query();
     const { from, to } = warsawMonthRange(month);
     const groups = await calendarGroups(actor);
     const groupById = new Map(groups.map((group) => [group._id.toString(), group]));
@@ -64,48 +62,45 @@ export function calendarRoutes(config: Config): Router {
         return presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" });
       }),
     };
-    res.json(body);
+    return body;
   });
 
-  router.get("/calendar/feeds/:token.ics", async (req, res) => {
-    const actor = await feedOwner(String(req.params.token));
+  route(router, endpoints.meetings.calendarFeed, async ({ params }, req, res) => {
+    const actor = await feedOwner(params.token);
     const groups = await calendarGroups(actor);
     const groupById = new Map(groups.map((group) => [group._id.toString(), group]));
     const calendar = meetingsCalendar(await meetingsOfGroups(groups), groupById, {
       baseUrl: baseUrlOf(config, req),
       name: "Forum Współpracy JST – moje spotkania",
     });
-    sendCalendar(res, calendar, "spotkania.ics");
+    return sendCalendar(res, calendar, "spotkania.ics");
   });
 
-  router.get("/calendar/feeds/:token/groups/:slug.ics", async (req, res) => {
-    const actor = await feedOwner(String(req.params.token));
+  route(router, endpoints.meetings.groupCalendarFeed, async ({ params }, req, res) => {
+    const actor = await feedOwner(params.token);
     const groups = await calendarGroups(actor);
-    const group = groups.find((candidate) => candidate.slug === String(req.params.slug));
+    const group = groups.find((candidate) => candidate.slug === params.slug);
     if (!group || !can(actor, "read", "Group", group)) throw notFound();
     const calendar = meetingsCalendar(await meetingsOfGroups([group]), new Map([[group._id.toString(), group]]), {
       baseUrl: baseUrlOf(config, req),
       name: `Forum Współpracy JST – ${group.name}`,
     });
-    sendCalendar(res, calendar, `${group.slug}.ics`);
+    return sendCalendar(res, calendar, `${group.slug}.ics`);
   });
 
-  router.get("/me/calendar-token", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const stored = await CalendarFeedToken.findOne({ userId: req.user._id }).lean();
+  route(router, endpoints.account.calendarToken, async ({ user }) => {
+    const stored = await CalendarFeedToken.findOne({ userId: user._id }).lean();
     const body: CalendarTokenStatus = {
       active: stored !== null,
       createdAt: stored?.createdAt?.toISOString() ?? null,
       links: null,
     };
-    res.json(body);
+    return body;
   });
 
-  router.post("/me/calendar-token", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const { token, createdAt } = await calendarTokenCreator({ userId: req.user._id, context: req.context });
+  route(router, endpoints.account.newCalendarToken, async ({ actor, user, context }, req) => {
+    const { token, createdAt } = await calendarTokenCreator({ userId: user._id, context });
     const base = `${baseUrlOf(config, req)}/api/calendar/feeds/${token}`;
-    const actor = req.actor;
     // One feed per group the person belongs to; staff and experts read every group, but listing
     // a hundred feeds would help nobody (the personal one has them all).
     const ownGroups = (await calendarGroups(actor)).filter((group) => actor.groups.has(group._id.toString()));
@@ -118,13 +113,11 @@ export function calendarRoutes(config: Config): Router {
       })),
     };
     const body: CalendarTokenStatus = { active: true, createdAt: createdAt.toISOString(), links };
-    res.status(201).json(body);
+    return body;
   });
 
-  router.delete("/me/calendar-token", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    await calendarTokenRevoker({ userId: req.user._id, context: req.context });
-    res.status(204).end();
+  route(router, endpoints.account.revokeCalendarToken, async ({ user, context }) => {
+    await calendarTokenRevoker({ userId: user._id, context });
   });
 
   return router;

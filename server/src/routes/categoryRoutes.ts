@@ -1,26 +1,20 @@
 import { Router } from "express";
-import {
-  categoryInputSchema,
-  categoryMoveSchema,
-  createThreadSchema,
-  slugFromName,
-  type CategoryThreads,
-} from "@forum/shared";
+import { endpoints, slugFromName, type CategoryThreads } from "@forum/shared";
 import { categoryCreator } from "../commands/categoryCreator.js";
 import { categoryMover } from "../commands/categoryMover.js";
 import { categoryUpdater } from "../commands/categoryUpdater.js";
 import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { threadCreator } from "../commands/threadCreator.js";
 import type { Config } from "../config.js";
-import { conflict, notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
-import { Category } from "../models/Category.js";
+import { conflict, notFound } from "../errors/AppError.js";
+import { route, withStatus } from "../http/declareRoute.js";
+import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread } from "../models/Thread.js";
-import { authorize, can } from "../policies/index.js";
+import { authorize, can, type Actor } from "../policies/index.js";
 import { presentCategory } from "../presenters/groupPresenter.js";
 import { peopleOfPost, presentPost, presentThreadSummary } from "../presenters/postPresenter.js";
-import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
+import { presentPendingPost } from "../presenters/pendingPostPresenter.js";
 import { needsApproval } from "../queries/approvalGate.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
 import { resolveTags } from "../commands/support/freeTags.js";
@@ -32,13 +26,22 @@ import { activePin } from "../domain/threadState.js";
 
 const THREADS_PER_PAGE = 50;
 
+/** The category in the path, once the actor may manage it (404 when unreadable, 403 when only readable). */
+async function managedCategory(actor: Actor, id: CategoryDocument["_id"]): Promise<CategoryDocument> {
+  const category = await Category.findById(id).lean();
+  if (!category) throw notFound();
+  authorize(actor, "read", "Category", category);
+  authorize(actor, "manage", "Category", category);
+  return category;
+}
+
 export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">): Router {
   const router = Router();
 
-  router.get("/categories/:id/threads", async (req, res) => {
-    const category = await Category.findById(parseObjectId(req.params.id)).lean();
-    if (!category) throw req.actor ? notFound() : unauthorized();
-    authorize(req.actor, "read", "Category", category);
+  route(router, endpoints.threads.categoryThreads, async ({ actor, user, params }): Promise<CategoryThreads> => {
+    const category = await Category.findById(params.id).lean();
+    if (!category) throw notFound();
+    authorize(actor, "read", "Category", category);
     const group = category.groupId
       ? await Group.findById(category.groupId, { slug: 1, name: 1, allowFreeTags: 1 }).lean()
       : null;
@@ -54,7 +57,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       loadAuthors(threads.map((thread) => thread.authorId)),
       loadTags(threads.flatMap((thread) => thread.tags)),
       loadReadNumbers(
-        req.user?._id,
+        user._id,
         threads.map((thread) => thread._id),
       ),
     ]);
@@ -63,7 +66,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
       (sum, thread) => sum + unreadIn(thread.lastPostNumber, readNumbers.get(thread._id.toString())),
       0,
     );
-    const body: CategoryThreads = {
+    return {
       category: {
         ...presentCategory(category, unread),
         group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
@@ -72,110 +75,91 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
         ...presentThreadSummary(thread, authors, tags, readNumbers.get(thread._id.toString()) ?? 0),
         pin: activePin(thread),
       })),
-      canStartThread: can(req.actor, "createThread", "Category", category),
+      canStartThread: can(actor, "createThread", "Category", category),
       canUseFreeTags:
         group !== null &&
-        can(req.actor, "useFreeTags", "Group", { groupId: group._id, allowFreeTags: group.allowFreeTags ?? false }),
+        can(actor, "useFreeTags", "Group", { groupId: group._id, allowFreeTags: group.allowFreeTags ?? false }),
     };
-    res.json(body);
   });
 
-  router.post("/categories/:id/threads", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const category = await Category.findById(parseObjectId(req.params.id)).lean();
+  route(router, endpoints.threads.startThread, async ({ actor, user, params, body, context }) => {
+    const category = await Category.findById(params.id).lean();
     if (!category) throw notFound();
-    authorize(req.actor, "createThread", "Category", category);
-    const parsed = parseInput(createThreadSchema, req.body);
+    authorize(actor, "createThread", "Category", category);
+    const parsed = body();
     const tags = await resolveTags({
-      actor: req.actor,
-      actorId: req.user._id,
+      actor,
+      actorId: user._id,
       groupId: category.groupId ?? null,
       tags: parsed.tags,
-      context: req.context,
+      context,
     });
     const input = { ...parsed, tags };
-    if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
-      const { pending } = await pendingPostCreator({
-        kind: "thread",
-        category,
-        authorId: req.user._id,
-        ...input,
-        context: req.context,
-      });
-      res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
-      return;
+    if (await needsApproval(actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
+      const { pending } = await pendingPostCreator({ kind: "thread", category, authorId: user._id, ...input, context });
+      return withStatus(202, { pending: await presentPendingPost(pending) });
     }
     const { thread, firstPost, created } = await threadCreator({
       category,
-      authorId: req.user._id,
+      authorId: user._id,
       title: input.title,
       tags: input.tags,
       body: input.body,
       clientId: input.clientId,
-      context: req.context,
+      context,
     });
     const authors = await loadAuthors(peopleOfPost(firstPost));
-    const viewer = { actor: req.actor, myReactions: new Set<string>() };
-    res.status(created ? 201 : 200).json({
+    const viewer = { actor, myReactions: new Set<string>() };
+    return withStatus(created ? 201 : 200, {
       thread: { id: thread._id.toString() },
       post: presentPost(firstPost, thread, authors, viewer),
     });
   });
 
-  router.post("/groups/:slug/categories", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const group = await Group.findOne({ slug: String(req.params.slug) }).lean();
+  route(router, endpoints.network.createGroupCategory, async ({ actor, user, params, body, context }) => {
+    const group = await Group.findOne({ slug: params.slug }).lean();
     if (!group) throw notFound();
-    authorize(req.actor, "read", "Group", group);
-    authorize(req.actor, "manage", "Category", { groupId: group._id, kind: "discussion" });
-    const input = parseInput(categoryInputSchema, req.body);
+    authorize(actor, "read", "Group", group);
+    authorize(actor, "manage", "Category", { groupId: group._id, kind: "discussion" });
+    const input = body();
     const category = await categoryCreator({
       groupId: group._id,
       slug: slugFromName(input.name),
       ...input,
-      actorId: req.user._id,
-      context: req.context,
+      actorId: user._id,
+      context,
     });
-    res.status(201).json({ category: presentCategory(category) });
+    return { category: presentCategory(category) };
   });
 
-  router.post("/network/categories", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    authorize(req.actor, "manage", "Category", { groupId: null, kind: "discussion" });
-    const input = parseInput(categoryInputSchema, req.body);
+  route(router, endpoints.network.createCategory, async ({ actor, user, body, context }) => {
+    authorize(actor, "manage", "Category", { groupId: null, kind: "discussion" });
+    const input = body();
     const category = await categoryCreator({
       groupId: null,
       slug: slugFromName(input.name),
       ...input,
-      actorId: req.user._id,
-      context: req.context,
+      actorId: user._id,
+      context,
     });
-    res.status(201).json({ category: presentCategory(category) });
+    return { category: presentCategory(category) };
   });
 
-  router.patch("/categories/:id", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const category = await Category.findById(parseObjectId(req.params.id)).lean();
-    if (!category) throw notFound();
-    authorize(req.actor, "read", "Category", category);
-    authorize(req.actor, "manage", "Category", category);
-    const changes = parseInput(categoryInputSchema, req.body);
-    const updated = await categoryUpdater({ category, changes, actorId: req.user._id, context: req.context });
-    res.json({ category: presentCategory(updated) });
+  route(router, endpoints.threads.updateCategory, async ({ actor, user, params, body, context }) => {
+    const category = await managedCategory(actor, params.id);
+    const changes = body();
+    const updated = await categoryUpdater({ category, changes, actorId: user._id, context });
+    return { category: presentCategory(updated) };
   });
 
-  router.post("/categories/:id/move", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const category = await Category.findById(parseObjectId(req.params.id)).lean();
-    if (!category) throw notFound();
-    authorize(req.actor, "read", "Category", category);
-    authorize(req.actor, "manage", "Category", category);
-    const { direction } = parseInput(categoryMoveSchema, req.body);
-    const moved = await categoryMover({ category, direction, actorId: req.user._id, context: req.context });
+  route(router, endpoints.threads.moveCategory, async ({ actor, user, params, body, context }) => {
+    const category = await managedCategory(actor, params.id);
+    const { direction } = body();
+    const moved = await categoryMover({ category, direction, actorId: user._id, context });
     if (!moved)
       throw conflict(direction === "up" ? "Ta kategoria jest już pierwsza." : "Ta kategoria jest już ostatnia.");
     const categories = await Category.find({ groupId: category.groupId }).sort({ position: 1 }).lean();
-    res.json({ categories: categories.map(presentCategory) });
+    return { categories: categories.map((each) => presentCategory(each)) };
   });
 
   return router;

@@ -1,11 +1,12 @@
-import { Router, type Request } from "express";
-import { saveDraftSchema, type DraftView } from "@forum/shared";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { Router } from "express";
+import type mongoose from "mongoose";
+import { endpoints, type DraftView, type SaveDraftInput } from "@forum/shared";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import type { DraftDocument } from "../models/Draft.js";
 import { Thread } from "../models/Thread.js";
-import { authorize } from "../policies/index.js";
+import { authorize, type Actor } from "../policies/index.js";
 import { draftDiscarder, draftSaver, findDraft, type DraftKey } from "../infra/drafts.js";
 
 const presentDraft = (draft: DraftDocument | null): DraftView | null =>
@@ -13,55 +14,53 @@ const presentDraft = (draft: DraftDocument | null): DraftView | null =>
     ? { title: draft.title, body: draft.body, clientId: draft.clientId, updatedAt: draft.updatedAt.toISOString() }
     : null;
 
+interface DraftRequest {
+  actor: Actor;
+  user: Express.User;
+}
+
 /** A reply draft may exist only where the person may reply. */
-async function threadDraftKey(req: Request): Promise<DraftKey> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const thread = await Thread.findById(parseObjectId(req.params.threadId), { groupId: 1 }).lean();
+async function threadDraftKey({ actor, user }: DraftRequest, threadId: mongoose.Types.ObjectId): Promise<DraftKey> {
+  const thread = await Thread.findById(threadId, { groupId: 1 }).lean();
   if (!thread) throw notFound();
-  authorize(req.actor, "reply", "Thread", thread);
-  return { userId: req.user._id, scope: "thread", targetId: thread._id };
+  authorize(actor, "reply", "Thread", thread);
+  return { userId: user._id, scope: "thread", targetId: thread._id };
 }
 
 /** A new-thread draft may exist only where the person may start a thread. */
-async function categoryDraftKey(req: Request): Promise<DraftKey> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const category = await Category.findById(parseObjectId(req.params.categoryId), { groupId: 1, kind: 1 }).lean();
+async function categoryDraftKey({ actor, user }: DraftRequest, categoryId: mongoose.Types.ObjectId): Promise<DraftKey> {
+  const category = await Category.findById(categoryId, { groupId: 1, kind: 1 }).lean();
   if (!category) throw notFound();
-  authorize(req.actor, "createThread", "Category", category);
-  return { userId: req.user._id, scope: "category", targetId: category._id };
+  authorize(actor, "createThread", "Category", category);
+  return { userId: user._id, scope: "category", targetId: category._id };
 }
 
-async function showDraft(key: DraftKey): Promise<{ draft: DraftView | null }> {
-  return { draft: presentDraft(await findDraft(key)) };
-}
-
-async function saveDraft(key: DraftKey, body: unknown): Promise<{ draft: DraftView | null }> {
-  return { draft: presentDraft(await draftSaver(key, parseInput(saveDraftSchema, body))) };
-}
+const showDraft = async (key: DraftKey) => ({ draft: presentDraft(await findDraft(key)) });
+const saveDraft = async (key: DraftKey, input: SaveDraftInput) => ({
+  draft: presentDraft(await draftSaver(key, input)),
+});
 
 export function draftRoutes(): Router {
   const router = Router();
 
-  router.get("/drafts/thread/:threadId", async (req, res) => {
-    res.json(await showDraft(await threadDraftKey(req)));
-  });
-  router.put("/drafts/thread/:threadId", async (req, res) => {
-    res.json(await saveDraft(await threadDraftKey(req), req.body));
-  });
-  router.delete("/drafts/thread/:threadId", async (req, res) => {
-    await draftDiscarder(await threadDraftKey(req));
-    res.status(204).end();
+  route(router, endpoints.posts.replyDraft, async (input) =>
+    showDraft(await threadDraftKey(input, input.params.threadId)),
+  );
+  route(router, endpoints.posts.saveReplyDraft, async (input) =>
+    saveDraft(await threadDraftKey(input, input.params.threadId), input.body()),
+  );
+  route(router, endpoints.posts.discardReplyDraft, async (input) => {
+    await draftDiscarder(await threadDraftKey(input, input.params.threadId));
   });
 
-  router.get("/drafts/category/:categoryId", async (req, res) => {
-    res.json(await showDraft(await categoryDraftKey(req)));
-  });
-  router.put("/drafts/category/:categoryId", async (req, res) => {
-    res.json(await saveDraft(await categoryDraftKey(req), req.body));
-  });
-  router.delete("/drafts/category/:categoryId", async (req, res) => {
-    await draftDiscarder(await categoryDraftKey(req));
-    res.status(204).end();
+  route(router, endpoints.posts.threadDraft, async (input) =>
+    showDraft(await categoryDraftKey(input, input.params.categoryId)),
+  );
+  route(router, endpoints.posts.saveThreadDraft, async (input) =>
+    saveDraft(await categoryDraftKey(input, input.params.categoryId), input.body()),
+  );
+  route(router, endpoints.posts.discardThreadDraft, async (input) => {
+    await draftDiscarder(await categoryDraftKey(input, input.params.categoryId));
   });
 
   return router;

@@ -1,10 +1,10 @@
 import { Router } from "express";
-import type { GroupDetail, GroupList } from "@forum/shared";
-import { notFound, unauthorized } from "../errors/AppError.js";
+import { endpoints, type GroupDetail, type GroupList } from "@forum/shared";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
-import { readsAllGroups } from "../policies/actor.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
 import { jstsByIds } from "../queries/jstCatalogue.js";
 import { anyOf } from "../db/anyOf.js";
@@ -13,38 +13,32 @@ import { unreadByCategory, unreadByGroup } from "../queries/unreadCounts.js";
 export function groupRoutes(): Router {
   const router = Router();
 
-  router.get("/groups", async (req, res) => {
-    const actor = req.actor;
-    if (!actor) throw unauthorized();
-    const filter = readsAllGroups(actor) ? {} : { _id: anyOf([...actor.groups.keys()]) };
+  route(router, endpoints.network.groups, async ({ actor, user }): Promise<GroupList> => {
+    const filter = can(actor, "readAll", "Group", null) ? {} : { _id: anyOf([...actor.groups.keys()]) };
     const groups = await Group.find(filter).sort({ name: 1 }).lean();
     const [jsts, unread] = await Promise.all([
       jstsByIds(groups.flatMap((group) => group.jstIds)),
-      req.user
-        ? unreadByGroup(
-            req.user._id,
-            groups.map((group) => group._id),
-          )
-        : { groups: {}, network: 0 },
+      unreadByGroup(
+        user._id,
+        groups.map((group) => group._id),
+      ),
     ]);
-    const body: GroupList = { groups: groups.map((group) => presentGroup(group, jsts)), unread };
-    res.json(body);
+    return { groups: groups.map((group) => presentGroup(group, jsts)), unread };
   });
 
-  router.get("/groups/:slug", async (req, res) => {
-    const group = await Group.findOne({ slug: String(req.params.slug) }).lean();
-    if (!group) throw req.actor ? notFound() : unauthorized();
-    authorize(req.actor, "read", "Group", group);
+  route(router, endpoints.network.group, async ({ actor, user, params }): Promise<GroupDetail> => {
+    const group = await Group.findOne({ slug: params.slug }).lean();
+    if (!group) throw notFound();
+    authorize(actor, "read", "Group", group);
     const [jsts, categories, unread] = await Promise.all([
       jstsByIds(group.jstIds),
       Category.find({ groupId: group._id }).sort({ position: 1 }).lean(),
-      req.user ? unreadByCategory(req.user._id, group._id) : new Map<string, number>(),
+      unreadByCategory(user._id, group._id),
     ]);
-    const detail: GroupDetail = {
+    return {
       group: presentGroup(group, jsts),
       categories: categories.map((category) => presentCategory(category, unread.get(category._id.toString()) ?? 0)),
     };
-    res.json(detail);
   });
 
   return router;

@@ -1,7 +1,8 @@
 import { Router } from "express";
 import mongoose from "mongoose";
-import type { HealthReport, ReadinessReport } from "@forum/shared";
+import { endpoints, type HealthReport, type ReadinessReport } from "@forum/shared";
 import type { DatabaseKind } from "../db/findDatabase.js";
+import { route, withStatus } from "../http/declareRoute.js";
 
 /** How long a ping may take before the database counts as down (a hung ping must not hang the probe). */
 const PING_TIMEOUT_MS = 2_000;
@@ -35,17 +36,17 @@ function readinessMessage(database: boolean, redis: boolean): string | undefined
  */
 export function healthRoutes(databaseKind: DatabaseKind, redisUp?: () => boolean): Router {
   const router = Router();
-  router.get("/health", async (_req, res) => {
+  route(router, endpoints.system.health, async () => {
     const up = await databaseUp();
     const report: HealthReport = {
       status: up ? "ok" : "degraded",
       database: { status: up ? "up" : "down", kind: databaseKind },
       ...(redisUp ? { redis: { status: redisUp() ? "up" : "down" } } : {}),
     };
-    res.json(report);
+    return report;
   });
 
-  router.get("/ready", async (_req, res) => {
+  route(router, endpoints.system.ready, async () => {
     const database = await databaseUp();
     const redis = redisUp ? redisUp() : true;
     const message = readinessMessage(database, redis);
@@ -55,7 +56,7 @@ export function healthRoutes(databaseKind: DatabaseKind, redisUp?: () => boolean
       ...(redisUp ? { redis: redis ? "up" : "down" } : {}),
       ...(message ? { message } : {}),
     };
-    res.status(report.ready ? 200 : 503).json(report);
+    return withStatus(report.ready ? 200 : 503, report);
   });
   return router;
 }

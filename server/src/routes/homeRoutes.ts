@@ -1,15 +1,15 @@
 import { Router } from "express";
-import type { ActivityThread, HomeOverview } from "@forum/shared";
+import { endpoints, type ActivityThread, type HomeOverview } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { atLeast, greaterThan, notEqual } from "../db/comparisons.js";
-import { unauthorized } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { loadGloballyPinned } from "../queries/pinnedThreads.js";
 import { activePin } from "../domain/threadState.js";
-import { readsAllGroups } from "../policies/actor.js";
+import { can } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { presentThreadSummary } from "../presenters/postPresenter.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
@@ -23,13 +23,12 @@ const NETWORK = { slug: "", name: "Sieć liderów" };
 export function homeRoutes(): Router {
   const router = Router();
 
-  router.get("/home", async (req, res) => {
-    const actor = req.actor;
-    if (!actor || !req.user) throw unauthorized();
+  route(router, endpoints.network.home, async ({ actor, user }) => {
     const myGroupIds = [...actor.groups.keys()];
-    const since = req.user.previousVisitAt ?? null;
+    const since = user.previousVisitAt ?? null;
     // Staff and experts read every group, but "my" activity and sessions are those of my groups.
-    const spaces = readsAllGroups(actor) && myGroupIds.length === 0 ? {} : { groupId: anyOf([...myGroupIds, null]) };
+    const spaces =
+      can(actor, "readAll", "Group", null) && myGroupIds.length === 0 ? {} : { groupId: anyOf([...myGroupIds, null]) };
     const [threads, meetings, pinnedThreads] = await Promise.all([
       Thread.find({ ...spaces, mergedIntoId: null, ...(since ? { lastPostAt: greaterThan(since) } : {}) })
         .sort({ lastPostAt: -1 })
@@ -68,13 +67,10 @@ export function homeRoutes(): Router {
         presentMeeting(meeting, groupById.get(meeting.groupId.toString()) ?? NETWORK),
       ),
     };
-    res.json(overview);
+    return overview;
   });
 
-  router.get("/tags", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    res.json({ tagGroups: await loadTaxonomy(req.actor) });
-  });
+  route(router, endpoints.tags.taxonomy, async ({ actor }) => ({ tagGroups: await loadTaxonomy(actor) }));
 
   return router;
 }

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { foldPolish, jstSearchQuerySchema, type JstSummary } from "@forum/shared";
-import { parseInput } from "../http/validation.js";
+import { endpoints, foldPolish, type JstSummary } from "@forum/shared";
+import { route } from "../http/declareRoute.js";
 import type { JstDocument } from "../models/Jst.js";
 import { presentJst } from "../presenters/jstPresenter.js";
 import { allJsts } from "../queries/jstCatalogue.js";
@@ -15,8 +15,8 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"
 export function jstRoutes(): Router {
   const router = Router();
 
-  router.get("/jsts", async (req, res) => {
-    const query = parseInput(jstSearchQuerySchema, req.query);
+  route(router, endpoints.registration.jsts, async ({ query: parseQuery }) => {
+    const query = parseQuery();
     const folded = foldPolish(query.q);
     const wordPrefix = new RegExp(`[\\s-]${escapeRegex(folded)}`);
     const tiers: ((jst: JstDocument) => boolean)[] = [
@@ -36,14 +36,14 @@ export function jstRoutes(): Router {
       }
     }
     const jsts: JstSummary[] = [...found].map(presentJst);
-    res.json({ jsts });
+    return { jsts };
   });
 
-  router.get("/voivodeships", async (_req, res) => {
+  route(router, endpoints.registration.voivodeships, async () => {
     const voivodeships = (await allJsts())
       .filter((unit) => unit.type === "wojewodztwo")
       .sort((a, b) => a.teryt.localeCompare(b.teryt));
-    res.json({ voivodeships: voivodeships.map((unit) => ({ code: unit.teryt, name: unit.name })) });
+    return { voivodeships: voivodeships.map((unit) => ({ code: unit.teryt, name: unit.name })) };
   });
 
   return router;

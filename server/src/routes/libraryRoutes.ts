@@ -1,8 +1,8 @@
 import { Router } from "express";
 import mongoose from "mongoose";
 import type { LibraryFacets, LibraryItem, LibraryView } from "@forum/shared";
-import { JST_TYPES, LIBRARY_PAGE_SIZE, libraryQuerySchema, warsawToUtc, type LibraryQuery } from "@forum/shared";
-import { parseInput } from "../http/validation.js";
+import { endpoints, JST_TYPES, LIBRARY_PAGE_SIZE, warsawToUtc, type LibraryQuery } from "@forum/shared";
+import { route } from "../http/declareRoute.js";
 import { Analysis, type AnalysisDocument } from "../models/Analysis.js";
 import { Group } from "../models/Group.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
@@ -113,9 +113,8 @@ async function facets(actor: Actor | null): Promise<LibraryFacets> {
 export function libraryRoutes(): Router {
   const router = Router();
 
-  router.get("/library", async (req, res) => {
-    const query = parseInput(libraryQuerySchema, req.query);
-    const actor = req.actor ?? null;
+  route(router, endpoints.knowledge.library, async ({ actor, query: parseQuery }) => {
+    const query = parseQuery();
     const [page, filterValues] = await Promise.all([pageOf(query, actor), facets(actor)]);
     const body: LibraryView = {
       ...page,
@@ -124,7 +123,7 @@ export function libraryRoutes(): Router {
       facets: filterValues,
       canCreateAnalysis: can(actor, "create", "Analysis", null),
     };
-    res.json(body);
+    return body;
   });
 
   return router;

@@ -1,14 +1,13 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import type mongoose from "mongoose";
-import type { GroupMeetingsView, MeetingExpertsView, MeetingView } from "@forum/shared";
-import { agendaInputSchema, meetingExpertsInputSchema, meetingInputSchema } from "@forum/shared";
+import { endpoints, type GroupMeetingsView, type MeetingExpertsView, type MeetingView } from "@forum/shared";
 import { agendaSetter } from "../commands/agendaSetter.js";
 import { meetingDeleter } from "../commands/meetingDeleter.js";
 import { meetingScheduler } from "../commands/meetingScheduler.js";
 import { meetingUpdater } from "../commands/meetingUpdater.js";
 import { roomExpertsInviter } from "../commands/roomExpertsInviter.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { User } from "../models/User.js";
@@ -18,29 +17,26 @@ import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingV
 import { meetingPlanFrom } from "../domain/meetingPlan.js";
 
 /** The group named in the URL, if the actor may read it. */
-async function loadReadableGroup(req: Request): Promise<GroupDocument> {
-  const group = await Group.findOne({ slug: String(req.params.slug) }).lean();
-  if (!group) throw req.actor ? notFound() : unauthorized();
-  authorize(req.actor, "read", "Group", group);
+async function loadReadableGroup(actor: Actor, slug: string): Promise<GroupDocument> {
+  const group = await Group.findOne({ slug }).lean();
+  if (!group) throw notFound();
+  authorize(actor, "read", "Group", group);
   return group;
 }
 
 interface LoadedMeeting {
   meeting: MeetingDocument;
   group: GroupDocument;
-  actor: Actor;
-  userId: mongoose.Types.ObjectId;
 }
 
 /** The meeting named in the URL with its group, after checking the actor may do `action` with it. */
-async function loadMeeting(req: Request, action: string): Promise<LoadedMeeting> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const meeting = await Meeting.findById(parseObjectId(req.params.id)).lean();
+async function loadMeeting(actor: Actor, id: mongoose.Types.ObjectId, action: string): Promise<LoadedMeeting> {
+  const meeting = await Meeting.findById(id).lean();
   if (!meeting) throw notFound();
-  authorize(req.actor, action, "Meeting", meeting);
+  authorize(actor, action, "Meeting", meeting);
   const group = await Group.findById(meeting.groupId).lean();
   if (!group) throw notFound();
-  return { meeting, group, actor: req.actor, userId: req.user._id };
+  return { meeting, group };
 }
 
 async function meetingView(meeting: MeetingDocument, group: GroupDocument, actor: Actor): Promise<MeetingView> {
@@ -50,78 +46,69 @@ async function meetingView(meeting: MeetingDocument, group: GroupDocument, actor
 export function meetingRoutes(): Router {
   const router = Router();
 
-  router.get("/groups/:slug/meetings", async (req, res) => {
-    const group = await loadReadableGroup(req);
+  route(router, endpoints.meetings.groupMeetings, async ({ actor, params }): Promise<GroupMeetingsView> => {
+    const group = await loadReadableGroup(actor, params.slug);
     const meetings = await Meeting.find({ groupId: group._id }).sort({ startsAt: 1 }).lean();
     const now = new Date();
     const summary = (meeting: MeetingDocument) => presentMeeting(meeting, { slug: group.slug, name: group.name });
     // A session stays "upcoming" until it is closed or its second day is over.
     const isPast = (meeting: MeetingDocument) => meeting.status === "closed" || meeting.endsAt < now;
-    const body: GroupMeetingsView = {
+    return {
       upcoming: meetings.filter((meeting) => !isPast(meeting)).map(summary),
       past: meetings.filter(isPast).reverse().map(summary),
-      canSchedule: can(req.actor, "manage", "Meeting", { groupId: group._id, status: "planned" }),
+      canSchedule: can(actor, "manage", "Meeting", { groupId: group._id, status: "planned" }),
     };
-    res.json(body);
   });
 
-  router.post("/groups/:slug/meetings", async (req, res) => {
-    const group = await loadReadableGroup(req);
-    if (!req.actor || !req.user) throw unauthorized();
-    authorize(req.actor, "manage", "Meeting", { groupId: group._id, status: "planned" });
-    const plan = meetingPlanFrom(parseInput(meetingInputSchema, req.body));
-    const meeting = await meetingScheduler({
-      groupId: group._id,
-      ...plan,
-      actorId: req.user._id,
-      context: req.context,
-    });
-    res.status(201).json({ meeting: await meetingView(meeting, group, req.actor) });
+  route(router, endpoints.meetings.schedule, async ({ actor, user, params, body, context }) => {
+    const group = await loadReadableGroup(actor, params.slug);
+    authorize(actor, "manage", "Meeting", { groupId: group._id, status: "planned" });
+    const plan = meetingPlanFrom(body());
+    const meeting = await meetingScheduler({ groupId: group._id, ...plan, actorId: user._id, context });
+    return { meeting: await meetingView(meeting, group, actor) };
   });
 
-  router.get("/meetings/:id", async (req, res) => {
-    const { meeting, group, actor } = await loadMeeting(req, "read");
-    res.json({ meeting: await meetingView(meeting, group, actor) });
+  route(router, endpoints.meetings.detail, async ({ actor, params }) => {
+    const { meeting, group } = await loadMeeting(actor, params.id, "read");
+    return { meeting: await meetingView(meeting, group, actor) };
   });
 
-  router.patch("/meetings/:id", async (req, res) => {
-    const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
-    const plan = meetingPlanFrom(parseInput(meetingInputSchema, req.body));
-    const updated = await meetingUpdater({ meeting, plan, actorId: userId, context: req.context });
-    res.json({ meeting: await meetingView(updated, group, actor) });
+  route(router, endpoints.meetings.update, async ({ actor, user, params, body, context }) => {
+    const { meeting, group } = await loadMeeting(actor, params.id, "manage");
+    const plan = meetingPlanFrom(body());
+    const updated = await meetingUpdater({ meeting, plan, actorId: user._id, context });
+    return { meeting: await meetingView(updated, group, actor) };
   });
 
-  router.delete("/meetings/:id", async (req, res) => {
-    const { meeting, userId } = await loadMeeting(req, "manage");
-    await meetingDeleter({ meeting, actorId: userId, context: req.context });
-    res.status(204).end();
+  route(router, endpoints.meetings.cancel, async ({ actor, user, params, context }) => {
+    const { meeting } = await loadMeeting(actor, params.id, "manage");
+    await meetingDeleter({ meeting, actorId: user._id, context });
   });
 
-  router.put("/meetings/:id/agenda", async (req, res) => {
-    const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
-    const { items } = parseInput(agendaInputSchema, req.body);
-    const updated = await agendaSetter({ meeting, items, actorId: userId, context: req.context });
-    res.json({ meeting: await meetingView(updated, group, actor) });
+  route(router, endpoints.meetings.setAgenda, async ({ actor, user, params, body, context }) => {
+    const { meeting, group } = await loadMeeting(actor, params.id, "manage");
+    const { items } = body();
+    const updated = await agendaSetter({ meeting, items, actorId: user._id, context });
+    return { meeting: await meetingView(updated, group, actor) };
   });
 
-  router.get("/meetings/:id/experts", async (req, res) => {
-    const { meeting } = await loadMeeting(req, "manage");
+  route(router, endpoints.meetings.experts, async ({ actor, params }): Promise<MeetingExpertsView> => {
+    const { meeting } = await loadMeeting(actor, params.id, "manage");
     const experts = await User.find({ role: "expert", status: "active" }, { name: 1 }).sort({ name: 1 }).lean();
-    const body: MeetingExpertsView = {
+    return {
       experts: experts.map((expert) => ({ id: expert._id.toString(), name: expert.name })),
       invitedExpertIds: (meeting.room?.invitedExpertIds ?? []).map((id) => id.toString()),
     };
-    res.json(body);
   });
 
-  router.put("/meetings/:id/experts", async (req, res) => {
-    const { meeting, group, actor, userId } = await loadMeeting(req, "manage");
-    const { expertIds } = parseInput(meetingExpertsInputSchema, req.body);
-    const updated = await roomExpertsInviter({ meeting, expertIds, actorId: userId, context: req.context });
-    res.json({
+  route(router, endpoints.meetings.inviteExperts, async ({ actor, user, params, body, context }) => {
+    const { meeting, group } = await loadMeeting(actor, params.id, "manage");
+    const { expertIds } = body();
+    const updated = await roomExpertsInviter({ meeting, expertIds, actorId: user._id, context });
+    return {
       meeting: await meetingView(updated, group, actor),
       invitedExpertIds: (updated.room?.invitedExpertIds ?? []).map((id) => id.toString()),
-    });
+    };
   });
 
   return router;

@@ -1,7 +1,7 @@
 import { Router } from "express";
-import { mentionQuerySchema, type MentionCandidate } from "@forum/shared";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { endpoints } from "@forum/shared";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Thread } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
@@ -11,29 +11,21 @@ import { mentionableUsers } from "../queries/threadReaders.js";
 export function mentionRoutes(): Router {
   const router = Router();
 
-  router.get("/threads/:id/mentionable", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    const target = await Thread.findById(parseObjectId(req.params.id), { groupId: 1 }).lean();
+  route(router, endpoints.threads.mentionable, async ({ actor, params, query }) => {
+    const target = await Thread.findById(params.id, { groupId: 1 }).lean();
     if (!target) throw notFound();
-    authorize(req.actor, "read", "Thread", target);
-    const { q } = parseInput(mentionQuerySchema, req.query);
-    const body: { users: MentionCandidate[] } = {
-      users: await mentionableUsers({ groupId: target.groupId ?? null }, q),
-    };
-    res.json(body);
+    authorize(actor, "read", "Thread", target);
+    const { q } = query();
+    return { users: await mentionableUsers({ groupId: target.groupId ?? null }, q) };
   });
 
   /** Starting a thread: the people who will be able to read it are the category's readers. */
-  router.get("/categories/:id/mentionable", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    const target = await Category.findById(parseObjectId(req.params.id), { groupId: 1, kind: 1 }).lean();
+  route(router, endpoints.threads.categoryMentionable, async ({ actor, params, query }) => {
+    const target = await Category.findById(params.id, { groupId: 1, kind: 1 }).lean();
     if (!target) throw notFound();
-    authorize(req.actor, "read", "Category", target);
-    const { q } = parseInput(mentionQuerySchema, req.query);
-    const body: { users: MentionCandidate[] } = {
-      users: await mentionableUsers({ groupId: target.groupId ?? null }, q),
-    };
-    res.json(body);
+    authorize(actor, "read", "Category", target);
+    const { q } = query();
+    return { users: await mentionableUsers({ groupId: target.groupId ?? null }, q) };
   });
 
   return router;

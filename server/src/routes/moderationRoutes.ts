@@ -1,7 +1,7 @@
 import { Router } from "express";
-import { auditQuerySchema, type AuditActorsResponse, type AuditPage, type ModerationDashboard } from "@forum/shared";
+import { endpoints, type AuditActorsResponse, type AuditPage, type ModerationDashboard } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
-import { parseInput } from "../http/validation.js";
+import { route, sent } from "../http/declareRoute.js";
 import { User } from "../models/User.js";
 import { authorize } from "../policies/index.js";
 import { presentAuditEntries } from "../presenters/auditEntryPresenter.js";
@@ -19,13 +19,13 @@ const RECENT_ACTIONS = 10;
 export function moderationRoutes(): Router {
   const router = Router();
 
-  router.get("/moderation/queues", async (req, res) => {
-    authorize(req.actor, "view", "Moderation", null);
-    res.json(await moderationQueueCounts());
+  route(router, endpoints.moderation.queues, async ({ actor }) => {
+    authorize(actor, "view", "Moderation", null);
+    return moderationQueueCounts();
   });
 
-  router.get("/moderation/dashboard", async (req, res) => {
-    authorize(req.actor, "view", "Moderation", null);
+  route(router, endpoints.moderation.dashboard, async ({ actor }) => {
+    authorize(actor, "view", "Moderation", null);
     const [queues, recent, indicators] = await Promise.all([
       moderationQueueCounts(),
       auditPage({}, RECENT_ACTIONS),
@@ -36,19 +36,18 @@ export function moderationRoutes(): Router {
       recentActions: await presentAuditEntries(recent.events),
       indicators,
     };
-    res.json(body);
+    return body;
   });
 
-  router.get("/moderation/audit", async (req, res) => {
-    authorize(req.actor, "audit", "Moderation", null);
-    const query = parseInput(auditQuerySchema, req.query);
-    const page = await auditPage(query);
+  route(router, endpoints.moderation.audit, async ({ actor, query }) => {
+    authorize(actor, "audit", "Moderation", null);
+    const page = await auditPage(query());
     const body: AuditPage = { entries: await presentAuditEntries(page.events), nextCursor: page.nextCursor };
-    res.json(body);
+    return body;
   });
 
-  router.get("/moderation/audit/actors", async (req, res) => {
-    authorize(req.actor, "audit", "Moderation", null);
+  route(router, endpoints.moderation.auditActors, async ({ actor }) => {
+    authorize(actor, "audit", "Moderation", null);
     const staff = await User.find({ role: anyOf(["moderator", "admin"]) }, { name: 1, username: 1, role: 1 })
       .sort({ name: 1 })
       .lean();
@@ -60,15 +59,17 @@ export function moderationRoutes(): Router {
         role: user.role,
       })),
     };
-    res.json(body);
+    return body;
   });
 
-  router.get("/moderation/audit.csv", async (req, res) => {
-    authorize(req.actor, "audit", "Moderation", null);
-    const { cursor: _ignored, ...query } = parseInput(auditQuerySchema, req.query);
+  route(router, endpoints.moderation.auditCsv, async ({ actor, query: parseQuery }, _req, res) => {
+    authorize(actor, "audit", "Moderation", null);
+    const { cursor: _ignored, ...query } = parseQuery();
     const entries = await presentAuditEntries(await auditExport(query));
     const day = new Date().toISOString().slice(0, 10);
-    res.type("text/csv; charset=utf-8").attachment(`dziennik-moderacji-${day}.csv`).send(auditCsv(entries));
+    return sent(
+      res.type("text/csv; charset=utf-8").attachment(`dziennik-moderacji-${day}.csv`).send(auditCsv(entries)),
+    );
   });
 
   return router;

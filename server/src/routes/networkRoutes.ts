@@ -1,16 +1,15 @@
 import { Router } from "express";
-import { leaderQuerySchema, type NetworkMap, type NetworkOverview } from "@forum/shared";
+import { endpoints, type NetworkMap, type NetworkOverview } from "@forum/shared";
 import type { Config } from "../config.js";
 import { Group } from "../models/Group.js";
 import { Membership } from "../models/Membership.js";
 import { presentCategory, presentGroup } from "../presenters/groupPresenter.js";
-import { unauthorized } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Analysis } from "../models/Analysis.js";
 import { Category } from "../models/Category.js";
 import { Meeting } from "../models/Meeting.js";
 import { Practice } from "../models/Practice.js";
 import { can } from "../policies/index.js";
-import { parseInput } from "../http/validation.js";
 import { presentAnalysisSummaries, presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
 import { jstsByIds } from "../queries/jstCatalogue.js";
 import { findLeaders } from "../queries/leaderDirectory.js";
@@ -23,9 +22,9 @@ const LATEST_COUNT = 4;
 /** The public face of the network (which groups and JSTs take part, totals, the map) and the leaders' directory. */
 export function networkRoutes(config: Pick<Config, "VOIVODESHIPS_GEOJSON">): Router {
   const router = Router();
-  router.get("/network", async (req, res) => {
+  route(router, endpoints.network.overview, async ({ actor }) => {
     // Visitors see only what a moderator made public; members see everything published.
-    const visible = req.actor ? { status: "published" as const } : { status: "published" as const, isPublic: true };
+    const visible = actor ? { status: "published" as const } : { status: "published" as const, isPublic: true };
     const [groups, jstsInNetwork, memberIds, practices, analyses, sessions, latestPractices, latestAnalyses] =
       await Promise.all([
         Group.find().sort({ name: 1 }).lean(),
@@ -53,9 +52,9 @@ export function networkRoutes(config: Pick<Config, "VOIVODESHIPS_GEOJSON">): Rou
       latestPractices: await presentPracticeSummaries(latestPractices),
       latestAnalyses: await presentAnalysisSummaries(latestAnalyses),
     };
-    res.json(overview);
+    return overview;
   });
-  router.get("/network/map", async (_req, res) => {
+  route(router, endpoints.network.map, async () => {
     const [{ width, height, shapes }, jsts, practices] = await Promise.all([
       polandShapes(config.VOIVODESHIPS_GEOJSON),
       networkJsts(),
@@ -74,17 +73,13 @@ export function networkRoutes(config: Pick<Config, "VOIVODESHIPS_GEOJSON">): Rou
         practices: practices.get(shape.code) ?? 0,
       })),
     };
-    res.json(map);
+    return map;
   });
-  router.get("/network/categories", async (req, res) => {
-    if (!req.actor) throw unauthorized();
+  route(router, endpoints.network.categories, async ({ actor }) => {
     const categories = await Category.find({ groupId: null }).sort({ position: 1 }).lean();
-    const readable = categories.filter((category) => can(req.actor, "read", "Category", category));
-    res.json({ categories: readable.map(presentCategory) });
+    const readable = categories.filter((category) => can(actor, "read", "Category", category));
+    return { categories: readable.map((category) => presentCategory(category)) };
   });
-  router.get("/network/leaders", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    res.json(await findLeaders(parseInput(leaderQuerySchema, req.query)));
-  });
+  route(router, endpoints.network.leaders, async ({ query }) => findLeaders(query()));
   return router;
 }

@@ -1,9 +1,9 @@
 import { Router } from "express";
 import mongoose from "mongoose";
-import { notificationListQuerySchema, type NotificationPage } from "@forum/shared";
+import { endpoints, type NotificationPage } from "@forum/shared";
 import { notificationsMarker } from "../commands/notificationsMarker.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Notification } from "../models/Notification.js";
 import { presentNotifications } from "../presenters/notificationPresenter.js";
 import { unreadCountOf } from "../realtime/notificationPush.js";
@@ -12,43 +12,37 @@ import { unreadCountOf } from "../realtime/notificationPush.js";
 export function notificationRoutes(): Router {
   const router = Router();
 
-  router.get("/notifications", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const { before, limit } = parseInput(notificationListQuerySchema, req.query);
+  route(router, endpoints.notifications.list, async ({ user, query }): Promise<NotificationPage> => {
+    const { before, limit } = query();
     const filter = before
-      ? { recipientId: req.user._id, _id: mongoose.trusted({ $lt: new mongoose.Types.ObjectId(before) }) }
-      : { recipientId: req.user._id };
+      ? { recipientId: user._id, _id: mongoose.trusted({ $lt: new mongoose.Types.ObjectId(before) }) }
+      : { recipientId: user._id };
     const found = await Notification.find(filter)
       .sort({ _id: -1 })
       .limit(limit + 1)
       .lean();
     const page = found.slice(0, limit);
-    const body: NotificationPage = {
+    return {
       notifications: await presentNotifications(page),
-      unreadCount: await unreadCountOf(req.user._id.toString()),
+      unreadCount: await unreadCountOf(user._id.toString()),
       nextCursor: found.length > limit ? (page.at(-1)?._id.toString() ?? null) : null,
     };
-    res.json(body);
   });
 
-  router.get("/notifications/unread-count", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    res.json({ unreadCount: await unreadCountOf(req.user._id.toString()) });
-  });
+  route(router, endpoints.notifications.unreadCount, async ({ user }) => ({
+    unreadCount: await unreadCountOf(user._id.toString()),
+  }));
 
-  router.post("/notifications/:id/read", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const id = parseObjectId(req.params.id);
+  route(router, endpoints.notifications.markRead, async ({ user, params, context }) => {
     // Someone else's notification answers like a missing one.
-    if (!(await Notification.exists({ _id: id, recipientId: req.user._id }))) throw notFound();
-    await notificationsMarker({ userId: req.user._id, notificationId: id, context: req.context });
-    res.json({ unreadCount: await unreadCountOf(req.user._id.toString()) });
+    if (!(await Notification.exists({ _id: params.id, recipientId: user._id }))) throw notFound();
+    await notificationsMarker({ userId: user._id, notificationId: params.id, context });
+    return { unreadCount: await unreadCountOf(user._id.toString()) };
   });
 
-  router.post("/notifications/read-all", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    await notificationsMarker({ userId: req.user._id, context: req.context });
-    res.json({ unreadCount: 0 });
+  route(router, endpoints.notifications.markAllRead, async ({ user, context }) => {
+    await notificationsMarker({ userId: user._id, context });
+    return { unreadCount: 0 };
   });
 
   return router;

@@ -1,10 +1,8 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import type mongoose from "mongoose";
 import {
-  approvalRejectSchema,
+  endpoints,
   USERNAME_PATTERN,
-  userNoteSchema,
-  userSilenceSchema,
   type ApprovalQueue,
   type ModerationHistoryItem,
   type PendingPostView,
@@ -16,8 +14,8 @@ import { userNoteCreator } from "../commands/userNoteCreator.js";
 import { userNoteDeleter } from "../commands/userNoteDeleter.js";
 import { userSilencer } from "../commands/userSilencer.js";
 import { userUnsilencer } from "../commands/userUnsilencer.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Event, type EventDocument } from "../models/Event.js";
 import { PendingPost, type PendingPostDocument } from "../models/PendingPost.js";
@@ -25,7 +23,7 @@ import { Thread } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { UserNote } from "../models/UserNote.js";
 import { anyOf } from "../db/anyOf.js";
-import { authorize, can } from "../policies/index.js";
+import { authorize, can, type Actor } from "../policies/index.js";
 import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
 import { activeSilence } from "../domain/silenceStatus.js";
 import { effectiveStatus } from "../domain/userStatus.js";
@@ -36,23 +34,25 @@ const HISTORY_LIMIT = 100;
 /** Events about a person themselves that belong in their moderation history. */
 const PERSON_EVENTS = ["users.suspend", "users.unsuspend", "users.silence", "users.unsilence", "users.changeRole"];
 
-/** The person named by the username in the path, for a moderator (404 for anyone else, as for an unknown name). */
-async function moderatedPerson(req: Request, action: string): Promise<UserDocument> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const username = String(req.params.username).toLowerCase();
+/**
+ * The person named by the username in the path, for a moderator. Anyone else is answered 404 before
+ * the lookup, so an unknown name and a known one look the same to them.
+ */
+async function moderatedPerson(actor: Actor, usernameParam: string, action: string): Promise<UserDocument> {
+  authorize(actor, "list", "User", null);
+  const username = usernameParam.toLowerCase();
   if (!USERNAME_PATTERN.test(username)) throw notFound();
   const user = await User.findOne({ username }).lean();
   if (!user) throw notFound("Nie ma takiego użytkownika.");
-  authorize(req.actor, "moderate", "User", user);
-  if (action !== "moderate") authorize(req.actor, action, "User", user);
+  authorize(actor, "moderate", "User", user);
+  if (action !== "moderate") authorize(actor, action, "User", user);
   return user;
 }
 
-async function pendingItem(req: Request, action: string): Promise<PendingPostDocument> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const pending = await PendingPost.findById(parseObjectId(req.params.id)).lean();
+async function pendingItem(actor: Actor, id: mongoose.Types.ObjectId, action: string): Promise<PendingPostDocument> {
+  const pending = await PendingPost.findById(id).lean();
   if (!pending) throw notFound();
-  authorize(req.actor, action, "PendingPost", pending);
+  authorize(actor, action, "PendingPost", pending);
   return pending;
 }
 
@@ -105,7 +105,10 @@ async function loadHistory(userId: mongoose.Types.ObjectId): Promise<ModerationH
   });
 }
 
-async function presentPersonModeration(req: Request, user: UserDocument): Promise<PersonModerationView> {
+async function presentPersonModeration(
+  actor: Actor,
+  user: UserDocument,
+): Promise<{ moderation: PersonModerationView }> {
   const [notes, history] = await Promise.all([
     UserNote.find({ userId: user._id }).sort({ createdAt: -1 }).limit(200).lean(),
     loadHistory(user._id),
@@ -115,131 +118,126 @@ async function presentPersonModeration(req: Request, user: UserDocument): Promis
     : [];
   const authorNames = new Map(authors.map((author) => [author._id.toString(), author.name]));
   const suspended = effectiveStatus(user) === "suspended";
-  return {
+  const moderation: PersonModerationView = {
     userId: user._id.toString(),
     role: user.role,
     suspension: suspended ? restriction(user.suspension) : null,
     silence: restriction(activeSilence(user)),
-    canSuspend: can(req.actor ?? null, "suspend", "User", user),
-    canSilence: can(req.actor ?? null, "silence", "User", user),
+    canSuspend: can(actor, "suspend", "User", user),
+    canSilence: can(actor, "silence", "User", user),
     notes: notes.map((note) => ({
       id: note._id.toString(),
       body: note.body,
       author: { id: note.authorId.toString(), name: authorNames.get(note.authorId.toString()) ?? "" },
       createdAt: note.createdAt.toISOString(),
-      mine: note.authorId.toString() === req.actor?.id,
+      mine: note.authorId.toString() === actor.id,
     })),
     history,
   };
+  return { moderation };
 }
 
 /** New members' approval queue, silences, notes and moderation history of people. */
 export function peopleModerationRoutes(): Router {
   const router = Router();
 
-  router.get("/moderation/approvals", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    authorize(req.actor, "list", "PendingPost", null);
+  route(router, endpoints.moderation.approvals, async ({ actor }): Promise<ApprovalQueue> => {
+    authorize(actor, "list", "PendingPost", null);
     const [items, total] = await Promise.all([
       PendingPost.find({ status: "pending" }).sort({ createdAt: 1 }).limit(QUEUE_PAGE).lean(),
       PendingPost.countDocuments({ status: "pending" }),
     ]);
-    const body: ApprovalQueue = { items: await presentPendingPosts(items), total };
-    res.json(body);
+    return { items: await presentPendingPosts(items), total };
   });
 
-  router.post("/moderation/approvals/:id/approve", async (req, res) => {
-    const pending = await pendingItem(req, "approve");
-    const post = await pendingPostApprover({ pending, moderatorId: req.user!._id, context: req.context });
-    res.json({ postId: post._id.toString(), threadId: post.threadId.toString(), number: post.number });
+  route(router, endpoints.moderation.approve, async ({ actor, user, params, context }) => {
+    const pending = await pendingItem(actor, params.id, "approve");
+    const post = await pendingPostApprover({ pending, moderatorId: user._id, context });
+    return { postId: post._id.toString(), threadId: post.threadId.toString(), number: post.number };
   });
 
-  router.post("/moderation/approvals/:id/reject", async (req, res) => {
-    const pending = await pendingItem(req, "reject");
-    const { message } = parseInput(approvalRejectSchema, req.body);
-    await pendingPostRejecter({ pending, moderatorId: req.user!._id, message, context: req.context });
-    res.status(204).end();
+  route(router, endpoints.moderation.reject, async ({ actor, user, params, body, context }) => {
+    const pending = await pendingItem(actor, params.id, "reject");
+    const { message } = body();
+    await pendingPostRejecter({ pending, moderatorId: user._id, message, context });
   });
 
   /** The viewer's own waiting (and turned down) posts in a thread; moderators see everyone's waiting ones. */
-  router.get("/threads/:id/pending", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const thread = await Thread.findById(parseObjectId(req.params.id), { groupId: 1 }).lean();
+  route(router, endpoints.moderation.threadPending, async ({ actor, user, params }) => {
+    const thread = await Thread.findById(params.id, { groupId: 1 }).lean();
     if (!thread) throw notFound();
-    authorize(req.actor, "read", "Thread", thread);
-    const staff = can(req.actor, "list", "PendingPost", null);
+    authorize(actor, "read", "Thread", thread);
+    const staff = can(actor, "list", "PendingPost", null);
     const items = await PendingPost.find(
       staff
         ? { threadId: thread._id, status: anyOf(["pending", "rejected"]) }
-        : { threadId: thread._id, status: anyOf(["pending", "rejected"]), authorId: req.user._id },
+        : { threadId: thread._id, status: anyOf(["pending", "rejected"]), authorId: user._id },
     )
       .sort({ createdAt: 1 })
       .limit(QUEUE_PAGE)
       .lean();
     // Moderators do not need others' rejected posts in the thread; authors keep seeing why theirs was turned down.
-    const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(req.user!._id));
+    const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(user._id));
     const body: { items: PendingPostView[] } = { items: await presentPendingPosts(visible) };
-    res.json(body);
+    return body;
   });
 
   /** New threads waiting in a category: the viewer's own (also turned down ones, with why); moderators see all waiting. */
-  router.get("/categories/:id/pending", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const category = await Category.findById(parseObjectId(req.params.id), { groupId: 1, kind: 1 }).lean();
+  route(router, endpoints.moderation.categoryPending, async ({ actor, user, params }) => {
+    const category = await Category.findById(params.id, { groupId: 1, kind: 1 }).lean();
     if (!category) throw notFound();
-    authorize(req.actor, "read", "Category", category);
-    const staff = can(req.actor, "list", "PendingPost", null);
+    authorize(actor, "read", "Category", category);
+    const staff = can(actor, "list", "PendingPost", null);
     const items = await PendingPost.find(
       staff
         ? { categoryId: category._id, kind: "thread", status: anyOf(["pending", "rejected"]) }
-        : { categoryId: category._id, kind: "thread", status: anyOf(["pending", "rejected"]), authorId: req.user._id },
+        : { categoryId: category._id, kind: "thread", status: anyOf(["pending", "rejected"]), authorId: user._id },
     )
       .sort({ createdAt: 1 })
       .limit(QUEUE_PAGE)
       .lean();
-    const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(req.user!._id));
+    const visible = items.filter((item) => item.status === "pending" || item.authorId.equals(user._id));
     const body: { items: PendingPostView[] } = { items: await presentPendingPosts(visible) };
-    res.json(body);
+    return body;
   });
 
-  router.get("/people/:username/moderation", async (req, res) => {
-    const user = await moderatedPerson(req, "moderate");
-    res.json({ moderation: await presentPersonModeration(req, user) });
-  });
+  route(router, endpoints.moderation.person, async ({ actor, params }) =>
+    presentPersonModeration(actor, await moderatedPerson(actor, params.username, "moderate")),
+  );
 
-  router.put("/people/:username/silence", async (req, res) => {
-    const user = await moderatedPerson(req, "silence");
-    const input = parseInput(userSilenceSchema, req.body);
+  route(router, endpoints.moderation.silence, async ({ actor, user: signedIn, params, body, context }) => {
+    const user = await moderatedPerson(actor, params.username, "silence");
+    const input = body();
     const updated = await userSilencer({
       user,
       reason: input.reason,
       until: input.until ? new Date(input.until) : null,
-      actorId: req.user!._id,
-      context: req.context,
+      actorId: signedIn._id,
+      context,
     });
-    res.json({ moderation: await presentPersonModeration(req, updated) });
+    return presentPersonModeration(actor, updated);
   });
 
-  router.delete("/people/:username/silence", async (req, res) => {
-    const user = await moderatedPerson(req, "silence");
-    const updated = await userUnsilencer({ user, actorId: req.user!._id, context: req.context });
-    res.json({ moderation: await presentPersonModeration(req, updated) });
+  route(router, endpoints.moderation.unsilence, async ({ actor, user: signedIn, params, context }) => {
+    const user = await moderatedPerson(actor, params.username, "silence");
+    const updated = await userUnsilencer({ user, actorId: signedIn._id, context });
+    return presentPersonModeration(actor, updated);
   });
 
-  router.post("/people/:username/notes", async (req, res) => {
-    const user = await moderatedPerson(req, "note");
-    const { body } = parseInput(userNoteSchema, req.body);
-    await userNoteCreator({ userId: user._id, authorId: req.user!._id, body, context: req.context });
-    res.status(201).json({ moderation: await presentPersonModeration(req, user) });
+  route(router, endpoints.moderation.addNote, async ({ actor, user: signedIn, params, body, context }) => {
+    const user = await moderatedPerson(actor, params.username, "note");
+    const { body: text } = body();
+    await userNoteCreator({ userId: user._id, authorId: signedIn._id, body: text, context });
+    return presentPersonModeration(actor, user);
   });
 
-  router.delete("/people/:username/notes/:noteId", async (req, res) => {
-    const user = await moderatedPerson(req, "note");
-    const note = await UserNote.findOne({ _id: parseObjectId(req.params.noteId), userId: user._id }).lean();
+  route(router, endpoints.moderation.deleteNote, async ({ actor, user: signedIn, params, context }) => {
+    const user = await moderatedPerson(actor, params.username, "note");
+    const note = await UserNote.findOne({ _id: params.noteId, userId: user._id }).lean();
     if (!note) throw notFound("Nie ma takiej notatki.");
-    authorize(req.actor, "delete", "UserNote", note);
-    await userNoteDeleter({ note, actorId: req.user!._id, context: req.context });
-    res.json({ moderation: await presentPersonModeration(req, user) });
+    authorize(actor, "delete", "UserNote", note);
+    await userNoteDeleter({ note, actorId: signedIn._id, context });
+    return presentPersonModeration(actor, user);
   });
 
   return router;

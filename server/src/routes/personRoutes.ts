@@ -1,9 +1,9 @@
 import { Router } from "express";
-import { USERNAME_PATTERN, type PersonView } from "@forum/shared";
-import { AppError, notFound, unauthorized } from "../errors/AppError.js";
+import { endpoints, USERNAME_PATTERN } from "@forum/shared";
+import { AppError, notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { Membership } from "../models/Membership.js";
 import { User } from "../models/User.js";
-import { isStaff } from "../policies/actor.js";
 import { authorize } from "../policies/index.js";
 import type { PersonSubject } from "../policies/personPolicy.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
@@ -13,9 +13,8 @@ import { effectiveStatus } from "../domain/userStatus.js";
 export function personRoutes(): Router {
   const router = Router();
 
-  router.get("/people/:username", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    const username = String(req.params.username).toLowerCase();
+  route(router, endpoints.network.person, async ({ actor, params }) => {
+    const username = params.username.toLowerCase();
     if (!USERNAME_PATTERN.test(username)) throw notFound();
     const user = await User.findOne(
       { username },
@@ -23,19 +22,18 @@ export function personRoutes(): Router {
     ).lean();
     // The card of an erased account says only that (its username is the anonymous "usuniety-n").
     if (user?.status === "erased") throw new AppError(410, "account_erased", "Konto usunięte.");
-    // Moderators still open a suspended person's page: that is where the suspension is lifted.
-    const status = user ? effectiveStatus(user) : null;
-    if (!user || (status !== "active" && !(status === "suspended" && isStaff(req.actor)))) throw notFound();
+    if (!user) throw notFound();
     const memberships = await Membership.find({ userId: user._id }, { groupId: 1 }).lean();
     const subject: PersonSubject = {
       id: user._id.toString(),
       role: user.role,
       groupIds: memberships.map((membership) => membership.groupId.toString()),
       directoryListing: user.consents?.directoryListing ?? false,
+      status: effectiveStatus(user),
     };
-    authorize(req.actor, "read", "Person", subject);
+    authorize(actor, "read", "Person", subject);
     const author = (await loadAuthors([user._id])).get(user._id.toString());
-    const body: { person: PersonView } = {
+    return {
       person: {
         id: subject.id,
         name: user.name,
@@ -44,7 +42,6 @@ export function personRoutes(): Router {
         position: user.position ?? null,
       },
     };
-    res.json(body);
   });
 
   return router;

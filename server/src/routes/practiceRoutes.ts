@@ -1,4 +1,5 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
+import type mongoose from "mongoose";
 import { diffWords } from "diff";
 import type {
   PracticeFieldChange,
@@ -7,13 +8,7 @@ import type {
   PracticeVersionsView,
   ThreadPracticesView,
 } from "@forum/shared";
-import {
-  createPracticeSchema,
-  practicePublicSchema,
-  practicePublishSchema,
-  practiceReviewSchema,
-  updatePracticeSchema,
-} from "@forum/shared";
+import { endpoints } from "@forum/shared";
 import { practiceCreator } from "../commands/practiceCreator.js";
 import { practiceDeleter } from "../commands/practiceDeleter.js";
 import { practiceEditor } from "../commands/practiceEditor.js";
@@ -24,15 +19,15 @@ import { practiceReviewer } from "../commands/practiceReviewer.js";
 import { practiceSubmitter } from "../commands/practiceSubmitter.js";
 import { practiceUnpublisher } from "../commands/practiceUnpublisher.js";
 import { anyOf } from "../db/anyOf.js";
-import { forbidden, notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { forbidden, notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
+import { parseObjectId } from "../http/validation.js";
 import { Post } from "../models/Post.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
 import { PracticeReview } from "../models/PracticeReview.js";
 import { PracticeVersion, type PracticeVersionDocument } from "../models/PracticeVersion.js";
 import { Thread } from "../models/Thread.js";
-import { authorize, can } from "../policies/index.js";
-import { isStaff, readsAllGroups } from "../policies/actor.js";
+import { authorize, can, type Actor } from "../policies/index.js";
 import { presentPracticeSummaries } from "../presenters/librarySummaryPresenter.js";
 import { presentPractice } from "../presenters/practicePresenter.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
@@ -46,29 +41,28 @@ const UNKNOWN = { id: "", name: "", jstName: null };
  * The practice named in the URL after checking the actor may do `action`. One they may not read is "not found" —
  * for visitors too, so an unpublished practice's existence does not leak.
  */
-async function loadPractice(req: Request, action: string): Promise<PracticeDocument> {
-  const practice = await Practice.findById(parseObjectId(req.params.id)).lean();
-  if (!practice || !can(req.actor, "read", "Practice", practice)) throw notFound();
-  authorize(req.actor, action, "Practice", practice);
+async function loadPractice(
+  actor: Actor | null,
+  id: mongoose.Types.ObjectId,
+  action: string,
+): Promise<PracticeDocument> {
+  const practice = await Practice.findById(id).lean();
+  if (!practice || !can(actor, "read", "Practice", practice)) throw notFound();
+  authorize(actor, action, "Practice", practice);
   return practice;
 }
 
-function signedIn(req: Request) {
-  if (!req.actor || !req.user) throw unauthorized();
-  return { actor: req.actor, userId: req.user._id };
-}
-
 /** The thread (and post) a practice is written from; the first post when only the thread is named. */
-async function loadSource(req: Request, source: { threadId: string; postId: string | null }) {
+async function loadSource(actor: Actor, source: { threadId: string; postId: string | null }) {
   const thread = await Thread.findById(parseObjectId(source.threadId)).lean();
-  if (!thread || !can(req.actor, "read", "Thread", { groupId: thread.groupId ?? null })) throw notFound();
+  if (!thread || !can(actor, "read", "Thread", { groupId: thread.groupId ?? null })) throw notFound();
   const post = source.postId
     ? await Post.findOne({ _id: parseObjectId(source.postId), threadId: thread._id, deletedAt: null }).lean()
     : await Post.findOne({ threadId: thread._id, deletedAt: null }).sort({ number: 1 }).lean();
   if (!post || post.hiddenAt) throw notFound();
   // A thread is its starter's; a single post its writer's.
   const authorId = source.postId ? post.authorId : thread.authorId;
-  if (!can(req.actor, "createFromSource", "Practice", { authorId, groupId: thread.groupId ?? null })) {
+  if (!can(actor, "createFromSource", "Practice", { authorId, groupId: thread.groupId ?? null })) {
     throw forbidden("Wątek lub wpis może opisać jako dobrą praktykę tylko jego autor(ka) albo moderacja.");
   }
   return { thread, post };
@@ -123,10 +117,9 @@ function changesBetween(before: Record<string, string> | null, after: Record<str
 export function practiceRoutes(): Router {
   const router = Router();
 
-  router.get("/practices", async (req, res) => {
-    const { actor, userId } = signedIn(req);
-    const mine = await Practice.find({ authorId: userId }).sort({ updatedAt: -1 }).limit(LIST_LIMIT).lean();
-    const reviews = readsAllGroups(actor);
+  route(router, endpoints.knowledge.practices, async ({ actor, user }): Promise<PracticeListsView> => {
+    const mine = await Practice.find({ authorId: user._id }).sort({ updatedAt: -1 }).limit(LIST_LIMIT).lean();
+    const reviews = can(actor, "listForReview", "Practice", null);
     const queue = reviews
       ? await Practice.find({ status: anyOf(["submitted", "inReview"]) })
           .sort({ submittedAt: 1 })
@@ -145,34 +138,33 @@ export function practiceRoutes(): Router {
     );
     const isRecommended = (practice: PracticeDocument) =>
       practice.status === "inReview" && recommended.has(practice._id.toString());
-    const body: PracticeListsView = {
+    return {
       mine: await presentPracticeSummaries(mine),
       toReview: reviews ? await presentPracticeSummaries(queue.filter((practice) => !isRecommended(practice))) : null,
-      toPublish: isStaff(actor) ? await presentPracticeSummaries(queue.filter(isRecommended)) : null,
+      toPublish: can(actor, "listForPublishing", "Practice", null)
+        ? await presentPracticeSummaries(queue.filter(isRecommended))
+        : null,
     };
-    res.json(body);
   });
 
-  router.post("/practices", async (req, res) => {
-    const { userId } = signedIn(req);
-    authorize(req.actor, "create", "Practice", null);
-    const input = parseInput(createPracticeSchema, req.body);
-    const source = input.source ? await loadSource(req, input.source) : null;
-    const practice = await practiceCreator({ authorId: userId, title: input.title, source, context: req.context });
-    res.status(201).json({ practice: await presentPractice(practice, req.actor ?? null) });
+  route(router, endpoints.knowledge.createPractice, async ({ actor, user, body, context }) => {
+    authorize(actor, "create", "Practice", null);
+    const input = body();
+    const source = input.source ? await loadSource(actor, input.source) : null;
+    const practice = await practiceCreator({ authorId: user._id, title: input.title, source, context });
+    return { practice: await presentPractice(practice, actor) };
   });
 
-  router.get("/practices/:id", async (req, res) => {
-    const practice = await loadPractice(req, "read");
-    res.json({ practice: await presentPractice(practice, req.actor ?? null) });
+  route(router, endpoints.knowledge.practice, async ({ actor, params }) => {
+    const practice = await loadPractice(actor, params.id, "read");
+    return { practice: await presentPractice(practice, actor) };
   });
 
-  router.put("/practices/:id", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "update");
-    const input = parseInput(updatePracticeSchema, req.body);
+  route(router, endpoints.knowledge.updatePractice, async ({ actor, user, params, body, context }) => {
+    const practice = await loadPractice(actor, params.id, "update");
+    const input = body();
     const content = await preparePracticeContent(input, {
-      uploaderIds: [practice.authorId, userId],
+      uploaderIds: [practice.authorId, user._id],
       practiceId: practice._id,
     });
     const updated = await practiceEditor({
@@ -180,72 +172,64 @@ export function practiceRoutes(): Router {
       content,
       baseVersion: input.version,
       note: input.note,
-      editorId: userId,
-      context: req.context,
+      editorId: user._id,
+      context,
     });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.delete("/practices/:id", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "delete");
-    await practiceDeleter({ practice, actorId: userId, context: req.context });
-    res.status(204).end();
+  route(router, endpoints.knowledge.deletePractice, async ({ actor, user, params, context }) => {
+    const practice = await loadPractice(actor, params.id, "delete");
+    await practiceDeleter({ practice, actorId: user._id, context });
   });
 
-  router.post("/practices/:id/submit", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "submit");
-    const updated = await practiceSubmitter({ practice, actorId: userId, context: req.context });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+  route(router, endpoints.knowledge.submitPractice, async ({ actor, user, params, context }) => {
+    const practice = await loadPractice(actor, params.id, "submit");
+    const updated = await practiceSubmitter({ practice, actorId: user._id, context });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.post("/practices/:id/start-review", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "review");
-    const updated = await practiceReviewStarter({ practice, reviewerId: userId, context: req.context });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+  route(router, endpoints.knowledge.startReview, async ({ actor, user, params, context }) => {
+    const practice = await loadPractice(actor, params.id, "review");
+    const updated = await practiceReviewStarter({ practice, reviewerId: user._id, context });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.post("/practices/:id/reviews", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "review");
-    const input = parseInput(practiceReviewSchema, req.body);
+  route(router, endpoints.knowledge.reviewPractice, async ({ actor, user, params, body, context }) => {
+    const practice = await loadPractice(actor, params.id, "review");
+    const input = body();
     const { practice: updated } = await practiceReviewer({
       practice,
-      reviewerId: userId,
+      reviewerId: user._id,
       verdict: input.verdict,
       opinion: input.opinion,
-      context: req.context,
+      context,
     });
-    res.status(201).json({ practice: await presentPractice(updated, req.actor ?? null) });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.post("/practices/:id/publish", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "publish");
-    const { isPublic } = parseInput(practicePublishSchema, req.body ?? {});
-    const updated = await practicePublisher({ practice, isPublic, actorId: userId, context: req.context });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+  route(router, endpoints.knowledge.publishPractice, async ({ actor, user, params, body, context }) => {
+    const practice = await loadPractice(actor, params.id, "publish");
+    const { isPublic } = body();
+    const updated = await practicePublisher({ practice, isPublic, actorId: user._id, context });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.post("/practices/:id/unpublish", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "unpublish");
-    const updated = await practiceUnpublisher({ practice, actorId: userId, context: req.context });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+  route(router, endpoints.knowledge.unpublishPractice, async ({ actor, user, params, context }) => {
+    const practice = await loadPractice(actor, params.id, "unpublish");
+    const updated = await practiceUnpublisher({ practice, actorId: user._id, context });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.put("/practices/:id/public", async (req, res) => {
-    const { userId } = signedIn(req);
-    const practice = await loadPractice(req, "setPublic");
-    const { isPublic } = parseInput(practicePublicSchema, req.body);
-    const updated = await practicePublicSetter({ practice, isPublic, actorId: userId, context: req.context });
-    res.json({ practice: await presentPractice(updated, req.actor ?? null) });
+  route(router, endpoints.knowledge.setPracticePublic, async ({ actor, user, params, body, context }) => {
+    const practice = await loadPractice(actor, params.id, "setPublic");
+    const { isPublic } = body();
+    const updated = await practicePublicSetter({ practice, isPublic, actorId: user._id, context });
+    return { practice: await presentPractice(updated, actor) };
   });
 
-  router.get("/practices/:id/versions", async (req, res) => {
-    const practice = await loadPractice(req, "readVersions");
+  route(router, endpoints.knowledge.practiceVersions, async ({ actor, params }): Promise<PracticeVersionsView> => {
+    const practice = await loadPractice(actor, params.id, "readVersions");
     // A version above the practice's own is a save that never finished (see commands/practiceEditor.ts).
     const versions = (
       await PracticeVersion.find({ practiceId: practice._id }, { number: 1, editorId: 1, note: 1, at: 1 })
@@ -253,7 +237,7 @@ export function practiceRoutes(): Router {
         .lean()
     ).filter((version) => version.number <= practice.version);
     const editors = await loadAuthors(versions.map((version) => version.editorId));
-    const body: PracticeVersionsView = {
+    return {
       practiceId: practice._id.toString(),
       title: practice.title,
       versions: versions.map((version) => ({
@@ -263,13 +247,12 @@ export function practiceRoutes(): Router {
         at: version.at.toISOString(),
       })),
     };
-    res.json(body);
   });
 
-  router.get("/practices/:id/versions/:number", async (req, res) => {
-    const practice = await loadPractice(req, "readVersions");
-    const number = Number(req.params.number);
-    if (!Number.isInteger(number) || number < 1 || number > practice.version) throw notFound();
+  route(router, endpoints.knowledge.practiceVersion, async ({ actor, params }): Promise<PracticeVersionView> => {
+    const practice = await loadPractice(actor, params.id, "readVersions");
+    const number = params.number;
+    if (number > practice.version) throw notFound();
     const [version, previous] = await Promise.all([
       PracticeVersion.findOne({ practiceId: practice._id, number }).lean(),
       number > 1 ? PracticeVersion.findOne({ practiceId: practice._id, number: number - 1 }).lean() : null,
@@ -280,7 +263,7 @@ export function practiceRoutes(): Router {
       previous ? versionFieldsOf(previous) : Promise.resolve(null),
       loadAuthors([version.editorId]),
     ]);
-    const body: PracticeVersionView = {
+    return {
       practiceId: practice._id.toString(),
       practiceTitle: practice.title,
       number: version.number,
@@ -290,20 +273,18 @@ export function practiceRoutes(): Router {
       fields,
       changes: changesBetween(before, fields),
     };
-    res.json(body);
   });
 
-  router.get("/threads/:id/practices", async (req, res) => {
-    const thread = await Thread.findById(parseObjectId(req.params.id), { groupId: 1 }).lean();
+  route(router, endpoints.knowledge.threadPractices, async ({ actor, params }): Promise<ThreadPracticesView> => {
+    const thread = await Thread.findById(params.id, { groupId: 1 }).lean();
     if (!thread) throw notFound();
-    authorize(req.actor, "read", "Thread", { groupId: thread.groupId ?? null });
+    authorize(actor, "read", "Thread", { groupId: thread.groupId ?? null });
     const practices = await Practice.find({ "source.threadId": thread._id }).sort({ createdAt: 1 }).limit(50).lean();
-    const body: ThreadPracticesView = {
+    return {
       practices: await presentPracticeSummaries(
-        practices.filter((practice) => can(req.actor, "read", "Practice", practice)),
+        practices.filter((practice) => can(actor, "read", "Practice", practice)),
       ),
     };
-    res.json(body);
   });
 
   return router;

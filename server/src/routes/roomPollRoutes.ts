@@ -1,19 +1,20 @@
-import { Router, type Request } from "express";
-import { createRoomPollSchema, voteRoomPollSchema } from "@forum/shared";
+import { Router } from "express";
+import type mongoose from "mongoose";
+import { endpoints } from "@forum/shared";
 import { roomPollCloser } from "../commands/roomPollCloser.js";
 import { roomPollCreator } from "../commands/roomPollCreator.js";
 import { roomPollOpener } from "../commands/roomPollOpener.js";
 import { roomPollVoter } from "../commands/roomPollVoter.js";
 import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { liveRoomRequest, type LiveRoomRequest } from "../http/liveRoomRequest.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
 import { RoomPoll, type RoomPollDocument } from "../models/RoomPoll.js";
 import { can } from "../policies/index.js";
 import { presentRoomPoll, resultsPublic } from "../presenters/roomPollPresenter.js";
 
 /** The poll in the path, of this meeting; a draft exists only for moderators. */
-async function pollOf(req: Request, room: LiveRoomRequest): Promise<RoomPollDocument> {
-  const poll = await RoomPoll.findOne({ _id: parseObjectId(req.params.pollId), meetingId: room.meeting._id }).lean();
+async function pollOf(pollId: mongoose.Types.ObjectId, room: LiveRoomRequest): Promise<RoomPollDocument> {
+  const poll = await RoomPoll.findOne({ _id: pollId, meetingId: room.meeting._id }).lean();
   const moderates = can(room.actor, "moderateRoom", "Meeting", room.meeting);
   if (!poll || (poll.status === "draft" && !moderates)) throw notFound("Nie ma takiej ankiety.");
   return poll;
@@ -29,44 +30,44 @@ function answer(poll: RoomPollDocument, room: LiveRoomRequest, myVote: string[] 
 export function roomPollRoutes(): Router {
   const router = Router();
 
-  router.post("/meetings/:id/room/polls", async (req, res) => {
-    const room = await liveRoomRequest(req, "moderateRoom");
-    const input = parseInput(createRoomPollSchema, req.body);
+  route(router, endpoints.room.createPoll, async (request) => {
+    const room = await liveRoomRequest(request, "moderateRoom");
+    const input = request.body();
     const poll = await roomPollCreator({
       meeting: room.meeting,
       moderatorId: room.userId,
       input,
       context: room.context,
     });
-    res.status(201).json(answer(poll, room));
+    return answer(poll, room);
   });
 
-  router.post("/meetings/:id/room/polls/:pollId/open", async (req, res) => {
-    const room = await liveRoomRequest(req, "moderateRoom");
+  route(router, endpoints.room.openPoll, async (request) => {
+    const room = await liveRoomRequest(request, "moderateRoom");
     const poll = await roomPollOpener({
       meeting: room.meeting,
-      poll: await pollOf(req, room),
+      poll: await pollOf(request.params.pollId, room),
       moderatorId: room.userId,
       context: room.context,
     });
-    res.json(answer(poll, room));
+    return answer(poll, room);
   });
 
-  router.post("/meetings/:id/room/polls/:pollId/close", async (req, res) => {
-    const room = await liveRoomRequest(req, "moderateRoom");
+  route(router, endpoints.room.closePoll, async (request) => {
+    const room = await liveRoomRequest(request, "moderateRoom");
     const poll = await roomPollCloser({
       meeting: room.meeting,
-      poll: await pollOf(req, room),
+      poll: await pollOf(request.params.pollId, room),
       moderatorId: room.userId,
       context: room.context,
     });
-    res.json(answer(poll, room));
+    return answer(poll, room);
   });
 
-  router.post("/meetings/:id/room/polls/:pollId/vote", async (req, res) => {
-    const room = await liveRoomRequest(req, "chat");
-    const poll = await pollOf(req, room);
-    const input = parseInput(voteRoomPollSchema, req.body);
+  route(router, endpoints.room.votePoll, async (request) => {
+    const room = await liveRoomRequest(request, "chat");
+    const poll = await pollOf(request.params.pollId, room);
+    const input = request.body();
     const updated = await roomPollVoter({
       meeting: room.meeting,
       poll,
@@ -74,7 +75,7 @@ export function roomPollRoutes(): Router {
       optionIds: input.optionIds,
       context: room.context,
     });
-    res.json(answer(updated, room, input.optionIds));
+    return answer(updated, room, input.optionIds);
   });
 
   return router;

@@ -1,23 +1,21 @@
-import { Router, type Request } from "express";
-import { answerRoomQuestionSchema, askRoomQuestionSchema } from "@forum/shared";
+import { Router } from "express";
+import type mongoose from "mongoose";
+import { endpoints } from "@forum/shared";
 import { roomQuestionAnswerer } from "../commands/roomQuestionAnswerer.js";
 import { roomQuestionAsker } from "../commands/roomQuestionAsker.js";
 import { roomQuestionHider } from "../commands/roomQuestionHider.js";
 import { roomQuestionUnvoter } from "../commands/roomQuestionUnvoter.js";
 import { roomQuestionVoter } from "../commands/roomQuestionVoter.js";
 import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { liveRoomRequest, type LiveRoomRequest } from "../http/liveRoomRequest.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
 import { RoomQuestion, type RoomQuestionDocument } from "../models/RoomQuestion.js";
 import { can } from "../policies/index.js";
 import { namesOf, presentRoomQuestion } from "../presenters/roomQuestionPresenter.js";
 
 /** The question in the path, of this meeting and visible to the person (hidden ones only to moderators). */
-async function questionOf(req: Request, room: LiveRoomRequest): Promise<RoomQuestionDocument> {
-  const question = await RoomQuestion.findOne({
-    _id: parseObjectId(req.params.questionId),
-    meetingId: room.meeting._id,
-  }).lean();
+async function questionOf(questionId: mongoose.Types.ObjectId, room: LiveRoomRequest): Promise<RoomQuestionDocument> {
+  const question = await RoomQuestion.findOne({ _id: questionId, meetingId: room.meeting._id }).lean();
   if (!question) throw notFound("Nie ma takiego pytania.");
   if (question.status === "hidden" && !can(room.actor, "moderateRoom", "Meeting", room.meeting))
     throw notFound("Nie ma takiego pytania.");
@@ -33,46 +31,46 @@ async function answer(question: RoomQuestionDocument, room: LiveRoomRequest) {
 export function roomQuestionRoutes(): Router {
   const router = Router();
 
-  router.post("/meetings/:id/room/questions", async (req, res) => {
-    const room = await liveRoomRequest(req, "chat");
-    const input = parseInput(askRoomQuestionSchema, req.body);
+  route(router, endpoints.room.ask, async (request) => {
+    const room = await liveRoomRequest(request, "chat");
+    const { text } = request.body();
     const question = await roomQuestionAsker({
       meeting: room.meeting,
       authorId: room.userId,
-      text: input.text,
+      text,
       context: room.context,
     });
-    res.status(201).json(await answer(question, room));
+    return answer(question, room);
   });
 
-  router.post("/meetings/:id/room/questions/:questionId/vote", async (req, res) => {
-    const room = await liveRoomRequest(req, "chat");
-    const question = await questionOf(req, room);
+  route(router, endpoints.room.voteQuestion, async (request) => {
+    const room = await liveRoomRequest(request, "chat");
+    const question = await questionOf(request.params.questionId, room);
     const updated = await roomQuestionVoter({
       meeting: room.meeting,
       question,
       voterId: room.userId,
       context: room.context,
     });
-    res.json(await answer(updated, room));
+    return answer(updated, room);
   });
 
-  router.delete("/meetings/:id/room/questions/:questionId/vote", async (req, res) => {
-    const room = await liveRoomRequest(req, "chat");
-    const question = await questionOf(req, room);
+  route(router, endpoints.room.unvoteQuestion, async (request) => {
+    const room = await liveRoomRequest(request, "chat");
+    const question = await questionOf(request.params.questionId, room);
     const updated = await roomQuestionUnvoter({
       meeting: room.meeting,
       question,
       voterId: room.userId,
       context: room.context,
     });
-    res.json(await answer(updated, room));
+    return answer(updated, room);
   });
 
-  router.post("/meetings/:id/room/questions/:questionId/answer", async (req, res) => {
-    const room = await liveRoomRequest(req, "moderateRoom");
-    const question = await questionOf(req, room);
-    const input = parseInput(answerRoomQuestionSchema, req.body ?? {});
+  route(router, endpoints.room.answerQuestion, async (request) => {
+    const room = await liveRoomRequest(request, "moderateRoom");
+    const question = await questionOf(request.params.questionId, room);
+    const input = request.body();
     const updated = await roomQuestionAnswerer({
       meeting: room.meeting,
       question,
@@ -80,19 +78,19 @@ export function roomQuestionRoutes(): Router {
       answer: input.answer,
       context: room.context,
     });
-    res.json(await answer(updated, room));
+    return answer(updated, room);
   });
 
-  router.post("/meetings/:id/room/questions/:questionId/hide", async (req, res) => {
-    const room = await liveRoomRequest(req, "moderateRoom");
-    const question = await questionOf(req, room);
+  route(router, endpoints.room.hideQuestion, async (request) => {
+    const room = await liveRoomRequest(request, "moderateRoom");
+    const question = await questionOf(request.params.questionId, room);
     const updated = await roomQuestionHider({
       meeting: room.meeting,
       question,
       moderatorId: room.userId,
       context: room.context,
     });
-    res.json(await answer(updated, room));
+    return answer(updated, room);
   });
 
   return router;

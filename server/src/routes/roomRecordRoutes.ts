@@ -1,13 +1,13 @@
-import { Router, type Request } from "express";
-import { roomAgendaItemSchema, roomMinutesSchema, roomNoteTakerSchema } from "@forum/shared";
-import type { MinutesConflictBody, RoomCloseResponse } from "@forum/shared";
+import { Router } from "express";
+import { endpoints, type MinutesConflictBody, type RoomCloseResponse } from "@forum/shared";
 import type mongoose from "mongoose";
 import { minutesSaver } from "../commands/minutesSaver.js";
 import { noteTakerSetter } from "../commands/noteTakerSetter.js";
 import { roomAgendaSetter } from "../commands/roomAgendaSetter.js";
 import { roomCloser } from "../commands/roomCloser.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route, sent, type SignedInRequest } from "../http/declareRoute.js";
+import { parseObjectId } from "../http/validation.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize } from "../policies/index.js";
@@ -25,12 +25,11 @@ interface MeetingAction {
 }
 
 /** The meeting in the path, once the policy allows `action` (404 when its group is unreadable, 403 else). */
-async function meetingFor(req: Request, action: string): Promise<MeetingAction> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const meeting = await Meeting.findById(parseObjectId(req.params.id)).lean();
+async function meetingFor({ actor, user, params, context }: SignedInRequest, action: string): Promise<MeetingAction> {
+  const meeting = await Meeting.findById(params.id).lean();
   if (!meeting) throw notFound();
-  authorize(req.actor, action, "Meeting", meeting);
-  return { meeting, actorId: req.user._id, context: req.context };
+  authorize(actor, action, "Meeting", meeting);
+  return { meeting, actorId: user._id, context };
 }
 
 const idOrNull = (value: string | null): mongoose.Types.ObjectId | null => (value ? parseObjectId(value) : null);
@@ -45,65 +44,63 @@ async function reportFor(meeting: MeetingDocument) {
 export function roomRecordRoutes(): Router {
   const router = Router();
 
-  router.post("/meetings/:id/room/agenda", async (req, res) => {
-    const target = await meetingFor(req, "moderateRoom");
-    const input = parseInput(roomAgendaItemSchema, req.body);
+  route(router, endpoints.room.setAgendaItem, async (request) => {
+    const target = await meetingFor(request, "moderateRoom");
+    const input = request.body();
     const meeting = await roomAgendaSetter({ ...target, agendaItemId: idOrNull(input.agendaItemId) });
-    res.json({ state: await loadRoomState(meeting) });
+    return { state: await loadRoomState(meeting) };
   });
 
   /** A save based on an older version answers 409 with the current minutes, for the editor to merge. */
-  router.put("/meetings/:id/minutes", async (req, res) => {
-    const target = await meetingFor(req, "editMinutes");
-    const input = parseInput(roomMinutesSchema, req.body);
+  route(router, endpoints.room.saveMinutes, async (request, _req, res) => {
+    const target = await meetingFor(request, "editMinutes");
+    const input = request.body();
     const result = await minutesSaver({ ...target, markdown: input.markdown, baseVersion: input.baseVersion });
     const minutes = presentRoomMinutes(result.meeting);
-    if (result.saved) {
-      res.json({ minutes });
-      return;
-    }
+    if (result.saved) return { minutes };
     const body: MinutesConflictBody = {
       error: { code: "conflict", message: "Ktoś zapisał protokół w międzyczasie. Scal zmiany i zapisz ponownie." },
       minutes,
     };
-    res.status(409).json(body);
+    return sent(res.status(409).json(body));
   });
 
-  router.put("/meetings/:id/room/note-taker", async (req, res) => {
-    const target = await meetingFor(req, "moderateRoom");
-    const input = parseInput(roomNoteTakerSchema, req.body);
+  route(router, endpoints.room.setNoteTaker, async (request) => {
+    const target = await meetingFor(request, "moderateRoom");
+    const input = request.body();
     const meeting = await noteTakerSetter({ ...target, userId: idOrNull(input.userId) });
-    res.json({ state: await loadRoomState(meeting) });
+    return { state: await loadRoomState(meeting) };
   });
 
-  router.post("/meetings/:id/room/close", async (req, res) => {
-    const { meeting, thread } = await roomCloser(await meetingFor(req, "moderateRoom"));
+  route(router, endpoints.room.close, async (request): Promise<RoomCloseResponse> => {
+    const { meeting, thread } = await roomCloser(await meetingFor(request, "moderateRoom"));
     const group = await Group.findById(meeting.groupId, { slug: 1, name: 1 }).lean();
-    const body: RoomCloseResponse = {
+    return {
       state: await loadRoomState(meeting),
       archiveThreadId: thread._id.toString(),
       meeting: presentMeetingView(
         meeting,
         group ?? { _id: meeting.groupId, slug: "", name: "" },
-        req.actor ?? null,
+        request.actor,
         await loadMeetingMaterials(meeting),
       ),
     };
-    res.json(body);
   });
 
-  router.get("/meetings/:id/attendance", async (req, res) => {
-    const { meeting } = await meetingFor(req, "seeAttendance");
-    res.json(await reportFor(meeting));
+  route(router, endpoints.room.attendance, async (request) => {
+    const { meeting } = await meetingFor(request, "seeAttendance");
+    return reportFor(meeting);
   });
 
-  router.get("/meetings/:id/attendance.csv", async (req, res) => {
-    const { meeting } = await meetingFor(req, "seeAttendance");
+  route(router, endpoints.room.attendanceCsv, async (request, _req, res) => {
+    const { meeting } = await meetingFor(request, "seeAttendance");
     const report = await reportFor(meeting);
-    res
-      .type("text/csv; charset=utf-8")
-      .attachment(`lista-obecnosci-sesja-${meeting.number}.csv`)
-      .send(attendanceCsv(report));
+    return sent(
+      res
+        .type("text/csv; charset=utf-8")
+        .attachment(`lista-obecnosci-sesja-${meeting.number}.csv`)
+        .send(attendanceCsv(report)),
+    );
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { Router } from "express";
-import { searchQuerySchema } from "@forum/shared";
-import { parseInput } from "../http/validation.js";
+import { endpoints } from "@forum/shared";
+import { route } from "../http/declareRoute.js";
 import type { DatabaseKind } from "../db/findDatabase.js";
 import { candidateStrategyFor, search } from "../queries/searchEngine.js";
 
@@ -12,10 +12,7 @@ export function searchRoutes(databaseKind: DatabaseKind): Router {
   const strategy = candidateStrategyFor(databaseKind);
   const router = Router();
 
-  router.get("/search", async (req, res) => {
-    const query = parseInput(searchQuerySchema, req.query);
-    res.json(await search(req.actor ?? null, query, { strategy }));
-  });
+  route(router, endpoints.knowledge.search, async ({ actor, query }) => search(actor, query(), { strategy }));
 
   return router;
 }

@@ -1,14 +1,13 @@
-import { Router, type Request } from "express";
-import { SITE_PAGE_SLUGS, sitePageUpdateSchema, type SitePageSlug } from "@forum/shared";
+import { Router } from "express";
+import { endpoints, SITE_PAGE_SLUGS, type SitePageSlug } from "@forum/shared";
 import { sitePageUpdater } from "../commands/sitePageUpdater.js";
 import type { Config } from "../config.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput } from "../http/validation.js";
+import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import { authorize } from "../policies/index.js";
 import { loadSitePage, presentSitePage } from "../queries/sitePages.js";
 
-function slugOf(req: Request): SitePageSlug {
-  const slug = req.params.slug;
+function slugOf(slug: string): SitePageSlug {
   if (!SITE_PAGE_SLUGS.includes(slug as SitePageSlug)) throw notFound("Nie ma takiej strony.");
   return slug as SitePageSlug;
 }
@@ -17,21 +16,20 @@ function slugOf(req: Request): SitePageSlug {
 export function sitePageRoutes(config: Pick<Config, "IP_RETENTION_DAYS">): Router {
   const router = Router();
 
-  router.get("/pages/:slug", async (req, res) => {
-    const slug = slugOf(req);
-    authorize(req.actor ?? null, "read", "SitePage", null);
-    res.json({ page: presentSitePage(await loadSitePage(slug, config.IP_RETENTION_DAYS)) });
+  route(router, endpoints.admin.page, async ({ actor, params }) => {
+    const slug = slugOf(params.slug);
+    authorize(actor, "read", "SitePage", null);
+    return { page: presentSitePage(await loadSitePage(slug, config.IP_RETENTION_DAYS)) };
   });
 
-  router.put("/pages/:slug", async (req, res) => {
-    const slug = slugOf(req);
-    if (!req.actor || !req.user) throw unauthorized();
-    authorize(req.actor, "edit", "SitePage", null);
-    const input = parseInput(sitePageUpdateSchema, req.body);
+  route(router, endpoints.admin.updatePage, async ({ actor, user, params, body, context }) => {
+    const slug = slugOf(params.slug);
+    authorize(actor, "edit", "SitePage", null);
+    const input = body();
     // The first save of a fresh install edits the shipped text, which must be stored to carry a version.
     await loadSitePage(slug, config.IP_RETENTION_DAYS);
-    const page = await sitePageUpdater({ slug, ...input, actorId: req.user._id, context: req.context });
-    res.json({ page: presentSitePage(page) });
+    const page = await sitePageUpdater({ slug, ...input, actorId: user._id, context });
+    return { page: presentSitePage(page) };
   });
   return router;
 }

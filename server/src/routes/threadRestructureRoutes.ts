@@ -1,33 +1,28 @@
-import { Router, type Request } from "express";
-import {
-  mergeThreadSchema,
-  moveThreadSchema,
-  splitPostsSchema,
-  type RestructureResult,
-  type RestructureTargets,
-} from "@forum/shared";
+import { Router } from "express";
+import { endpoints, type RestructureResult, type RestructureTargets } from "@forum/shared";
 import mongoose from "mongoose";
 import { threadMerger } from "../commands/threadMerger.js";
 import { threadMover } from "../commands/threadMover.js";
 import { threadSplitter } from "../commands/threadSplitter.js";
-import { conflict, notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { conflict, notFound } from "../errors/AppError.js";
+import { route, withStatus } from "../http/declareRoute.js";
+import { parseObjectId } from "../http/validation.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize, can, type Actor } from "../policies/index.js";
 
 /** The thread named in the path, if the actor may restructure it (404 unreadable, 403 not a moderator). */
-async function restructurableThread(req: Request): Promise<ThreadDocument> {
-  const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
-  if (!thread) throw req.actor ? notFound() : unauthorized();
-  authorize(req.actor, "restructure", "Thread", thread);
+async function restructurableThread(actor: Actor, id: mongoose.Types.ObjectId): Promise<ThreadDocument> {
+  const thread = await Thread.findById(id).lean();
+  if (!thread) throw notFound();
+  authorize(actor, "restructure", "Thread", thread);
   if (thread.mergedIntoId) throw conflict("Ten wątek został już scalony z innym.");
   return thread;
 }
 
 /** A category the actor may put threads into. */
-async function managedCategory(actor: Actor | null, id: string): Promise<CategoryDocument> {
+async function managedCategory(actor: Actor, id: string): Promise<CategoryDocument> {
   const category = await Category.findById(parseObjectId(id)).lean();
   if (!category) throw notFound("Nie znaleziono kategorii.");
   authorize(actor, "manage", "Category", category);
@@ -35,7 +30,7 @@ async function managedCategory(actor: Actor | null, id: string): Promise<Categor
 }
 
 /** Another thread the actor may restructure, in a category they manage. */
-async function targetThread(actor: Actor | null, id: string): Promise<ThreadDocument> {
+async function targetThread(actor: Actor, id: string): Promise<ThreadDocument> {
   const thread = await Thread.findById(parseObjectId(id)).lean();
   if (!thread) throw notFound("Nie znaleziono wątku docelowego.");
   authorize(actor, "restructure", "Thread", thread);
@@ -47,19 +42,18 @@ export function threadRestructureRoutes(): Router {
   const router = Router();
 
   /** Every category a moderator may move threads into, by space (network-wide first). */
-  router.get("/restructure/categories", async (req, res) => {
-    if (!req.actor) throw unauthorized();
-    if (!can(req.actor, "manage", "Category", { groupId: null, kind: "discussion" })) throw notFound();
+  route(router, endpoints.threads.restructureTargets, async ({ actor }): Promise<RestructureTargets> => {
+    if (!can(actor, "manage", "Category", { groupId: null, kind: "discussion" })) throw notFound();
     const [groups, categories] = await Promise.all([
       Group.find({}, { slug: 1, name: 1 }).sort({ name: 1 }).lean(),
       Category.find({}, { groupId: 1, name: 1, kind: 1, position: 1 }).sort({ position: 1 }).lean(),
     ]);
-    const managed = categories.filter((category) => can(req.actor, "manage", "Category", category));
+    const managed = categories.filter((category) => can(actor, "manage", "Category", category));
     const inSpace = (groupId: string | null) =>
       managed
         .filter((category) => (category.groupId?.toString() ?? null) === groupId)
         .map((category) => ({ id: category._id.toString(), name: category.name }));
-    const body: RestructureTargets = {
+    return {
       spaces: [
         { group: null, categories: inSpace(null) },
         ...groups.map((group) => ({
@@ -68,50 +62,41 @@ export function threadRestructureRoutes(): Router {
         })),
       ].filter((space) => space.categories.length > 0),
     };
-    res.json(body);
   });
 
-  router.post("/threads/:id/move", async (req, res) => {
-    const thread = await restructurableThread(req);
-    const input = parseInput(moveThreadSchema, req.body);
-    const category = await managedCategory(req.actor, input.categoryId);
-    await threadMover({ thread, category, actorId: req.user!._id, context: req.context });
-    const body: RestructureResult = { threadId: thread._id.toString() };
-    res.json(body);
+  route(router, endpoints.threads.move, async ({ actor, user, params, body, context }): Promise<RestructureResult> => {
+    const thread = await restructurableThread(actor, params.id);
+    const input = body();
+    const category = await managedCategory(actor, input.categoryId);
+    await threadMover({ thread, category, actorId: user._id, context });
+    return { threadId: thread._id.toString() };
   });
 
-  router.post("/threads/:id/merge", async (req, res) => {
-    const source = await restructurableThread(req);
-    await managedCategory(req.actor, source.categoryId.toString());
-    const input = parseInput(mergeThreadSchema, req.body);
-    const target = await targetThread(req.actor, input.targetThread);
-    await threadMerger({ source, target, actorId: req.user!._id, context: req.context });
-    const body: RestructureResult = { threadId: target._id.toString() };
-    res.json(body);
+  route(router, endpoints.threads.merge, async ({ actor, user, params, body, context }): Promise<RestructureResult> => {
+    const source = await restructurableThread(actor, params.id);
+    await managedCategory(actor, source.categoryId.toString());
+    const input = body();
+    const target = await targetThread(actor, input.targetThread);
+    await threadMerger({ source, target, actorId: user._id, context });
+    return { threadId: target._id.toString() };
   });
 
-  router.post("/threads/:id/split", async (req, res) => {
-    const source = await restructurableThread(req);
-    await managedCategory(req.actor, source.categoryId.toString());
-    const input = parseInput(splitPostsSchema, req.body);
+  route(router, endpoints.threads.split, async ({ actor, user, params, body, context }) => {
+    const source = await restructurableThread(actor, params.id);
+    await managedCategory(actor, source.categoryId.toString());
+    const input = body();
     const target =
       input.target.kind === "new"
         ? {
             kind: "new" as const,
             title: input.target.title,
-            category: await managedCategory(req.actor, input.target.categoryId),
+            category: await managedCategory(actor, input.target.categoryId),
           }
-        : { kind: "existing" as const, thread: await targetThread(req.actor, input.target.thread) };
+        : { kind: "existing" as const, thread: await targetThread(actor, input.target.thread) };
     const postIds = input.postIds.map((id) => new mongoose.Types.ObjectId(id));
-    const { threadId } = await threadSplitter({
-      source,
-      postIds,
-      target,
-      actorId: req.user!._id,
-      context: req.context,
-    });
-    const body: RestructureResult = { threadId: threadId.toString(), movedPostIds: input.postIds };
-    res.status(target.kind === "new" ? 201 : 200).json(body);
+    const { threadId } = await threadSplitter({ source, postIds, target, actorId: user._id, context });
+    const result: RestructureResult = { threadId: threadId.toString(), movedPostIds: input.postIds };
+    return withStatus(target.kind === "new" ? 201 : 200, result);
   });
 
   return router;

@@ -1,27 +1,21 @@
-import { Router, type Request } from "express";
-import {
-  createPostSchema,
-  POSTS_PAGE_DEFAULT,
-  readPositionSchema,
-  threadPostsQuerySchema,
-  type PostsPage,
-  type ThreadDetail,
-} from "@forum/shared";
+import { Router } from "express";
+import type mongoose from "mongoose";
+import { endpoints, POSTS_PAGE_DEFAULT, type PostsPage, type ThreadDetail } from "@forum/shared";
 import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { postCreator } from "../commands/postCreator.js";
 import type { Config } from "../config.js";
 import { readPositionMarker } from "../commands/readPositionMarker.js";
-import { conflict, notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
+import { conflict, notFound } from "../errors/AppError.js";
+import { route, withStatus } from "../http/declareRoute.js";
 import { Category } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
-import { authorize, can } from "../policies/index.js";
+import { authorize, can, type Actor } from "../policies/index.js";
 import { Post } from "../models/Post.js";
 import { assertAcceptsReply, lockedFor, presentThreadState } from "../domain/threadState.js";
 import { peopleOfPost, presentPost } from "../presenters/postPresenter.js";
 import { needsApproval } from "../queries/approvalGate.js";
-import { presentPendingPosts } from "../presenters/pendingPostPresenter.js";
+import { presentPendingPost } from "../presenters/pendingPostPresenter.js";
 import { loadAuthors } from "../queries/authorDirectory.js";
 import { loadMyReactions } from "../queries/reactionDirectory.js";
 import { loadTags, tagsOf } from "../queries/tagDirectory.js";
@@ -29,26 +23,30 @@ import { loadOpeningPage, loadPostsPage, type PostsPageDocuments } from "../quer
 import { loadReadNumbers } from "../queries/unreadCounts.js";
 import { mergedThreadRedirect } from "../queries/mergedThreads.js";
 
-/** The thread named in the path, if the actor may read it (404 otherwise, 401 for visitors). */
-async function readableThread(req: Request): Promise<ThreadDocument> {
-  const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
-  if (!thread) throw req.actor ? notFound() : unauthorized();
-  authorize(req.actor, "read", "Thread", thread);
+/** The thread named in the path, if the actor may read it (404 otherwise). */
+async function readableThread(actor: Actor, id: mongoose.Types.ObjectId): Promise<ThreadDocument> {
+  const thread = await Thread.findById(id).lean();
+  if (!thread) throw notFound();
+  authorize(actor, "read", "Thread", thread);
   return thread;
 }
 
+interface Viewer {
+  actor: Actor;
+  userId: mongoose.Types.ObjectId;
+}
+
 /** A page of posts as this viewer sees them (their abilities and reactions included). */
-async function presentPage(req: Request, thread: ThreadDocument, page: PostsPageDocuments): Promise<PostsPage> {
+async function presentPage(viewer: Viewer, thread: ThreadDocument, page: PostsPageDocuments): Promise<PostsPage> {
   const [authors, myReactions] = await Promise.all([
     loadAuthors(page.posts.flatMap(peopleOfPost)),
     loadMyReactions(
-      req.user?._id,
+      viewer.userId,
       page.posts.map((post) => post._id),
     ),
   ]);
-  const viewer = { actor: req.actor, myReactions };
   return {
-    posts: page.posts.map((post) => presentPost(post, thread, authors, viewer)),
+    posts: page.posts.map((post) => presentPost(post, thread, authors, { actor: viewer.actor, myReactions })),
     hasBefore: page.hasBefore,
     hasAfter: page.hasAfter,
     anchor: page.anchor,
@@ -59,10 +57,10 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
   const router = Router();
 
   /** The thread's header and the page its reader starts at (the first unread post). */
-  router.get("/threads/:id", async (req, res) => {
-    const thread = await readableThread(req);
-    if (thread.mergedIntoId) return void res.json(await mergedThreadRedirect(req.actor, thread.mergedIntoId));
-    const readNumbers = await loadReadNumbers(req.user?._id, [thread._id]);
+  route(router, endpoints.threads.detail, async ({ actor, user, params }) => {
+    const thread = await readableThread(actor, params.id);
+    if (thread.mergedIntoId) return mergedThreadRedirect(actor, thread.mergedIntoId);
+    const readNumbers = await loadReadNumbers(user._id, [thread._id]);
     const lastReadNumber = readNumbers.get(thread._id.toString()) ?? 0;
     const [category, group, page, tags] = await Promise.all([
       Category.findById(thread.categoryId, { name: 1 }).lean(),
@@ -83,69 +81,56 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
         lastPostAt: thread.lastPostAt.toISOString(),
         state: presentThreadState(thread),
         can: {
-          reply: can(req.actor, "reply", "Thread", thread) && !(req.actor && lockedFor(req.actor, thread)),
-          moderate: can(req.actor, "lock", "Thread", thread),
+          reply: can(actor, "reply", "Thread", thread) && !lockedFor(actor, thread),
+          moderate: can(actor, "lock", "Thread", thread),
         },
       },
       lastReadNumber,
-      ...(await presentPage(req, thread, page)),
+      ...(await presentPage({ actor, userId: user._id }, thread, page)),
     };
-    res.json(detail);
+    return detail;
   });
 
   /** Paging by post number, both ways: ?after= | before= | around= | at= | last=1, and limit=. */
-  router.get("/threads/:id/posts", async (req, res) => {
-    const thread = await readableThread(req);
-    const query = parseInput(threadPostsQuerySchema, req.query);
-    const page: PostsPage = await presentPage(req, thread, await loadPostsPage(thread, query));
-    res.json(page);
+  route(router, endpoints.threads.posts, async ({ actor, user, params, query }) => {
+    const thread = await readableThread(actor, params.id);
+    return presentPage({ actor, userId: user._id }, thread, await loadPostsPage(thread, query()));
   });
 
   /** The reader has seen posts up to `number` (never moves backwards). */
-  router.put("/threads/:id/read", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const thread = await readableThread(req);
-    const input = parseInput(readPositionSchema, req.body);
-    const lastReadNumber = await readPositionMarker({ userId: req.user._id, thread, number: input.number });
-    res.json({ lastReadNumber });
+  route(router, endpoints.threads.markRead, async ({ actor, user, params, body }) => {
+    const thread = await readableThread(actor, params.id);
+    const input = body();
+    const lastReadNumber = await readPositionMarker({ userId: user._id, thread, number: input.number });
+    return { lastReadNumber };
   });
 
-  router.post("/threads/:id/posts", async (req, res) => {
-    if (!req.actor || !req.user) throw unauthorized();
-    const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
+  route(router, endpoints.threads.reply, async ({ actor, user, params, body, context }) => {
+    const thread = await Thread.findById(params.id).lean();
     if (!thread) throw notFound();
-    authorize(req.actor, "reply", "Thread", thread);
+    authorize(actor, "reply", "Thread", thread);
     if (thread.mergedIntoId) throw conflict("Ten wątek został scalony z innym: odpowiedz tam.");
-    const input = parseInput(createPostSchema, req.body);
+    const input = body();
     // A retried send of a stored post answers as before; only new posts meet the lock and slow mode.
-    if (!(await Post.exists({ authorId: req.user._id, clientId: input.clientId }))) {
-      await assertAcceptsReply(req.actor, thread, req.user._id);
+    if (!(await Post.exists({ authorId: user._id, clientId: input.clientId }))) {
+      await assertAcceptsReply(actor, thread, user._id);
     }
-    if (await needsApproval(req.actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
-      const { pending } = await pendingPostCreator({
-        kind: "reply",
-        thread,
-        authorId: req.user._id,
-        ...input,
-        context: req.context,
-      });
-      res.status(202).json({ pending: (await presentPendingPosts([pending]))[0] });
-      return;
+    if (await needsApproval(actor, config.NEW_MEMBER_APPROVAL_POSTS)) {
+      const { pending } = await pendingPostCreator({ kind: "reply", thread, authorId: user._id, ...input, context });
+      return withStatus(202, { pending: await presentPendingPost(pending) });
     }
     const { post, created } = await postCreator({
       thread,
-      authorId: req.user._id,
+      authorId: user._id,
       body: input.body,
       clientId: input.clientId,
-      context: req.context,
+      context,
     });
     const [authors, myReactions] = await Promise.all([
       loadAuthors([post.authorId]),
-      loadMyReactions(req.user._id, [post._id]),
+      loadMyReactions(user._id, [post._id]),
     ]);
-    res
-      .status(created ? 201 : 200)
-      .json({ post: presentPost(post, thread, authors, { actor: req.actor, myReactions }) });
+    return withStatus(created ? 201 : 200, { post: presentPost(post, thread, authors, { actor, myReactions }) });
   });
 
   return router;

@@ -1,11 +1,5 @@
-import { Router, type Request } from "express";
-import {
-  closeThreadAtSchema,
-  editThreadSchema,
-  lockThreadSchema,
-  pinThreadSchema,
-  slowModeSchema,
-} from "@forum/shared";
+import { Router } from "express";
+import { endpoints } from "@forum/shared";
 import { threadCloseScheduler } from "../commands/threadCloseScheduler.js";
 import { threadEditor } from "../commands/threadEditor.js";
 import { threadLocker } from "../commands/threadLocker.js";
@@ -14,88 +8,76 @@ import { threadSlowModeSetter } from "../commands/threadSlowModeSetter.js";
 import type { ThreadStateActor } from "../commands/support/threadStateChange.js";
 import { threadUnlocker } from "../commands/threadUnlocker.js";
 import { threadUnpinner } from "../commands/threadUnpinner.js";
-import { notFound, unauthorized } from "../errors/AppError.js";
-import { parseInput, parseObjectId } from "../http/validation.js";
-import { Thread } from "../models/Thread.js";
+import { notFound } from "../errors/AppError.js";
+import { route, type SignedInRequest } from "../http/declareRoute.js";
+import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { authorize } from "../policies/index.js";
 import { presentThreadUpdate } from "../presenters/threadStatePresenter.js";
 import { resolveTags } from "../commands/support/freeTags.js";
 
 /** The thread in the path and who acts on it, once the policy allows `action` (404 when unreadable, 403 else). */
-async function moderatedThread(req: Request, action: string): Promise<ThreadStateActor> {
-  if (!req.actor || !req.user) throw unauthorized();
-  const thread = await Thread.findById(parseObjectId(req.params.id)).lean();
+async function moderatedThread(
+  { actor, user, params, context }: SignedInRequest,
+  action: string,
+): Promise<ThreadStateActor> {
+  const thread = await Thread.findById(params.id).lean();
   if (!thread) throw notFound();
-  authorize(req.actor, action, "Thread", thread);
-  return { thread, actorId: req.user._id, context: req.context };
+  authorize(actor, action, "Thread", thread);
+  return { thread, actorId: user._id, context };
 }
+
+const answer = async (thread: ThreadDocument) => ({ thread: await presentThreadUpdate(thread) });
 
 /** Moderator tools on a thread: pin, lock, closing date, slow mode, rename and re-tag. Each answers the new state. */
 export function threadStateRoutes(): Router {
   const router = Router();
 
-  router.put("/threads/:id/pin", async (req, res) => {
-    const target = await moderatedThread(req, "pin");
-    const input = parseInput(pinThreadSchema, req.body);
-    const thread = await threadPinner({
-      ...target,
-      scope: input.scope,
-      until: input.until ? new Date(input.until) : null,
-    });
-    res.json({ thread: await presentThreadUpdate(thread) });
+  route(router, endpoints.threads.pin, async (input) => {
+    const target = await moderatedThread(input, "pin");
+    const { scope, until } = input.body();
+    return answer(await threadPinner({ ...target, scope, until: until ? new Date(until) : null }));
   });
 
-  router.delete("/threads/:id/pin", async (req, res) => {
-    const thread = await threadUnpinner(await moderatedThread(req, "pin"));
-    res.json({ thread: await presentThreadUpdate(thread) });
+  route(router, endpoints.threads.unpin, async (input) =>
+    answer(await threadUnpinner(await moderatedThread(input, "pin"))),
+  );
+
+  route(router, endpoints.threads.lock, async (input) => {
+    const target = await moderatedThread(input, "lock");
+    const { reason } = input.body();
+    return answer(await threadLocker({ ...target, reason }));
   });
 
-  router.put("/threads/:id/lock", async (req, res) => {
-    const target = await moderatedThread(req, "lock");
-    const input = parseInput(lockThreadSchema, req.body);
-    const thread = await threadLocker({ ...target, reason: input.reason });
-    res.json({ thread: await presentThreadUpdate(thread) });
+  route(router, endpoints.threads.unlock, async (input) =>
+    answer(await threadUnlocker(await moderatedThread(input, "lock"))),
+  );
+
+  route(router, endpoints.threads.scheduleClose, async (input) => {
+    const target = await moderatedThread(input, "scheduleClose");
+    const { closesAt, reason } = input.body();
+    return answer(await threadCloseScheduler({ ...target, closesAt: closesAt ? new Date(closesAt) : null, reason }));
   });
 
-  router.delete("/threads/:id/lock", async (req, res) => {
-    const thread = await threadUnlocker(await moderatedThread(req, "lock"));
-    res.json({ thread: await presentThreadUpdate(thread) });
-  });
-
-  router.put("/threads/:id/closes-at", async (req, res) => {
-    const target = await moderatedThread(req, "scheduleClose");
-    const input = parseInput(closeThreadAtSchema, req.body);
-    const thread = await threadCloseScheduler({
-      ...target,
-      closesAt: input.closesAt ? new Date(input.closesAt) : null,
-      reason: input.reason,
-    });
-    res.json({ thread: await presentThreadUpdate(thread) });
-  });
-
-  router.put("/threads/:id/slow-mode", async (req, res) => {
-    const target = await moderatedThread(req, "setSlowMode");
-    const input = parseInput(slowModeSchema, req.body);
-    const thread = await threadSlowModeSetter({ ...target, seconds: input.seconds });
-    res.json({ thread: await presentThreadUpdate(thread) });
+  route(router, endpoints.threads.setSlowMode, async (input) => {
+    const target = await moderatedThread(input, "setSlowMode");
+    const { seconds } = input.body();
+    return answer(await threadSlowModeSetter({ ...target, seconds }));
   });
 
   /** Rename and/or re-tag (moderators; tags checked as when starting a thread: the taxonomy, or free tags where allowed). */
-  router.patch("/threads/:id", async (req, res) => {
-    const target = await moderatedThread(req, "edit");
-    if (!req.actor) throw unauthorized();
-    const input = parseInput(editThreadSchema, req.body);
-    const tags = input.tags
+  route(router, endpoints.threads.edit, async (input) => {
+    const target = await moderatedThread(input, "edit");
+    const changes = input.body();
+    const tags = changes.tags
       ? await resolveTags({
-          actor: req.actor,
+          actor: input.actor,
           actorId: target.actorId,
           groupId: target.thread.groupId ?? null,
-          tags: input.tags,
+          tags: changes.tags,
           context: target.context,
         })
       : undefined;
-    const thread = await threadEditor({ ...target, title: input.title, tags });
-    res.json({ thread: await presentThreadUpdate(thread) });
+    return answer(await threadEditor({ ...target, title: changes.title, tags }));
   });
 
   return router;

@@ -1,7 +1,8 @@
 import { Router } from "express";
-import type { UnsubscribeView } from "@forum/shared";
+import { endpoints, type UnsubscribeView } from "@forum/shared";
 import { consentsUpdater } from "../commands/consentsUpdater.js";
 import { notFound } from "../errors/AppError.js";
+import { route } from "../http/declareRoute.js";
 import type { UserDocument } from "../models/User.js";
 import { verifyUnsubscribeToken } from "../infra/unsubscribeTokens.js";
 
@@ -18,15 +19,15 @@ const invalidLink = () => notFound("Ten link do wypisania się jest nieprawidło
 export function unsubscribeRoutes(): Router {
   const router = Router();
 
-  router.get("/unsubscribe/:token", async (req, res) => {
-    const verified = await verifyUnsubscribeToken(String(req.params.token));
+  route(router, endpoints.account.unsubscribePage, async ({ params }) => {
+    const verified = await verifyUnsubscribeToken(params.token);
     if (!verified) throw invalidLink();
     const body: UnsubscribeView = { kind: verified.kind, alreadyOff: isOff(verified.user, verified.kind) };
-    res.json(body);
+    return body;
   });
 
-  router.post("/unsubscribe/:token", async (req, res) => {
-    const verified = await verifyUnsubscribeToken(String(req.params.token));
+  route(router, endpoints.account.unsubscribe, async ({ params, context }) => {
+    const verified = await verifyUnsubscribeToken(params.token);
     if (!verified) throw invalidLink();
     const { user, kind } = verified;
     if (!isOff(user, kind)) {
@@ -39,12 +40,12 @@ export function unsubscribeRoutes(): Router {
       await consentsUpdater({
         user,
         consents: kind === "digest" ? { ...consents, digest: "off" } : { ...consents, mentionEmails: false },
-        context: req.context,
+        context,
         channel: "unsubscribeLink",
       });
     }
     const body: UnsubscribeView = { kind, alreadyOff: true };
-    res.json(body);
+    return body;
   });
 
   return router;

@@ -1,0 +1,142 @@
+import type {
+  CalendarTokenStatus,
+  ConsentHistoryResponse,
+  ProfileView,
+  SessionView,
+  UnsubscribeView,
+} from "../index.js";
+import { consentsUpdateSchema, passwordChangeSchema, profileUpdateSchema } from "../schemas/account.js";
+import { accountEraseSchema } from "../schemas/erasure.js";
+import { defineEndpoints, file, json, noContent, objectId } from "./endpoint.js";
+
+/** The signed-in person's own account: profile, consents, password, avatar, sessions, calendar link, RODO. */
+export const accountEndpoints = defineEndpoints("Konto", {
+  profile: {
+    method: "get",
+    path: "/me/profile",
+    summary: "Mój profil",
+    signedIn: true,
+    response: json<ProfileView>(),
+  },
+  updateProfile: {
+    method: "patch",
+    path: "/me/profile",
+    summary: "Zmiana profilu",
+    signedIn: true,
+    body: profileUpdateSchema,
+    response: json<ProfileView>(),
+  },
+  updateConsents: {
+    method: "patch",
+    path: "/me/consents",
+    summary: "Zmiana zgód",
+    signedIn: true,
+    body: consentsUpdateSchema,
+    response: json<ProfileView>(),
+  },
+  changePassword: {
+    method: "post",
+    path: "/me/password",
+    summary: "Zmiana hasła",
+    signedIn: true,
+    body: passwordChangeSchema,
+    response: noContent(),
+    notFuzzed: "zmienia hasło konta fuzzera",
+  },
+  setAvatar: {
+    method: "put",
+    path: "/me/avatar",
+    summary: "Nowy awatar",
+    signedIn: true,
+    upload: "avatar",
+    response: json<{ avatarUrl: string | null }>(),
+  },
+  removeAvatar: {
+    method: "delete",
+    path: "/me/avatar",
+    summary: "Usunięcie awatara",
+    signedIn: true,
+    response: noContent(),
+  },
+  avatar: {
+    method: "get",
+    path: "/users/:id/avatar",
+    summary: "Awatar osoby",
+    signedIn: true,
+    params: { id: objectId },
+    response: file("image"),
+  },
+  sessions: {
+    method: "get",
+    path: "/me/sessions",
+    summary: "Moje aktywne sesje",
+    signedIn: true,
+    response: json<{ sessions: SessionView[] }>(),
+  },
+  revokeSession: {
+    method: "delete",
+    path: "/me/sessions/:id",
+    summary: "Zakończenie jednej z moich sesji",
+    signedIn: true,
+    response: noContent(),
+  },
+  calendarToken: {
+    method: "get",
+    path: "/me/calendar-token",
+    summary: "Adres mojego kalendarza",
+    signedIn: true,
+    response: json<CalendarTokenStatus>(),
+  },
+  newCalendarToken: {
+    method: "post",
+    path: "/me/calendar-token",
+    summary: "Nowy adres mojego kalendarza",
+    signedIn: true,
+    status: 201,
+    response: json<CalendarTokenStatus>(),
+  },
+  revokeCalendarToken: {
+    method: "delete",
+    path: "/me/calendar-token",
+    summary: "Wyłączenie adresu kalendarza",
+    signedIn: true,
+    response: noContent(),
+  },
+  exportData: {
+    method: "get",
+    path: "/me/export",
+    summary: "Moje dane (RODO): archiwum ZIP z plikami JSON i CSV",
+    signedIn: true,
+    response: file("zip"),
+  },
+  consentHistory: {
+    method: "get",
+    path: "/me/consents/history",
+    summary: "Historia moich zgód",
+    signedIn: true,
+    response: json<ConsentHistoryResponse>(),
+  },
+  erase: {
+    method: "post",
+    path: "/me/erase",
+    summary: "Usunięcie mojego konta (RODO)",
+    signedIn: true,
+    body: accountEraseSchema,
+    response: noContent(),
+  },
+  /** One-click unsubscribe: the signed link is the credential (no session, no CSRF). */
+  unsubscribePage: {
+    method: "get",
+    path: "/unsubscribe/:token",
+    summary: "Strona wypisania z powiadomień e-mail",
+    signedIn: false,
+    response: json<UnsubscribeView>(),
+  },
+  unsubscribe: {
+    method: "post",
+    path: "/unsubscribe/:token",
+    summary: "Wypisanie z powiadomień e-mail jednym kliknięciem",
+    signedIn: false,
+    response: json<UnsubscribeView>(),
+  },
+});
