@@ -1,6 +1,6 @@
 import type { Role, UserStatus } from "@forum/shared";
-import { isStaff, readsAllGroups } from "./actor.js";
-import { allow } from "./policy.js";
+import { isStaff, readsAllGroups, type Actor } from "./actor.js";
+import { allow, can } from "./policy.js";
 
 /** Someone's public card (name, JST, position), as a mention links to it. */
 export interface PersonSubject {
@@ -28,3 +28,9 @@ allow<PersonSubject>("Person", ["read"], (actor, person) => {
   if (person.role !== "member") return true;
   return person.groupIds.some((groupId) => actor.groups.has(groupId));
 });
+
+/** A signed-in member who shares no group with anyone: what "known to every signed-in person" is asked as. */
+const STRANGER: Actor = { id: "", role: "member", status: "active", groups: new Map() };
+
+/** Whether every signed-in person may read this card (the search index files such people for everyone). */
+export const knownToEveryMember = (person: PersonSubject): boolean => can(STRANGER, "read", "Person", person);

@@ -15,6 +15,7 @@ import { eventBus } from "../infra/eventBus.js";
 import type { StoredEvent } from "../events/forumEvent.js";
 import { isProcessingRestricted, UNRESTRICTED } from "../domain/processingRestriction.js";
 import { forumScope, htmlToText, searchEntry, type SearchEntryInput } from "../domain/searchDocuments.js";
+import { knownToEveryMember } from "../policies/personPolicy.js";
 
 /** Raise when the terms or the entry shape change: the index is then rebuilt at the next start. */
 export const SEARCH_FORMAT_VERSION = 1;
@@ -162,8 +163,13 @@ async function personEntry(user: UserDocument): Promise<SearchEntryInput> {
     Membership.find({ userId: user._id }, { groupId: 1 }).lean(),
     user.jstId ? Jst.findById(user.jstId, { name: 1 }).lean() : null,
   ]);
-  // Mirrors the Person read policy: listed people and staff are known to everyone signed in, others to their groups.
-  const everyone = user.consents?.directoryListing === true || user.role !== "member";
+  // Listed people and staff are known to everyone signed in, others to their groups (the Person read policy).
+  const everyone = knownToEveryMember({
+    id: user._id.toString(),
+    role: user.role,
+    groupIds: memberships.map((membership) => membership.groupId.toString()),
+    directoryListing: user.consents?.directoryListing === true,
+  });
   return searchEntry({
     kind: "person",
     refId: user._id,
