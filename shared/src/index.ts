@@ -47,3 +47,4 @@ export * from "./schemas/displayText.js";
 export * from "./events.js";
 export * from "./eventLabels.js";
 export * from "./endpoints/index.js";
+export * from "./onboarding.js";
