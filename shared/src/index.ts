@@ -48,3 +48,4 @@ export * from "./events.js";
 export * from "./eventLabels.js";
 export * from "./endpoints/index.js";
 export * from "./onboarding.js";
+export * from "./programme.js";

@@ -1,6 +1,7 @@
 /** Importing this registers every model, so indexes are created at connect time. */
 export { Attachment } from "./Attachment.js";
 export { Category } from "./Category.js";
+export { Cohort } from "./Cohort.js";
 export { Counter } from "./Counter.js";
 export { Draft } from "./Draft.js";
 export { Event } from "./Event.js";
@@ -16,6 +17,8 @@ export { ReadPosition } from "./ReadPosition.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";
 export { Meeting } from "./Meeting.js";
+export { OnboardingImport } from "./OnboardingImport.js";
+export { OnboardingRow } from "./OnboardingRow.js";
 export { Tag } from "./Tag.js";
 export { TagGroup } from "./TagGroup.js";
 export { TagFollow } from "./TagFollow.js";
