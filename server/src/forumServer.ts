@@ -22,6 +22,7 @@ import { createForumMetrics } from "./infra/metrics.js";
 import { uploadDirectory } from "./infra/uploadStorage.js";
 import { finishInterruptedErasures } from "./jobs/erasureRecovery.js";
 import { startWriteRecovery } from "./jobs/writeRecovery.js";
+import { onboardingSending } from "./jobs/onboardingSending.js";
 
 export interface RunningForum {
   httpServer: HttpServer;
@@ -63,6 +64,7 @@ export async function startForumServer(options: {
   const stopAttendanceKeeper = startAttendanceKeeper(logger);
   const ipRetention = startIpRetention({ config, logger });
   const sessionSweep = startSessionSweep({ config, logger });
+  const participantListSending = onboardingSending.start({ config, logger });
   // After the indexer: the finished erasure's event must reach the search index.
   void finishInterruptedErasures({ dataDir: config.DATA_DIR, uploadDirectory: uploadDirectory(config) }).then(
     (count) => count > 0 && logger.info({ count }, "interrupted account erasures finished"),
@@ -86,6 +88,7 @@ export async function startForumServer(options: {
       digests.stop();
       ipRetention.stop();
       sessionSweep.stop();
+      participantListSending.stop();
       metrics.stop();
       stopAttendanceKeeper();
       stopWriteRecovery();

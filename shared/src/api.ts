@@ -34,6 +34,8 @@ export interface GroupSummary {
   jsts: JstSummary[];
   /** Members may add tags outside the taxonomy (moderator's choice). */
   allowFreeTags?: boolean;
+  /** Set when the programme ended for the group: it is read-only for everyone. */
+  archivedAt?: string | null;
 }
 
 export interface NetworkOverview {
@@ -89,6 +91,8 @@ export interface CategorySummary {
 export interface GroupDetail {
   group: GroupSummary;
   categories: CategorySummary[];
+  /** What the viewer may do with the group itself (decided by the policies). */
+  can?: { seeRoster: boolean; manage: boolean };
 }
 
 export interface AuthorSummary {

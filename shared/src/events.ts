@@ -18,6 +18,7 @@ import type { ReactionKind } from "./schemas/post.js";
 import type { PinScope } from "./schemas/threadState.js";
 import type { TagGroupInput } from "./schemas/tags.js";
 import type { SitePageSlug } from "./sitePages.js";
+import type { CohortStatus } from "./programme.js";
 
 /**
  * Every event the forum records, with what it is about (`subject`) and what it stores (`data`): the one list a
@@ -28,6 +29,24 @@ import type { SitePageSlug } from "./sitePages.js";
  *
  * Adding an event: one entry here, one label in eventLabels.ts (the typecheck asks for it), then the command.
  */
+
+/** A cohort as its events record it. */
+export interface CohortFacts {
+  name: string;
+  description: string;
+  startsOn: string;
+  endsOn: string;
+  sessionCount: number;
+  status: CohortStatus;
+}
+
+/** A group's editable facts as its events record them (JSTs by TERYT code). */
+export interface GroupFacts {
+  name: string;
+  description: string;
+  cohort: string;
+  jsts: string[];
+}
 
 /** An id as the server stores it inside event data (a MongoDB ObjectId); the client never reads event data. */
 export interface StoredId {
@@ -40,10 +59,12 @@ export type EventSubjectType =
   | "AnalysisComment"
   | "Attachment"
   | "Category"
+  | "Cohort"
   | "Flag"
   | "Group"
   | "Invitation"
   | "Meeting"
+  | "OnboardingImport"
   | "PendingPost"
   | "Post"
   | "Practice"
@@ -311,7 +332,37 @@ export interface ForumEvents {
   };
   "categories.move": { subject: "Category"; data: { direction: "up" | "down"; before: string[]; after: string[] } };
   "groups.create": { subject: "Group"; data: { after: { slug: string; name: string } } };
-  "groups.addMember": { subject: "Group"; data: { userId: string; role: GroupRole } };
+  "groups.addMember": { subject: "Group"; data: { userId: string; targetUserId?: string; role: GroupRole } };
+
+  // Programme administration: cohorts, groups' lifecycle, rosters, onboarding from a participant list
+  "cohorts.create": { subject: "Cohort"; data: { after: CohortFacts } };
+  "cohorts.update": { subject: "Cohort"; data: { before: Partial<CohortFacts>; after: Partial<CohortFacts> } };
+  "groups.update": { subject: "Group"; data: { before: Partial<GroupFacts>; after: Partial<GroupFacts> } };
+  "groups.archive": { subject: "Group"; data: { slug: string; after: { archivedAt: string } } };
+  "groups.unarchive": { subject: "Group"; data: { slug: string; before: { archivedAt: string } } };
+  /** The person's posts stay; their access to the group ends. */
+  "groups.removeMember": { subject: "Group"; data: { userId: string; targetUserId: string; role: GroupRole } };
+  /** Recorded on the group left (subject, groupId); `to` is where the person went. */
+  "groups.moveMember": {
+    subject: "Group";
+    data: {
+      userId: string;
+      targetUserId: string;
+      role: GroupRole;
+      from: { id: string; slug: string; name: string };
+      to: { id: string; slug: string; name: string };
+    };
+  };
+  "groups.setMemberRole": {
+    subject: "Group";
+    data: { userId: string; targetUserId: string; before: { role: GroupRole }; after: { role: GroupRole } };
+  };
+  "onboarding.upload": { subject: "OnboardingImport"; data: { fileName: string; rows: number; problems: number } };
+  "onboarding.fixRow": {
+    subject: "OnboardingImport";
+    data: { line: number; fields: string[]; before: { problems: string[] }; after: { problems: string[] } };
+  };
+  "onboarding.send": { subject: "OnboardingImport"; data: { ready: number } };
   "groups.setFreeTags": {
     subject: "Group";
     data: { before: { allowFreeTags: boolean }; after: { allowFreeTags: boolean } };

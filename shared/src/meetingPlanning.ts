@@ -6,6 +6,8 @@ export interface GroupMeetingsView {
   past: MeetingSummary[];
   /** The viewer may schedule sessions for this group. */
   canSchedule: boolean;
+  /** Sessions the group holds (its cohort's number, 9 by default): numbers run 1…sessionCount. */
+  sessionCount: number;
 }
 
 /** The sessions of the viewer's groups that touch one Polish calendar month. */

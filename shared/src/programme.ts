@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GROUP_ROLES, type GroupRole, type JstType } from "./constants.js";
 import { calendarDay } from "./schemas/calendarDay.js";
 import { terytCodeSchema } from "./schemas/account.js";
+import { displayText } from "./schemas/displayText.js";
 
 /** A cohort (edycja programu): planned until it starts, running, finished when its groups are archived. */
 export const COHORT_STATUSES = ["planned", "running", "finished"] as const;
@@ -12,8 +13,7 @@ export const DEFAULT_SESSION_COUNT = 9;
 export const MAX_SESSION_COUNT = 30;
 
 const cohortFields = {
-  name: z
-    .string({ message: "Podaj nazwę edycji." })
+  name: displayText({ message: "Podaj nazwę edycji." })
     .trim()
     .min(3, { message: "Nazwa edycji musi mieć co najmniej 3 znaki." })
     .max(120, { message: "Nazwa edycji może mieć najwyżej 120 znaków." }),
@@ -73,8 +73,7 @@ export const groupSlugSchema = z
 export const GROUP_JSTS_MAX = 20;
 
 const groupFields = {
-  name: z
-    .string({ message: "Podaj nazwę grupy." })
+  name: displayText({ message: "Podaj nazwę grupy." })
     .trim()
     .min(3, { message: "Nazwa grupy musi mieć co najmniej 3 znaki." })
     .max(120, { message: "Nazwa grupy może mieć najwyżej 120 znaków." }),
@@ -121,6 +120,46 @@ export const groupMemberMoveSchema = z.object({
 
 export const groupMemberRoleSchema = z.object({ role: groupRoleSchema });
 
+/** Approving an account request places the person in groups in the same step (slugs; none is allowed). */
+export const accountApprovalSchema = z.object({
+  groups: z
+    .array(z.string().trim().min(1).max(60))
+    .max(10, { message: "Naraz można wybrać najwyżej 10 grup." })
+    .default([]),
+});
+
+export const memberCandidatesQuerySchema = z.object({
+  q: z.string().trim().max(80).default(""),
+});
+
+/** A person who could be added to a group (an active account not in it yet). */
+export interface MemberCandidate {
+  username: string;
+  name: string;
+  email: string;
+  jst: string | null;
+}
+
+/** A group as the programme screens list it. */
+export interface ProgrammeGroupView {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  cohortId: string | null;
+  cohort: string;
+  jsts: { teryt: string; name: string; type: JstType }[];
+  memberCount: number;
+  archivedAt: string | null;
+}
+
+/** The groups an account request may be approved into, with the ones holding the person's JST first. */
+export interface GroupChoice {
+  slug: string;
+  name: string;
+  cohort: string;
+}
+
 export interface RosterEntry {
   username: string;
   name: string;
@@ -133,7 +172,9 @@ export interface RosterEntry {
 }
 
 export interface GroupRoster {
-  group: { slug: string; name: string; archived: boolean };
+  group: { slug: string; name: string; archived: boolean; sessionCount: number };
   members: RosterEntry[];
+  /** Groups a member may be moved to (staff only; empty otherwise). */
+  moveTargets: { slug: string; name: string; cohort: string }[];
   can: { manageMembers: boolean };
 }

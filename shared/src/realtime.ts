@@ -108,6 +108,16 @@ export interface ServerToClientEvents {
   "room.minutes": (payload: { meetingId: string; minutes: RoomMinutesView }) => void;
   /** The moderator ended the room; it was archived into this thread. */
   "room.closed": (payload: { meetingId: string; archiveThreadId: string | null }) => void;
+  /** To the person: they were added to a group, removed from one, moved or given another role there. */
+  "groups.changed": (payload: GroupsChanged) => void;
+  /** To the group's room: the group was archived (read-only) or restored from the archive. */
+  "group.archived": (payload: { groupId: string; slug: string; archived: boolean }) => void;
+}
+
+/** What changed in the person's own groups (the client reloads its list; a page of a lost group says so). */
+export interface GroupsChanged {
+  joined: { slug: string; name: string } | null;
+  left: { slug: string; name: string } | null;
 }
 
 export interface ApprovalDecision {

@@ -1,18 +1,21 @@
 import type mongoose from "mongoose";
 import { conflict, notFound } from "../errors/AppError.js";
 import { User, type UserDocument } from "../models/User.js";
+import { groupMemberAdder } from "./groupMemberAdder.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface AccountRequestApproverProps {
   /** The pending user whose request is approved. */
   userId: mongoose.Types.ObjectId;
+  /** The groups the person joins in the same step (already checked by the caller); none is allowed. */
+  groupIds?: mongoose.Types.ObjectId[];
   /** The moderator or admin deciding. */
   actorId: mongoose.Types.ObjectId;
   context?: RequestContext;
 }
 
-/** A pending account becomes active (its owner is told by e-mail: subscribers/transactionalMail.ts); decided once. */
+/** A pending account becomes active and joins the chosen groups (its owner is told by e-mail: subscribers/transactionalMail.ts); decided once. */
 export async function accountRequestApprover(props: AccountRequestApproverProps): Promise<UserDocument> {
   const updated = await User.findOneAndUpdate(
     { _id: props.userId, status: "pending" },
@@ -29,6 +32,8 @@ export async function accountRequestApprover(props: AccountRequestApproverProps)
     data: { before: { status: "pending" }, after: { status: "active" } },
     context: props.context,
   });
+  for (const groupId of props.groupIds ?? [])
+    await groupMemberAdder({ groupId, userId: user._id, role: "member", actorId: props.actorId, context: props.context });
   return user;
 }
 

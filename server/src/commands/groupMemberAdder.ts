@@ -28,7 +28,7 @@ export async function groupMemberAdder(props: GroupMemberAdderProps): Promise<{ 
     subjectType: "Group",
     subjectId: props.groupId,
     groupId: props.groupId,
-    data: { userId: props.userId.toString(), role: props.role },
+    data: { userId: props.userId.toString(), targetUserId: props.userId.toString(), role: props.role },
     context: props.context,
   });
   return { added: true };

@@ -1,3 +1,4 @@
+import type mongoose from "mongoose";
 import type { GroupRole } from "@forum/shared";
 import { conflict } from "../errors/AppError.js";
 import type { GroupDocument } from "../models/Group.js";
@@ -19,6 +20,8 @@ export interface InvitationCreatorProps {
   inviter: Pick<UserDocument, "_id" | "name">;
   /** How long the link stays valid (INVITATION_TTL_HOURS). */
   validHours: number;
+  /** From a participant list: prefills the acceptance form (name, JST, position). */
+  prefill?: { name: string; jstId: mongoose.Types.ObjectId | null; position: string } | null;
   context?: RequestContext;
 }
 
@@ -61,6 +64,7 @@ export async function invitationCreator(props: InvitationCreatorProps): Promise<
     tokenHash,
     expiresAt: new Date(now.getTime() + props.validHours * 3_600_000),
     invitedById: props.inviter._id,
+    prefill: props.prefill ?? null,
   });
   const invitation = created.toObject() as InvitationDocument;
   await recordEvent({

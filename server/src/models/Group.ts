@@ -6,7 +6,13 @@ const groupSchema = new mongoose.Schema(
   {
     slug: { type: String, required: true, unique: true },
     name: { type: String, required: true },
+    /** The cohort's display name, kept with the group (lists and exports show it without a lookup). */
     cohort: { type: String, required: true },
+    /** The cohort (edition) the group belongs to; given at start to groups made before cohorts existed. */
+    cohortId: { type: mongoose.Schema.Types.ObjectId, ref: "Cohort", default: null },
+    /** Set when the programme ended for the group: read-only for everyone (enforced in the policies). */
+    archivedAt: { type: Date, default: null },
+    archivedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     description: { type: String, default: "" },
     /** Bounded: a group has 6–8 member JSTs. */
     jstIds: [{ type: mongoose.Schema.Types.ObjectId, ref: "Jst" }],
@@ -16,6 +22,9 @@ const groupSchema = new mongoose.Schema(
   },
   { timestamps: true },
 );
+
+groupSchema.index({ cohortId: 1, name: 1 });
+groupSchema.index({ archivedAt: 1 });
 
 displayTextFields(groupSchema, ["name"]);
 export type GroupDocument = InferSchemaType<typeof groupSchema> & { _id: mongoose.Types.ObjectId };

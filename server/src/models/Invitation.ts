@@ -15,13 +15,25 @@ const invitationSchema = new mongoose.Schema(
     acceptedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
     invitedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
+    /** From a participant list: the acceptance form is prefilled with what the coordinator's sheet said. */
+    prefill: {
+      type: new mongoose.Schema(
+        {
+          name: { type: String, default: "" },
+          jstId: { type: mongoose.Schema.Types.ObjectId, ref: "Jst", default: null },
+          position: { type: String, default: "" },
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
     /** The account created by accepting. */
     userId: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
   },
   { timestamps: true },
 );
 invitationSchema.index({ groupId: 1, createdAt: -1 });
-invitationSchema.index({ email: 1 });
+invitationSchema.index({ email: 1, groupId: 1 });
 
 export type InvitationDocument = InferSchemaType<typeof invitationSchema> & {
   _id: mongoose.Types.ObjectId;

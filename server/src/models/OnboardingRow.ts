@@ -48,6 +48,7 @@ const onboardingRowSchema = new mongoose.Schema(
 onboardingRowSchema.index({ importId: 1, index: 1 }, { unique: true });
 onboardingRowSchema.index({ importId: 1, sendState: 1, index: 1 });
 onboardingRowSchema.index({ importId: 1, attention: 1, index: 1 });
+onboardingRowSchema.index({ importId: 1, email: 1 });
 
 export type OnboardingRowDocument = InferSchemaType<typeof onboardingRowSchema> & {
   _id: mongoose.Types.ObjectId;

@@ -14,6 +14,7 @@ import "./analysisPolicy.js";
 import "./tagPolicy.js";
 import "./sitePagePolicy.js";
 import "./personalDataPolicy.js";
+import "./programmePolicy.js";
 
 export { allow, authorize, can } from "./policy.js";
 export { loadActor, type Actor } from "./actor.js";

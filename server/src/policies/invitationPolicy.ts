@@ -1,11 +1,11 @@
-import { allow } from "./policy.js";
-import { isStaff } from "./actor.js";
+import { allow, refuse } from "./policy.js";
+import { ARCHIVED_GROUP_MESSAGE, inArchivedGroup, isStaff, moderatesGroup } from "./actor.js";
 import type { GroupSubject } from "./groupPolicy.js";
 
 /** Moderators invite to any group; a group's facilitator invites to that group. */
 allow<GroupSubject>("Group", ["invite"], (actor, group) => {
-  if (!actor) return false;
-  return isStaff(actor) || actor.groups.get(group._id.toString()) === "facilitator";
+  if (!actor || !moderatesGroup(actor, group._id)) return false;
+  return inArchivedGroup(actor, group._id) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
 /** Account requests are decided by moderators and admins. */

@@ -1,7 +1,15 @@
 import type mongoose from "mongoose";
 import type { MeetingStatus, Role } from "@forum/shared";
-import { allow } from "./policy.js";
-import { isSilenced, isStaff, readsAllGroups, type Actor } from "./actor.js";
+import { allow, refuse } from "./policy.js";
+import {
+  ARCHIVED_GROUP_MESSAGE,
+  inArchivedGroup,
+  isSilenced,
+  isStaff,
+  moderatesGroup,
+  readsAllGroups,
+  type Actor,
+} from "./actor.js";
 
 export interface MeetingSubject {
   groupId: mongoose.Types.ObjectId;
@@ -28,8 +36,11 @@ allow<MeetingSubject>("Meeting", ["read"], (actor, meeting) => {
   return readsAllGroups(actor) || actor.groups.has(meeting.groupId.toString());
 });
 
-/** Scheduling, editing the plan, opening and ending the room, inviting experts, running the room: ZMP. */
-allow<MeetingSubject>("Meeting", ["manage", "moderateRoom"], (actor) => (actor ? isStaff(actor) : false));
+/** Scheduling, editing the plan, opening and ending the room, inviting experts, running the room: ZMP, and a group's facilitators for its meetings. */
+allow<MeetingSubject>("Meeting", ["manage", "moderateRoom"], (actor, meeting) => {
+  if (!actor || !moderatesGroup(actor, meeting.groupId)) return false;
+  return inArchivedGroup(actor, meeting.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
+});
 
 /** Entering the live room: only while it is live. */
 allow<MeetingSubject>("Meeting", ["joinRoom"], (actor, meeting) => {
@@ -40,14 +51,16 @@ allow<MeetingSubject>("Meeting", ["joinRoom"], (actor, meeting) => {
 /** Writing in the room (chat, questions, votes, raising a hand): not when muted there or silenced in the forum. */
 allow<MeetingSubject>("Meeting", ["chat"], (actor, meeting) => {
   if (!actor || meeting.status !== "live" || !belongsInRoom(actor, meeting)) return false;
-  if (isStaff(actor)) return true;
+  if (inArchivedGroup(actor, meeting.groupId)) return refuse(ARCHIVED_GROUP_MESSAGE);
+  if (moderatesGroup(actor, meeting.groupId)) return true;
   return !isSilenced(actor) && !includesActor(meeting.room?.mutedUserIds, actor);
 });
 
 /** The minutes: moderators, and the note-taker the moderator named. */
 allow<MeetingSubject>("Meeting", ["editMinutes"], (actor, meeting) => {
   if (!actor) return false;
-  return isStaff(actor) || (meeting.room?.noteTakerId?.toString() ?? null) === actor.id;
+  if (!moderatesGroup(actor, meeting.groupId) && (meeting.room?.noteTakerId?.toString() ?? null) !== actor.id) return false;
+  return inArchivedGroup(actor, meeting.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
 /** The attendance list (names and times): moderators and the group's facilitators. */
@@ -57,7 +70,9 @@ allow<MeetingSubject>("Meeting", ["seeAttendance"], (actor, meeting) => {
 });
 
 /** Moderators are exempt from a room's slow mode (as from a thread's, see `Thread:bypassLock`). */
-allow<MeetingSubject>("Meeting", ["bypassSlowMode"], (actor) => (actor ? isStaff(actor) : false));
+allow<MeetingSubject>("Meeting", ["bypassSlowMode"], (actor, meeting) =>
+  actor ? moderatesGroup(actor, meeting.groupId) : false,
+);
 
 /** A person in a room, as a moderator's control sees them. */
 export interface RoomParticipantSubject {

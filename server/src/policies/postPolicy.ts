@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { allow, can, refuse } from "./policy.js";
-import { isSilenced, isStaff } from "./actor.js";
+import { ARCHIVED_GROUP_MESSAGE, inArchivedGroup, isSilenced, isStaff, moderatesGroup } from "./actor.js";
 import type { ThreadSubject } from "./threadPolicy.js";
 
 /**
@@ -29,13 +29,15 @@ allow<PostSubject>("Post", ["read"], (actor, post) => readsThread(actor, post));
 /** Authors change their own posts; moderators and admins anyone's (the editor is recorded). */
 allow<PostSubject>("Post", ["edit", "delete"], (actor, post) => {
   if (!actor || !readsThread(actor, post)) return false;
-  return isAuthor(actor, post) || isStaff(actor);
+  if (!isAuthor(actor, post) && !isStaff(actor)) return false;
+  return inArchivedGroup(actor, post.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
 /** Whoever may read the thread reacts, but not to their own post, nor while silenced. */
 allow<PostSubject>("Post", ["react"], (actor, post) => {
   if (!actor) return false;
   if (isAuthor(actor, post)) return refuse("Nie można reagować na własny wpis.");
+  if (inArchivedGroup(actor, post.groupId) && readsThread(actor, post)) return refuse(ARCHIVED_GROUP_MESSAGE);
   return !isSilenced(actor) && readsThread(actor, post);
 });
 
@@ -48,16 +50,16 @@ allow<PostSubject>("Post", ["readRevisions"], (actor, post) => {
   return !post.deletedAt;
 });
 
-/** Moderators hide and restore posts in any thread they read (every thread). */
+/** Moderators hide and restore posts in any thread they read (every thread); facilitators in their group's. */
 allow<PostSubject>("Post", ["hide", "restore"], (actor, post) => {
-  if (!actor || !readsThread(actor, post)) return false;
-  return isStaff(actor);
+  if (!actor || !readsThread(actor, post) || !moderatesGroup(actor, post.groupId)) return false;
+  return inArchivedGroup(actor, post.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
 /** Moderators decide which posts the group's record needs: those outlive their author's account erasure. */
 allow<PostSubject>("Post", ["keepForRecord"], (actor, post) => {
-  if (!actor || !readsThread(actor, post) || post.deletedAt) return false;
-  return isStaff(actor);
+  if (!actor || !readsThread(actor, post) || post.deletedAt || !isStaff(actor)) return false;
+  return inArchivedGroup(actor, post.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
 allow<PostSubject>("Post", ["purge"], (actor, post) => {
@@ -75,18 +77,25 @@ allow<PostSubject>("Post", ["readHidden"], (actor, post) => {
 allow<PostSubject>("Post", ["flag"], (actor, post) => {
   if (!actor) return false;
   if (isAuthor(actor, post)) return refuse("Nie można zgłosić własnego wpisu.");
+  if (inArchivedGroup(actor, post.groupId) && readsThread(actor, post)) return refuse(ARCHIVED_GROUP_MESSAGE);
   return !isSilenced(actor) && readsThread(actor, post);
 });
 
 /** A post waiting for approval: its author and moderators see it; moderators decide on it. */
 export interface PendingPostSubject {
   authorId: mongoose.Types.ObjectId;
+  /** The group of the thread or category it waits for (null: the network). */
+  groupId?: mongoose.Types.ObjectId | null;
 }
 allow<PendingPostSubject | null>("PendingPost", ["read"], (actor, pending) => {
   if (!actor || !pending) return false;
   return isStaff(actor) || isAuthor(actor, pending as PostSubject);
 });
-allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor) => actor !== null && isStaff(actor));
+/** Moderators decide on waiting posts everywhere, a group's facilitators on those of their group. */
+allow<PendingPostSubject>("PendingPost", ["approve", "reject"], (actor, pending) => {
+  if (!actor || !moderatesGroup(actor, pending.groupId ?? null)) return false;
+  return inArchivedGroup(actor, pending.groupId ?? null) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
+});
 allow<null>("PendingPost", ["list"], (actor) => actor !== null && isStaff(actor));
 
 /** How far a person is into the forum: NEW_MEMBER_APPROVAL_POSTS (the threshold) and their published posts. */

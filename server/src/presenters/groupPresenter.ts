@@ -16,6 +16,7 @@ export const presentGroup = (group: GroupDocument, jstsById: Map<string, JstDocu
     return jst ? [presentJst(jst)] : [];
   }),
   allowFreeTags: group.allowFreeTags ?? false,
+  archivedAt: group.archivedAt ? group.archivedAt.toISOString() : null,
 });
 
 export const presentCategory = (category: CategoryDocument, unread = 0): CategorySummary => ({

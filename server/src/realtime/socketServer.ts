@@ -14,6 +14,7 @@ import { handshakeAddress } from "./socketContext.js";
 import { mongooseIdOrNull } from "./ids.js";
 import { groupRoom, NETWORK_ROOM, threadRoom, userRoom } from "./rooms.js";
 import { startEventFanOut } from "./eventFanOut.js";
+import { startGroupMembershipFanOut } from "./groupMembershipFanOut.js";
 import { listenForTasks, type ClusterEvents } from "./inEveryProcess.js";
 import { postModerationRooms, startPostModerationFanOut } from "./postModerationFanOut.js";
 import { peopleModerationRooms, startPeopleModerationFanOut } from "./peopleModerationFanOut.js";
@@ -130,6 +131,7 @@ export function createSocketServer(
 
   listenForTasks(io, logger, Boolean(adapter));
   startEventFanOut(io, logger);
+  startGroupMembershipFanOut(io, logger);
   startPostModerationFanOut(io, logger);
   startPeopleModerationFanOut(io, logger);
   startThreadStateFanOut(io, logger);

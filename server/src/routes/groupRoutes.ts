@@ -38,6 +38,7 @@ export function groupRoutes(): Router {
     return {
       group: presentGroup(group, jsts),
       categories: categories.map((category) => presentCategory(category, unread.get(category._id.toString()) ?? 0)),
+      can: { seeRoster: can(actor, "seeRoster", "Group", group), manage: can(actor, "edit", "Group", group) },
     };
   });
 

@@ -13,6 +13,8 @@ import { Invitation, type InvitationDocument } from "../models/Invitation.js";
 import { authorize, type Actor } from "../policies/index.js";
 import { presentInvitation, presentInvitations } from "../presenters/invitationPresenter.js";
 import { presentSignedIn, signIn } from "./authRoutes.js";
+import { jstById } from "../queries/jstCatalogue.js";
+import { jstLabel } from "../queries/onboardingContext.js";
 
 /** A link token is base64url of 32 bytes; anything else cannot name an invitation. */
 const tokenParam = (value: unknown): string => {
@@ -77,7 +79,16 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
     const invitation = await findUsableInvitation(tokenParam(params.token));
     const group = invitation ? await Group.findById(invitation.groupId, { name: 1 }).lean() : null;
     if (!invitation || !group) throw invitationInvalid();
-    return { email: invitation.email, group: { name: group.name }, expiresAt: invitation.expiresAt.toISOString() };
+    const prefill = invitation.prefill;
+    const jst = prefill?.jstId ? await jstById(prefill.jstId) : null;
+    return {
+      email: invitation.email,
+      group: { name: group.name },
+      expiresAt: invitation.expiresAt.toISOString(),
+      prefill: prefill
+        ? { name: prefill.name, jstTeryt: jst?.teryt ?? null, jstLabel: jst ? jstLabel(jst) : null, position: prefill.position }
+        : null,
+    };
   });
 
   route(router, endpoints.registration.acceptInvitation, async ({ params, body, context }, req) => {

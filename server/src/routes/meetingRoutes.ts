@@ -6,7 +6,7 @@ import { meetingDeleter } from "../commands/meetingDeleter.js";
 import { meetingScheduler } from "../commands/meetingScheduler.js";
 import { meetingUpdater } from "../commands/meetingUpdater.js";
 import { roomExpertsInviter } from "../commands/roomExpertsInviter.js";
-import { notFound } from "../errors/AppError.js";
+import { badRequest, notFound } from "../errors/AppError.js";
 import { route } from "../http/declareRoute.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
@@ -15,6 +15,7 @@ import { authorize, can, type Actor } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { meetingPlanFrom } from "../domain/meetingPlan.js";
+import { sessionCountOf } from "../queries/cohortMeetings.js";
 
 /** The group named in the URL, if the actor may read it. */
 async function loadReadableGroup(actor: Actor, slug: string): Promise<GroupDocument> {
@@ -39,6 +40,14 @@ async function loadMeeting(actor: Actor, id: mongoose.Types.ObjectId, action: st
   return { meeting, group };
 }
 
+/** Session numbers run 1…the group's number of sessions (its cohort's; 9 without a cohort). */
+async function checkSessionNumber(group: GroupDocument, number: number): Promise<void> {
+  const sessions = await sessionCountOf(group);
+  if (number <= sessions) return;
+  const message = `Podaj numer spotkania od 1 do ${sessions}.`;
+  throw badRequest(message, { number: message });
+}
+
 async function meetingView(meeting: MeetingDocument, group: GroupDocument, actor: Actor): Promise<MeetingView> {
   return presentMeetingView(meeting, group, actor, await loadMeetingMaterials(meeting));
 }
@@ -57,13 +66,16 @@ export function meetingRoutes(): Router {
       upcoming: meetings.filter((meeting) => !isPast(meeting)).map(summary),
       past: meetings.filter(isPast).reverse().map(summary),
       canSchedule: can(actor, "manage", "Meeting", { groupId: group._id, status: "planned" }),
+      sessionCount: await sessionCountOf(group),
     };
   });
 
   route(router, endpoints.meetings.schedule, async ({ actor, user, params, body, context }) => {
     const group = await loadReadableGroup(actor, params.slug);
     authorize(actor, "manage", "Meeting", { groupId: group._id, status: "planned" });
-    const plan = meetingPlanFrom(body());
+    const input = body();
+    await checkSessionNumber(group, input.number);
+    const plan = meetingPlanFrom(input);
     const meeting = await meetingScheduler({ groupId: group._id, ...plan, actorId: user._id, context });
     return { meeting: await meetingView(meeting, group, actor) };
   });
@@ -75,7 +87,9 @@ export function meetingRoutes(): Router {
 
   route(router, endpoints.meetings.update, async ({ actor, user, params, body, context }) => {
     const { meeting, group } = await loadMeeting(actor, params.id, "manage");
-    const plan = meetingPlanFrom(body());
+    const input = body();
+    await checkSessionNumber(group, input.number);
+    const plan = meetingPlanFrom(input);
     const updated = await meetingUpdater({ meeting, plan, actorId: user._id, context });
     return { meeting: await meetingView(updated, group, actor) };
   });

@@ -5,6 +5,7 @@ import { importTaxonomy } from "./importTaxonomy.js";
 import { assignMissingUsernames } from "../queries/usernames.js";
 import { importTeryt } from "./importTeryt.js";
 import { seedDemo, type SeedReport } from "./seedDemo.js";
+import { giveGroupsTheirCohorts } from "../jobs/groupCohorts.js";
 
 /** At every start: the TERYT catalogue is complete; on an empty embedded database, the demo is there. */
 export async function prepareData(options: {
@@ -21,6 +22,8 @@ export async function prepareData(options: {
   if (!seed) {
     const teryt = await importTeryt(config.TERYT_CSV);
     if (teryt.inserted > 0) say(`Zaimportowano rejestr TERYT: ${teryt.inserted} jednostek.`);
+    const given = await giveGroupsTheirCohorts();
+    if (given > 0) say(`Przypisano edycje programu do ${given} grup.`);
     return null;
   }
   say("Przygotowywanie danych demonstracyjnych…");

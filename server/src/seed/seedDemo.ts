@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type mongoose from "mongoose";
 import { categoryCreator } from "../commands/categoryCreator.js";
-import { groupCreator } from "../commands/groupCreator.js";
+import { cohortCreator } from "../commands/cohortCreator.js";
+import { groupCreator, NEW_GROUP_CATEGORIES } from "../commands/groupCreator.js";
+import { Cohort, type CohortDocument } from "../models/Cohort.js";
 import { groupMemberAdder } from "../commands/groupMemberAdder.js";
 import { postCreator } from "../commands/postCreator.js";
 import { threadCreator } from "../commands/threadCreator.js";
@@ -11,7 +13,7 @@ import { Group, type GroupDocument } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { meetingScheduler } from "../commands/meetingScheduler.js";
 import { agendaSetter } from "../commands/agendaSetter.js";
-import { warsawDateTime, warsawToUtc } from "@forum/shared";
+import { DEFAULT_SESSION_COUNT, warsawDateTime, warsawToUtc } from "@forum/shared";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { hashPassword } from "../infra/passwords.js";
@@ -54,6 +56,23 @@ async function jstIdByTeryt(teryt: string): Promise<mongoose.Types.ObjectId> {
   const jst = await jstWithTeryt(teryt);
   if (!jst) throw new Error(`Demo: brak JST o kodzie TERYT ${teryt} w rejestrze`);
   return jst._id;
+}
+
+/** The demo's cohort, made through the same command as ZMP's (found by name when it exists). */
+async function ensureCohort(name: string): Promise<CohortDocument> {
+  const existing = await Cohort.findOne({ name }).lean();
+  if (existing) return existing;
+  return cohortCreator({
+    input: {
+      name,
+      description: "Pierwszy etap programu: trzy Grupy Wymiany Doświadczeń, dziewięć dwudniowych spotkań każda.",
+      startsOn: "2025-09-01",
+      endsOn: "2027-06-30",
+      sessionCount: DEFAULT_SESSION_COUNT,
+      status: "running",
+    },
+    actorId: null,
+  });
 }
 
 async function ensureCategory(
@@ -103,19 +122,23 @@ export async function seedDemo(options: { terytCsv: string; now?: Date }): Promi
   };
 
   const groupIds = new Map<string, mongoose.Types.ObjectId>();
+  const cohorts = new Map<string, CohortDocument>();
   for (const demoGroup of DEMO_GROUPS) {
     let group: GroupDocument | null = await Group.findOne({ slug: demoGroup.slug }).lean();
     if (!group) {
       const jstIds = await Promise.all(demoGroup.jstTeryt.map(jstIdByTeryt));
-      group = await groupCreator({ ...demoGroup, jstIds, actorId: null });
+      const cohort = cohorts.get(demoGroup.cohort) ?? (await ensureCohort(demoGroup.cohort));
+      cohorts.set(demoGroup.cohort, cohort);
+      group = await groupCreator({ ...demoGroup, cohortId: cohort._id, jstIds, actorId: null });
       report.created.groups += 1;
     }
     groupIds.set(demoGroup.slug, group._id);
     for (const member of demoGroup.members) {
       await groupMemberAdder({ groupId: group._id, userId: userId(member.email), role: member.role, actorId: null });
     }
+    // After the space every new group gets ("Ogólne", "Spotkania").
     for (const [position, definition] of GROUP_CATEGORIES.entries()) {
-      await ensureCategory(group._id, definition, position, report);
+      await ensureCategory(group._id, definition, NEW_GROUP_CATEGORIES.length + position, report);
     }
   }
   for (const [position, definition] of NETWORK_CATEGORIES.entries()) {

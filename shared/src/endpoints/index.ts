@@ -8,6 +8,7 @@ import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
 import { notificationEndpoints } from "./notifications.js";
 import { postEndpoints } from "./posts.js";
+import { programmeEndpoints } from "./programme.js";
 import { registrationEndpoints } from "./registration.js";
 import { roomEndpoints } from "./room.js";
 import { systemEndpoints } from "./system.js";
@@ -38,6 +39,7 @@ export const endpoints = {
   room: roomEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,
+  programme: programmeEndpoints,
 } as const;
 
 type Endpoints = typeof endpoints;

@@ -1,4 +1,5 @@
-import type { AdminUserView, InvitationView, JstSummary, UserSummary } from "../index.js";
+import type { AdminUserView, GroupChoice, InvitationView, JstSummary, UserSummary } from "../index.js";
+import { accountApprovalSchema } from "../programme.js";
 import {
   accountRequestRejectSchema,
   accountRequestSchema,
@@ -11,6 +12,8 @@ import { defineEndpoints, json, objectId } from "./endpoint.js";
 /** What an invitation link shows before it is accepted. */
 export interface InvitationPreview {
   email: string;
+  /** What the coordinator's participant list said, to prefill the form (null when invited by hand). */
+  prefill?: { name: string; jstTeryt: string | null; jstLabel: string | null; position: string } | null;
   group: { name: string };
   expiresAt: string;
 }
@@ -46,14 +49,17 @@ export const registrationEndpoints = defineEndpoints("Rejestracja", {
     path: "/account-requests",
     summary: "Wnioski o konto do rozpatrzenia",
     signedIn: true,
-    response: json<{ requests: AdminUserView[] }>(),
+    /** `groups`: where a person may be placed; `suggested`: by request id, the groups that already hold its JST. */
+    response: json<{ requests: AdminUserView[]; groups: GroupChoice[]; suggested: Record<string, string[]> }>(),
   },
   approveAccountRequest: {
     method: "post",
     path: "/account-requests/:id/approve",
-    summary: "Przyjęcie wniosku o konto",
+    summary: "Przyjęcie wniosku o konto (z wyborem grup)",
     signedIn: true,
     params: { id: objectId },
+    body: accountApprovalSchema,
+    bodyOptional: true,
     response: json<{ user: AdminUserView }>(),
   },
   rejectAccountRequest: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { displayText } from "./displayText.js";
+import { MAX_SESSION_COUNT } from "../programme.js";
 import { FORUM_YEARS_MESSAGE, inForumYears } from "./calendarDay.js";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -19,11 +20,12 @@ const objectId = z.string().regex(OBJECT_ID, { message: "Nieprawidłowy identyfi
 /** What a moderator writes when scheduling or editing a session (dates and times in Polish time). */
 export const meetingInputSchema = z
   .object({
+    /** 1…the group's number of sessions (its cohort's; the server checks that bound). */
     number: z
-      .number({ message: "Podaj numer spotkania od 1 do 9." })
-      .int({ message: "Podaj numer spotkania od 1 do 9." })
-      .min(1, { message: "Podaj numer spotkania od 1 do 9." })
-      .max(9, { message: "Podaj numer spotkania od 1 do 9." }),
+      .number({ message: "Podaj numer spotkania." })
+      .int({ message: "Numer spotkania musi być liczbą całkowitą." })
+      .min(1, { message: "Numer spotkania zaczyna się od 1." })
+      .max(MAX_SESSION_COUNT, { message: `Numer spotkania może wynosić najwyżej ${MAX_SESSION_COUNT}.` }),
     title: displayText({ message: "Podaj tytuł spotkania." })
       .trim()
       .min(3, { message: "Tytuł spotkania musi mieć co najmniej 3 znaki." })
