@@ -153,7 +153,7 @@ export interface ThreadSummary {
 }
 
 export interface CategoryThreads {
-  category: CategorySummary & { group: { slug: string; name: string } };
+  category: CategorySummary & { group: { slug: string; name: string; archived?: boolean } };
   threads: ThreadSummary[];
   /** Whether the viewer may start a thread here (announcements: moderators only). */
   canStartThread: boolean;
@@ -226,7 +226,8 @@ export interface ThreadDetail extends PostsPage {
     title: string;
     tags: TagView[];
     category: { id: string; name: string };
-    group: { slug: string; name: string };
+    /** `archived`: the group's programme ended; it is read-only (a banner says so, no composer). */
+    group: { slug: string; name: string; archived?: boolean };
     postCount: number;
     lastPostNumber: number;
     createdAt: string;
@@ -273,6 +274,8 @@ export interface Abilities {
   handleDataRequests?: boolean;
   /** Move threads, merge them and move posts between them (where the thread may be read). */
   restructureThreads?: boolean;
+  /** Run the programme: cohorts, groups (create, edit, archive), rosters, onboarding from a participant list. */
+  manageProgramme?: boolean;
 }
 
 export interface MeResponse {

@@ -19,7 +19,11 @@ import {
 import type { PracticeStatus } from "@forum/shared";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { AnalysisComment } from "../../server/src/models/AnalysisComment.js";
+import { Cohort } from "../../server/src/models/Cohort.js";
 import { Group } from "../../server/src/models/Group.js";
+import { Membership } from "../../server/src/models/Membership.js";
+import { OnboardingImport } from "../../server/src/models/OnboardingImport.js";
+import { OnboardingRow } from "../../server/src/models/OnboardingRow.js";
 import { Jst } from "../../server/src/models/Jst.js";
 import { Practice } from "../../server/src/models/Practice.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
@@ -76,6 +80,9 @@ const staff = (moderator: number, admin = moderator): Expected => ({
   moderator,
   admin,
 });
+
+/** A group-A roster: ZMP manages it; its readers who are not staff (members, experts) are refused, others do not see it. */
+const roster = (moderator: number): Expected => ({ ...groupA(403), moderator, admin: moderator });
 
 /** Moderator tools on a group-A thread: readers who are not staff are refused (403), others do not see it (404). */
 const threadModeration = (moderator: number): Expected => ({ ...groupA(403), moderator, admin: moderator });
@@ -629,6 +636,57 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
   "admin.consentHistory": { address: () => ({ params: { id: ids.target } }), expected: staff(403, 200) },
   // — issue 8: openapi —
   "system.openApi": { expected: everyone(200) },
+  // — issue 17: programme administration — ZMP runs cohorts, groups and onboarding; a group's facilitators see its roster.
+  "programme.cohorts": { expected: staff(200) },
+  "programme.createCohort": { body: {}, expected: staff(400) },
+  "programme.updateCohort": { address: () => ({ params: { id: programmeIds.cohort } }), body: {}, expected: staff(400) },
+  "programme.createGroup": { body: {}, expected: staff(400) },
+  "programme.updateGroup": {
+    address: () => ({ params: { slug: "gwd-malopolska" } }),
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  // A group of its own, without members: the moderator archives it (restores it), the admin then finds it done.
+  "programme.archiveGroup": {
+    address: () => ({ params: { slug: PROGRAMME_GROUP } }),
+    expected: { ...signedIn(404), expert: 403, moderator: 200, admin: 409 },
+  },
+  "programme.unarchiveGroup": {
+    address: () => ({ params: { slug: PROGRAMME_GROUP } }),
+    expected: { ...signedIn(404), expert: 403, moderator: 200, admin: 409 },
+  },
+  "programme.members": { address: () => ({ params: { slug: "gwd-malopolska" } }), expected: roster(200) },
+  "programme.membersCsv": { address: () => ({ params: { slug: "gwd-malopolska" } }), expected: roster(200) },
+  "programme.memberCandidates": {
+    address: () => ({ params: { slug: "gwd-malopolska" }, query: { q: "ma" } }),
+    expected: roster(200),
+  },
+  "programme.addMembers": { address: () => ({ params: { slug: "gwd-malopolska" } }), body: {}, expected: roster(400) },
+  // marek.kaminski is not in group A: those who manage its roster learn only that (404), like a name that names nothing.
+  "programme.removeMember": {
+    address: () => ({ params: { slug: "gwd-malopolska", username: "marek.kaminski" } }),
+    expected: roster(404),
+  },
+  "programme.moveMember": {
+    address: () => ({ params: { slug: "gwd-malopolska", username: "marek.kaminski" } }),
+    body: {},
+    expected: roster(404),
+  },
+  "programme.setMemberRole": {
+    address: () => ({ params: { slug: "gwd-malopolska", username: "marek.kaminski" } }),
+    body: {},
+    expected: roster(404),
+  },
+  "programme.imports": { expected: staff(200) },
+  "programme.uploadImport": { expected: staff(400) },
+  "programme.importRows": { address: () => ({ params: { id: programmeIds.import } }), expected: staff(200) },
+  "programme.fixRow": {
+    address: () => ({ params: { id: programmeIds.import, rowId: programmeIds.row } }),
+    body: {},
+    expected: staff(400),
+  },
+  // Its only row needs fixing: nothing is ready to send.
+  "programme.sendImport": { address: () => ({ params: { id: programmeIds.import } }), expected: staff(409) },
 };
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {
@@ -838,6 +896,29 @@ beforeAll(async () => {
 beforeAll(async () => {
   const created = await agents.moderator.post("/api/tags").send({ name: "Tag macierzy", tagGroup: "typ-jst" });
   expect(created.status).toBe(201);
+});
+
+// — issue 17: programme — a cohort, a group without members to archive, and an uploaded list with one row to fix.
+const PROGRAMME_GROUP = "gwd-macierz-archiwum";
+const programmeIds = { cohort: "", import: "", row: "" };
+beforeAll(async () => {
+  const cohort = await Cohort.create({ name: "Edycja macierzy", startsOn: "2026-01-01", endsOn: "2027-12-31" });
+  programmeIds.cohort = cohort._id.toString();
+  await Group.create({ slug: PROGRAMME_GROUP, name: "GWD macierzy", cohort: cohort.name, cohortId: cohort._id });
+  const admin = await User.findOne({ email: DEMO.admin }).lean();
+  const list = await OnboardingImport.create({ fileName: "lista.xlsx", createdById: admin?._id, rowCount: 1 });
+  programmeIds.import = list._id.toString();
+  const row = await OnboardingRow.create({
+    importId: list._id,
+    index: 0,
+    line: 2,
+    cells: { fullName: "Jan Kowalski", email: "zly-adres" },
+    name: "Jan Kowalski",
+    email: "zly-adres",
+    problems: ["badEmail", "unknownJst", "missingGroup"],
+    attention: true,
+  });
+  programmeIds.row = row._id.toString();
 });
 
 /** The table in declaration order of its rows (some rows change what later ones find). */
@@ -1105,6 +1186,39 @@ describe("approval queue and silence socket events", () => {
       expect(got).toEqual(Object.fromEntries(ROLES.map((role) => [role, role === "moderator" || role === "admin"])));
     } finally {
       listening.close();
+    }
+  });
+});
+
+describe("socket events: programme", () => {
+  it("group.archived reaches only those who read the group; groups.changed only the person added", async () => {
+    const group = await Group.findOne({ slug: PROGRAMME_GROUP }).lean();
+    const memberA = await User.findOne({ email: DEMO.memberA }).lean();
+    await Membership.create({ groupId: group?._id, userId: memberA?._id, role: "member" });
+    const archived = await listenAsEveryRole("group.archived");
+    const changed = await listenAsEveryRole("groups.changed");
+    try {
+      expect((await agents.moderator.post(`/api/groups/${PROGRAMME_GROUP}/archive`)).status).toBe(200);
+      await archived.settle(["memberA", "expert", "moderator", "admin"]);
+      expect(Object.fromEntries(archived.sockets.map((s) => [s.role, s.received.length > 0]))).toEqual({
+        visitor: false,
+        memberA: true,
+        memberB: false,
+        expert: true,
+        moderator: true,
+        admin: true,
+        suspended: false,
+      });
+      expect((await agents.moderator.delete(`/api/groups/${PROGRAMME_GROUP}/archive`)).status).toBe(200);
+      const added = await agents.moderator
+        .post(`/api/groups/${PROGRAMME_GROUP}/members`)
+        .send({ usernames: ["marek.kaminski"] });
+      expect(added.status).toBe(200);
+      await changed.settle(["memberB"]);
+      expect(changed.sockets.filter((s) => s.received.length > 0).map((s) => s.role)).toEqual(["memberB"]);
+    } finally {
+      archived.close();
+      changed.close();
     }
   });
 });

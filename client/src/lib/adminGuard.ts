@@ -13,3 +13,9 @@ export function requireManageUsers(url: URL): void {
   if (!get(currentUser)) redirect(303, resolve(...loginTarget(url.pathname + url.search)));
   if (!get(abilities)?.manageUsers) error(403, { message: "", code: "forbidden" });
 }
+
+/** The programme screens (cohorts, groups, onboarding): the same flow, decided by the `manageProgramme` ability. */
+export function requireManageProgramme(url: URL): void {
+  if (!get(currentUser)) redirect(303, resolve(...loginTarget(url.pathname + url.search)));
+  if (!get(abilities)?.manageProgramme) error(403, { message: "", code: "forbidden" });
+}

@@ -4,6 +4,7 @@ import type { NotificationView } from "@forum/shared/notifications";
 import type {
   ApprovalDecision,
   ClientToServerEvents,
+  GroupsChanged,
   ServerToClientEvents,
   SocketAck,
   ThreadActivity,
@@ -95,6 +96,7 @@ const inUse = () =>
   activityFollowers.size > 0 ||
   queueListeners.size > 0 ||
   peopleFollowers.size > 0 ||
+  groupFollowers.size > 0 ||
   threadUpdateListeners.size > 0;
 /** A connection has been open before: the next "connect" is a reconnect. */
 let connectedBefore = false;
@@ -182,6 +184,12 @@ function connection(): ForumSocket {
   created.on("silence.changed", ({ silence }) => {
     for (const follower of peopleFollowers) follower.onSilenceChanged?.(silence);
   });
+  created.on("groups.changed", (change) => {
+    for (const follower of groupFollowers) follower.onGroupsChanged?.(change);
+  });
+  created.on("group.archived", (payload) => {
+    for (const follower of groupFollowers) follower.onArchived?.(payload);
+  });
   created.on("notification.read", (payload) => {
     for (const listener of notificationListeners) listener.onRead(payload);
   });
@@ -250,6 +258,25 @@ export function followActivity(handlers: ActivityHandlers): () => void {
   if (!live.connected && !live.active) live.connect();
   return () => {
     if (activityFollowers.delete(follower)) closeWhenIdle(live);
+  };
+}
+
+/** The person's own groups (added, removed, moved, another role) and their groups being archived or restored. */
+export interface GroupChangeHandlers {
+  onGroupsChanged?: (change: GroupsChanged) => void;
+  onArchived?: (payload: { groupId: string; slug: string; archived: boolean }) => void;
+}
+const groupFollowers = new Set<GroupChangeHandlers>();
+
+/** Receives changes to the person's groups until the returned function is called. */
+export function followGroupChanges(handlers: GroupChangeHandlers): () => void {
+  clearTimeout(idleTimer);
+  const follower = { ...handlers };
+  groupFollowers.add(follower);
+  const live = connection();
+  if (!live.connected && !live.active) live.connect();
+  return () => {
+    if (groupFollowers.delete(follower)) closeWhenIdle(live);
   };
 }
 

@@ -32,5 +32,6 @@ export async function presentAbilities(actor: Actor): Promise<Abilities> {
     ...granted("handleDataRequests", can(actor, "handleRequests", "PersonalData", null)),
     // A network thread: the rule's group condition is one every moderator meets there.
     ...granted("restructureThreads", can(actor, "restructure", "Thread", { groupId: null })),
+    ...granted("manageProgramme", can(actor, "manage", "Programme", null)),
   };
 }

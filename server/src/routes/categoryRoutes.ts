@@ -43,7 +43,7 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     if (!category) throw notFound();
     authorize(actor, "read", "Category", category);
     const group = category.groupId
-      ? await Group.findById(category.groupId, { slug: 1, name: 1, allowFreeTags: 1 }).lean()
+      ? await Group.findById(category.groupId, { slug: 1, name: 1, allowFreeTags: 1, archivedAt: 1 }).lean()
       : null;
     const [pinnedCandidates, recent] = await Promise.all([
       Thread.find({ categoryId: category._id, pin: notEqual(null), mergedIntoId: null }).lean(),
@@ -69,7 +69,9 @@ export function categoryRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">
     return {
       category: {
         ...presentCategory(category, unread),
-        group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
+        group: group
+          ? { slug: group.slug, name: group.name, archived: Boolean(group.archivedAt) }
+          : { slug: "", name: "Sieć liderów", archived: false },
       },
       threads: threads.map((thread) => ({
         ...presentThreadSummary(thread, authors, tags, readNumbers.get(thread._id.toString()) ?? 0),

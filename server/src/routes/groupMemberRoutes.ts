@@ -31,8 +31,8 @@ async function memberNamed(group: GroupDocument, usernameParam: string) {
   const username = usernameParam.toLowerCase();
   if (!USERNAME_PATTERN.test(username)) throw notFound();
   const user = await User.findOne({ username }, { _id: 1, name: 1 }).lean();
-  if (!user || !(await Membership.exists({ groupId: group._id, userId: user._id })))
-    throw notFound("Ta osoba nie należy do grupy.");
+  // Someone who is not in the group answers as a name that names nothing.
+  if (!user || !(await Membership.exists({ groupId: group._id, userId: user._id }))) throw notFound();
   return user;
 }
 

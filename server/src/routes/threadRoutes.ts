@@ -64,7 +64,7 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
     const lastReadNumber = readNumbers.get(thread._id.toString()) ?? 0;
     const [category, group, page, tags] = await Promise.all([
       Category.findById(thread.categoryId, { name: 1 }).lean(),
-      thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1 }).lean() : null,
+      thread.groupId ? Group.findById(thread.groupId, { slug: 1, name: 1, archivedAt: 1 }).lean() : null,
       loadOpeningPage(thread, lastReadNumber, POSTS_PAGE_DEFAULT),
       loadTags(thread.tags),
     ]);
@@ -74,7 +74,9 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
         title: thread.title,
         tags: tagsOf(thread.tags, tags),
         category: { id: thread.categoryId.toString(), name: category?.name ?? "" },
-        group: group ? { slug: group.slug, name: group.name } : { slug: "", name: "Sieć liderów" },
+        group: group
+          ? { slug: group.slug, name: group.name, archived: Boolean(group.archivedAt) }
+          : { slug: "", name: "Sieć liderów", archived: false },
         postCount: thread.postCount,
         lastPostNumber: thread.lastPostNumber,
         createdAt: thread.createdAt.toISOString(),

@@ -1,14 +1,14 @@
 import type { PageLoad } from "./$types";
-import type { AdminUserView } from "@forum/shared/api";
-import { api } from "#lib/api.ts";
+import { endpoints } from "@forum/shared";
+import { callEndpoint } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { requireManageUsers } from "#lib/adminGuard.ts";
 
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   await parent();
   requireManageUsers(url);
-  const { requests } = await loadFromApi(url, () =>
-    api.get<{ requests: AdminUserView[] }>("/account-requests", { fetch }),
+  const { requests, groups, suggested } = await loadFromApi(url, () =>
+    callEndpoint(endpoints.registration.accountRequests, {}, { fetch }),
   );
-  return { requests };
+  return { requests, groups, suggested };
 };
