@@ -17,6 +17,8 @@ export interface AgendaItemView {
 export interface MeetingView {
   id: string;
   number: number;
+  /** The group's number of sessions (its cohort's, 9 by default): the numbers a session may have. */
+  sessionCount?: number;
   title: string;
   description: string;
   startsAt: string;

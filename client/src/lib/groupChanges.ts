@@ -20,7 +20,7 @@ export function followOwnGroups(): () => void {
       if (change.left) announce(t("programme.live.left", { values: { name: change.left.name } }));
       const leftSlug = change.left?.slug;
       if (leftSlug && page.url.pathname.startsWith(`/grupy/${leftSlug}`)) {
-        void goto(resolve("/grupy"), { replaceState: true, invalidateAll: true });
+        void goto(resolve("/grupy"), { replace: true, invalidateAll: true });
         return;
       }
       void invalidateAll();

@@ -33,8 +33,12 @@ export function draftFromMeeting(meeting: MeetingView): MeetingPlanDraft {
 }
 
 /** An empty plan: the first free session number, the usual 9:00–15:00. */
-export function emptyDraft(takenNumbers: number[]): MeetingPlanDraft {
-  const free = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((number) => !takenNumbers.includes(number)) ?? 1;
+/** The session numbers a group may use: 1…its cohort's number of sessions (9 by default). */
+export const sessionNumbers = (sessionCount: number): number[] =>
+  Array.from({ length: Math.max(1, sessionCount) }, (_, index) => index + 1);
+
+export function emptyDraft(takenNumbers: number[], sessionCount = 9): MeetingPlanDraft {
+  const free = sessionNumbers(sessionCount).find((number) => !takenNumbers.includes(number)) ?? 1;
   return {
     number: String(free),
     title: "",

@@ -49,7 +49,11 @@ async function checkSessionNumber(group: GroupDocument, number: number): Promise
 }
 
 async function meetingView(meeting: MeetingDocument, group: GroupDocument, actor: Actor): Promise<MeetingView> {
-  return presentMeetingView(meeting, group, actor, await loadMeetingMaterials(meeting));
+  const [view, sessionCount] = await Promise.all([
+    loadMeetingMaterials(meeting).then((materials) => presentMeetingView(meeting, group, actor, materials)),
+    sessionCountOf(group),
+  ]);
+  return { ...view, sessionCount };
 }
 
 export function meetingRoutes(): Router {

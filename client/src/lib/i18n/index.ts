@@ -41,6 +41,8 @@ import operationsPl from "./operations.pl.json";
 import operationsEn from "./operations.en.json";
 import erasurePl from "./erasure.pl.json";
 import erasureEn from "./erasure.en.json";
+import programmePl from "./programme.pl.json";
+import programmeEn from "./programme.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -105,6 +107,8 @@ export function setUpI18n(): void {
   addMessages("en", operationsEn);
   addMessages("pl", erasurePl);
   addMessages("en", erasureEn);
+  addMessages("pl", programmePl);
+  addMessages("en", programmeEn);
   addMessages("pl", privacyPl);
   addMessages("en", privacyEn);
   const initial = storedLocale();
