@@ -45,7 +45,11 @@ async function newCohort(overrides: Record<string, unknown> = {}): Promise<Cohor
   return response.body.cohort as CohortView;
 }
 
-async function newGroup(cohortId: string, slug: string, jsts: string[] = ["1261", "1219053"]): Promise<ProgrammeGroupView> {
+async function newGroup(
+  cohortId: string,
+  slug: string,
+  jsts: string[] = ["1261", "1219053"],
+): Promise<ProgrammeGroupView> {
   const response = await moderator
     .post("/api/groups")
     .send({ name: `GWD ${slug}`, slug, description: "Nowa grupa.", cohortId, jsts });
@@ -113,7 +117,9 @@ describe("groups", () => {
 
   it("refuse a bad address, a taken one, an unknown cohort or JST with Polish messages", async () => {
     const cohort = await newCohort();
-    const bad = await moderator.post("/api/groups").send({ name: "GW", slug: "Zły Adres", cohortId: "x", jsts: ["12"] });
+    const bad = await moderator
+      .post("/api/groups")
+      .send({ name: "GW", slug: "Zły Adres", cohortId: "x", jsts: ["12"] });
     expect(bad.status).toBe(400);
     const text = JSON.stringify(bad.body);
     expect(text).toContain("Adres grupy może mieć tylko małe litery");
@@ -234,7 +240,10 @@ describe("rosters", () => {
         .post(`/api/groups/gwd-malopolska/members/${username}/move`)
         .send({ toGroup: "gwd-wielkopolska-pomorze" });
       expect(moved.status).toBe(200);
-      expect(await told).toMatchObject({ joined: { slug: "gwd-wielkopolska-pomorze" }, left: { slug: "gwd-malopolska" } });
+      expect(await told).toMatchObject({
+        joined: { slug: "gwd-wielkopolska-pomorze" },
+        left: { slug: "gwd-malopolska" },
+      });
       expect((await person.get("/api/groups/gwd-malopolska")).status).toBe(404);
       expect((await person.get("/api/groups/gwd-wielkopolska-pomorze")).status).toBe(200);
       // The open connection left the old group's thread: a re-join is refused.
@@ -298,7 +307,9 @@ describe("an archived group", () => {
     const thread = (await monika.get(`/api/threads/${threadId}`)).body;
     const detail = (await monika.get(`/api/groups/${slug}`)).body as GroupDetail;
     const discussion = detail.categories.find((category) => category.slug === "dyskusje");
-    const own = await monika.post(`/api/threads/${threadId}/posts`).send({ body: "Mój wpis przed archiwum.", clientId: randomUUID() });
+    const own = await monika
+      .post(`/api/threads/${threadId}/posts`)
+      .send({ body: "Mój wpis przed archiwum.", clientId: randomUUID() });
     expect([201, 202]).toContain(own.status);
     const monikaId = String((await User.findOne({ email: MONIKA }).lean())?._id);
     const othersPost = (thread.posts as { id: string; author: { id: string } }[]).find(
@@ -312,7 +323,8 @@ describe("an archived group", () => {
       expect((await moderator.post(`/api/groups/${slug}/archive`)).status).toBe(200);
       expect((await moderator.post(`/api/groups/${slug}/archive`)).status).toBe(409);
       const fresh = await signedInAgent(server.url, MONIKA);
-      const ARCHIVED = "Ta grupa jest w archiwum: jej treści można czytać, ale nie można w niej nic dodawać ani zmieniać.";
+      const ARCHIVED =
+        "Ta grupa jest w archiwum: jej treści można czytać, ale nie można w niej nic dodawać ani zmieniać.";
       const refusals = {
         reply: await fresh.post(`/api/threads/${threadId}/posts`).send({ body: "Odpowiedź.", clientId: randomUUID() }),
         newThread: await fresh
@@ -331,7 +343,9 @@ describe("an archived group", () => {
           endTime: "15:00",
           venue: "Lublin",
         }),
-        invitation: await moderator.post(`/api/groups/${slug}/invitations`).send({ email: "po@example.pl", role: "member" }),
+        invitation: await moderator
+          .post(`/api/groups/${slug}/invitations`)
+          .send({ email: "po@example.pl", role: "member" }),
         addMember: await moderator.post(`/api/groups/${slug}/members`).send({ usernames: ["anna.kowalska"] }),
       };
       for (const [kind, response] of Object.entries(refusals)) {

@@ -14,7 +14,7 @@ import { authorize, type Actor } from "../policies/index.js";
 import { presentInvitation, presentInvitations } from "../presenters/invitationPresenter.js";
 import { presentSignedIn, signIn } from "./authRoutes.js";
 import { jstById } from "../queries/jstCatalogue.js";
-import { jstLabel } from "../queries/onboardingContext.js";
+import { presentJst } from "../presenters/jstPresenter.js";
 
 /** A link token is base64url of 32 bytes; anything else cannot name an invitation. */
 const tokenParam = (value: unknown): string => {
@@ -85,9 +85,7 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
       email: invitation.email,
       group: { name: group.name },
       expiresAt: invitation.expiresAt.toISOString(),
-      prefill: prefill
-        ? { name: prefill.name, jstTeryt: jst?.teryt ?? null, jstLabel: jst ? jstLabel(jst) : null, position: prefill.position }
-        : null,
+      prefill: prefill ? { name: prefill.name, jst: jst ? presentJst(jst) : null, position: prefill.position } : null,
     };
   });
 

@@ -13,7 +13,7 @@ import { defineEndpoints, json, objectId } from "./endpoint.js";
 export interface InvitationPreview {
   email: string;
   /** What the coordinator's participant list said, to prefill the form (null when invited by hand). */
-  prefill?: { name: string; jstTeryt: string | null; jstLabel: string | null; position: string } | null;
+  prefill?: { name: string; jst: JstSummary | null; position: string } | null;
   group: { name: string };
   expiresAt: string;
 }

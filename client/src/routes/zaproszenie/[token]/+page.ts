@@ -2,11 +2,9 @@ import { error } from "@sveltejs/kit";
 import type { PageLoad } from "./$types";
 import { api, ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
 
-export interface InvitationPreview {
-  email: string;
-  group: { name: string; slug?: string };
-  expiresAt: string;
-}
+import type { InvitationPreview as DeclaredPreview } from "@forum/shared";
+
+export type InvitationPreview = DeclaredPreview & { group: { name: string; slug?: string } };
 
 /** An unknown, used or expired link is not an error page: the screen explains what to do. */
 export const load: PageLoad = async ({ fetch, params }) => {
