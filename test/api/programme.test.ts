@@ -5,10 +5,20 @@ import { Event } from "../../server/src/models/Event.js";
 import { Membership } from "../../server/src/models/Membership.js";
 import { Group } from "../../server/src/models/Group.js";
 import { User } from "../../server/src/models/User.js";
+import { SearchEntry } from "../../server/src/models/SearchEntry.js";
 import { DEMO, signedInAgent } from "../support/http.js";
 import { connectAs, joinThread, firstThreadIn, type ForumClient } from "../support/sockets.js";
 import { joinRoom, nextPush, openRoom, plannedMeetingOf, sendChat } from "../support/rooms.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
+
+/** Polls until `check` holds (the search index follows events in the server's own time). */
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /**
  * Issue 17: ZMP runs cohorts and groups without a developer — cohorts, groups with their space, rosters,
@@ -251,6 +261,16 @@ describe("rosters", () => {
       const user = await User.findOne({ email }).lean();
       const history = await Event.find({ "data.targetUserId": String(user?._id) }).lean();
       expect(history.map((event) => event.name)).toEqual(expect.arrayContaining(["groups.moveMember"]));
+      // The person's card is found by the new group's members, no longer by the old group's.
+      const [from, to] = await Promise.all([
+        Group.findOne({ slug: "gwd-malopolska" }).lean(),
+        Group.findOne({ slug: "gwd-wielkopolska-pomorze" }).lean(),
+      ]);
+      await waitFor(async () => {
+        const card = await SearchEntry.findOne({ kind: "person", refId: user?._id }).lean();
+        const groups = (card?.groupIds ?? []).map(String);
+        return groups.includes(String(to?._id)) && !groups.includes(String(from?._id));
+      });
       const bad = await moderator.post(`/api/groups/gwd-wielkopolska-pomorze/members/${username}/move`).send({});
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.body)).toContain("Wybierz grupę docelową.");

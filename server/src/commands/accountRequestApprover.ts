@@ -20,7 +20,7 @@ export async function accountRequestApprover(props: AccountRequestApproverProps)
   const updated = await User.findOneAndUpdate(
     { _id: props.userId, status: "pending" },
     { $set: { status: "active" } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw (await User.exists({ _id: props.userId })) ? alreadyDecided() : notFound();
   const user = updated as UserDocument;

@@ -20,7 +20,7 @@ export async function accountRequestRejecter(props: AccountRequestRejecterProps)
   const updated = await User.findOneAndUpdate(
     { _id: props.userId, status: "pending" },
     { $set: { status: "rejected" } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw (await User.exists({ _id: props.userId })) ? alreadyDecided() : notFound();
   const user = updated as UserDocument;

@@ -62,7 +62,7 @@ export async function agendaSetter(props: AgendaSetterProps): Promise<MeetingDoc
   const updated = await Meeting.findOneAndUpdate(
     { _id: props.meeting._id },
     { $set: { agenda } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw notFound();
   if (requested.length > 0) {

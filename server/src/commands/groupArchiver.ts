@@ -22,7 +22,7 @@ export async function groupArchiver(props: GroupArchiverProps): Promise<GroupDoc
   const updated = await Group.findOneAndUpdate(
     { _id: props.group._id, archivedAt: null },
     { $set: { archivedAt: now, archivedById: props.actorId } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw (await Group.exists({ _id: props.group._id })) ? alreadyArchived() : notFound();
   await recordEvent({

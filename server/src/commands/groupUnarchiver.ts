@@ -19,7 +19,7 @@ export async function groupUnarchiver(props: GroupUnarchiverProps): Promise<Grou
   const updated = await Group.findOneAndUpdate(
     { _id: props.group._id, archivedAt: notEqual(null) },
     { $set: { archivedAt: null, archivedById: null } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated || !before) throw (await Group.exists({ _id: props.group._id })) ? notArchived() : notFound();
   await recordEvent({

@@ -28,7 +28,7 @@ export async function groupUpdater(props: GroupUpdaterProps): Promise<GroupDocum
   if (changes.description !== undefined) set.description = changes.description;
   if (changes.cohort) Object.assign(set, { cohortId: changes.cohort.id, cohort: changes.cohort.name });
   if (changes.jsts) set.jstIds = changes.jsts.ids;
-  const updated = await Group.findOneAndUpdate({ _id: group._id }, { $set: set }, { new: true }).lean();
+  const updated = await Group.findOneAndUpdate({ _id: group._id }, { $set: set }, { returnDocument: "after" }).lean();
   if (!updated) throw notFound();
   const change = changedFields(
     { name: group.name, description: group.description ?? "", cohort: group.cohort, jsts: props.jstTerytsBefore },

@@ -40,7 +40,7 @@ export async function invitationAccepter(
   const claimed = await Invitation.findOneAndUpdate(
     { _id: found._id, acceptedAt: null, revokedAt: null, expiresAt: mongoose.trusted({ $gt: acceptedAt }) },
     { $set: { acceptedAt } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!claimed) throw invitationInvalid();
 

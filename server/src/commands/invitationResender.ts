@@ -30,7 +30,7 @@ export async function invitationResender(props: InvitationResenderProps): Promis
   const updated = await Invitation.findOneAndUpdate(
     { _id: props.invitation._id, acceptedAt: null, revokedAt: null },
     { $set: { tokenHash, expiresAt } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw conflict("To zaproszenie zostało właśnie przyjęte albo zastąpione.");
   const invitation = updated as InvitationDocument;

@@ -74,7 +74,7 @@ export async function onboardingImporter(props: OnboardingImporterProps): Promis
   const saved = await OnboardingImport.findOneAndUpdate(
     { _id: importId },
     { $set: { rowCount: index } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   await recordEvent({
     name: "onboarding.upload",

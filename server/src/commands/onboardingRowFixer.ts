@@ -51,7 +51,7 @@ export async function onboardingRowFixer(props: OnboardingRowFixerProps): Promis
   const updated = await OnboardingRow.findOneAndUpdate(
     { _id: row._id, sendState: row.sendState },
     { $set: { cells, skipped, ...judged, sendState: "waiting", sendError: null } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw conflict("Ten wiersz właśnie jest wysyłany. Odśwież podgląd.");
   await recordEvent({

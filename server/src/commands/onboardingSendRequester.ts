@@ -33,7 +33,7 @@ export async function onboardingSendRequester(props: OnboardingSendRequesterProp
   const updated = await OnboardingImport.findOneAndUpdate(
     { _id: props.list._id },
     { $set: { status: "sending", sendRequestedAt: new Date(), sentAt: null } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   await recordEvent({
     name: "onboarding.send",

@@ -28,7 +28,7 @@ export async function passwordResetter(props: PasswordResetterProps): Promise<Us
   const claimed = await PasswordResetToken.findOneAndUpdate(
     { tokenHash: hashSecretToken(props.token), usedAt: null, expiresAt: mongoose.trusted({ $gt: now }) },
     { $set: { usedAt: now } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!claimed) throw resetInvalid();
   const user = await User.findById(claimed.userId).lean();

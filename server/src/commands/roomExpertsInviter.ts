@@ -29,7 +29,7 @@ export async function roomExpertsInviter(props: RoomExpertsInviterProps): Promis
   const updated = await Meeting.findOneAndUpdate(
     { _id: props.meeting._id },
     { $set: { "room.invitedExpertIds": ids } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   if (!updated) throw notFound();
   await recordEvent({

@@ -22,7 +22,7 @@ async function claimRow(importId: mongoose.Types.ObjectId, now: Date): Promise<O
   const fresh = await OnboardingRow.findOneAndUpdate(
     { importId, attention: false, skipped: false, sendState: "waiting" },
     { $set: { sendState: "sending", claimedAt: now } },
-    { sort: { index: 1 }, new: true },
+    { sort: { index: 1 }, returnDocument: "after" },
   ).lean();
   if (fresh) return fresh as OnboardingRowDocument;
   const stale = await OnboardingRow.findOne(
@@ -33,7 +33,7 @@ async function claimRow(importId: mongoose.Types.ObjectId, now: Date): Promise<O
   const reclaimed = await OnboardingRow.findOneAndUpdate(
     { _id: stale._id, sendState: "sending", claimedAt: stale.claimedAt },
     { $set: { claimedAt: now } },
-    { new: true },
+    { returnDocument: "after" },
   ).lean();
   return reclaimed as OnboardingRowDocument | null;
 }

@@ -258,9 +258,13 @@ export async function indexEvent(event: StoredEvent): Promise<void> {
     const threadIds = event.name === "users.erase" ? event.data.threadIds.map(objectId) : [];
     for (const threadId of threadIds) if (threadId) await reindexThread(threadId);
     return reindexPerson(event.subjectId);
-  } else if (event.name === "groups.addMember") {
+  } else if (
+    event.name === "groups.addMember" ||
+    event.name === "groups.removeMember" ||
+    event.name === "groups.moveMember"
+  ) {
     // Membership decides who finds a person who is not in the directory.
-    const userId = objectId(event.data.userId);
+    const userId = objectId(event.data.targetUserId ?? event.data.userId);
     if (userId) return reindexPerson(userId);
   }
 }
