@@ -16,6 +16,7 @@ import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { eventBus } from "../infra/eventBus.js";
 import type { StoredEvent } from "../events/forumEvent.js";
+import { JST_TYPE_NAMES } from "../domain/jstTypes.js";
 import { isProcessingRestricted, UNRESTRICTED } from "../domain/processingRestriction.js";
 import { forumScope, htmlToText, indexedEntry, type IndexedEntry } from "../domain/searchDocuments.js";
 import { knownToEveryMember } from "../policies/personPolicy.js";
@@ -57,6 +58,17 @@ async function countTerms(delta: Map<string, number>): Promise<void> {
       { ordered: false },
     );
   }
+}
+
+/**
+ * Adds entries built elsewhere to the index, counters included (the search benchmark fills its index with this;
+ * the forum's own entries come from events).
+ */
+export async function addToSearchIndex(indexed: IndexedEntry[]): Promise<void> {
+  const delta = new Map<string, number>([[SEARCH_ENTRY_COUNT_ID, indexed.length]]);
+  for (const { entry } of indexed) for (const term of entry.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
+  await writeIndexed(indexed);
+  await countTerms(delta);
 }
 
 /** Replaces the entries matching `filter` (and their postings), keeping the term counters in step. */
@@ -197,7 +209,7 @@ export async function reindexAnalysis(analysisId: Id): Promise<void> {
 async function personEntry(user: UserDocument): Promise<IndexedEntry> {
   const [memberships, jst] = await Promise.all([
     Membership.find({ userId: user._id }, { groupId: 1 }).lean(),
-    user.jstId ? Jst.findById(user.jstId, { name: 1 }).lean() : null,
+    user.jstId ? Jst.findById(user.jstId, { name: 1, type: 1 }).lean() : null,
   ]);
   // Listed people and staff are known to everyone signed in, others to their groups (the Person read policy).
   const everyone = knownToEveryMember({
@@ -211,7 +223,10 @@ async function personEntry(user: UserDocument): Promise<IndexedEntry> {
     refId: user._id,
     threadId: null,
     title: user.name,
-    text: [user.username, user.position ?? "", jst?.name ?? "", user.bio].filter(Boolean).join("\n"),
+    // The local government with its type, as people ask for it ("gmina Wieliczka", "powiat tatrzański").
+    text: [user.username, user.position ?? "", jst ? `${jst.name} (${JST_TYPE_NAMES[jst.type]})` : "", user.bio]
+      .filter(Boolean)
+      .join("\n"),
     visibility: everyone ? "members" : "groups",
     groupIds: everyone ? [] : memberships.map((membership) => membership.groupId),
     groupId: null,
@@ -330,7 +345,8 @@ export async function rebuildSearchIndex(log: (message: string) => void = () => 
   const flush = async () => {
     if (batch.length === 0) return;
     await writeIndexed(batch);
-    for (const { entry } of batch) for (const term of entry.terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+    for (const { entry } of batch)
+      for (const term of entry.terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     written += batch.length;
     batch = [];
   };
