@@ -9,6 +9,7 @@ import { connectDatabase, disconnectDatabase } from "../../server/src/db/connect
 import { forumScope, indexedEntry } from "../../server/src/domain/searchDocuments.js";
 import "../../server/src/models/index.js";
 import { SearchEntry } from "../../server/src/models/SearchEntry.js";
+import { SEARCH_INDEX_STATE_ID, SearchIndexState } from "../../server/src/models/SearchIndexState.js";
 import { SearchPosting } from "../../server/src/models/SearchPosting.js";
 import { SEARCH_ENTRY_COUNT_ID, SearchTermStat } from "../../server/src/models/SearchTermStat.js";
 import { User } from "../../server/src/models/User.js";
@@ -21,7 +22,9 @@ import {
 } from "../../server/src/queries/searchEngine.js";
 import {
   addToSearchIndex,
+  ensureSearchIndex,
   rebuildSearchIndex,
+  SEARCH_FORMAT_VERSION,
   searchIndexIdle,
   startSearchIndexer,
 } from "../../server/src/subscribers/searchIndexer.js";
@@ -301,5 +304,24 @@ describe("a full rebuild", () => {
     const postingEntries = new Set((await SearchPosting.distinct("entryId")).map(String));
     expect(postingEntries.size).toBe(before);
     expect(top(await run(actors.anna!, "dowozy uczniów"))).toContain(idOf("t1"));
+  });
+
+  it("happens at start when the index was built in an older format, and only then", async () => {
+    const count = await SearchEntry.countDocuments();
+    // What version 1 left: its state, its multikey index on the entries' terms, entries without postings.
+    await SearchIndexState.updateOne({ _id: SEARCH_INDEX_STATE_ID }, { $set: { formatVersion: 1 } }, { upsert: true });
+    await SearchEntry.collection.createIndex({ terms: 1 }, { name: "terms_1" });
+    await SearchPosting.deleteMany({});
+    const said: string[] = [];
+    await ensureSearchIndex((message) => said.push(message));
+    expect(said[0]).toBe("Budowanie indeksu wyszukiwania…");
+    expect((await SearchIndexState.findById(SEARCH_INDEX_STATE_ID).lean())?.formatVersion).toBe(SEARCH_FORMAT_VERSION);
+    expect(Object.keys(await SearchEntry.collection.indexInformation())).not.toContain("terms_1");
+    expect(await SearchEntry.countDocuments()).toBe(count);
+    expect(top(await run(actors.anna!, "oświacie"))).toContain(idOf("t6"));
+    // The current format: nothing to do.
+    const again: string[] = [];
+    await ensureSearchIndex((message) => again.push(message));
+    expect(again).toEqual([]);
   });
 });
