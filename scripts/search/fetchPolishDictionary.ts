@@ -46,11 +46,14 @@ try {
   const maven = spawnSync("mvn", ["-q", "dependency:copy", `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${work}`], {
     stdio: "inherit",
   });
-  if (maven.error || maven.status !== 0) fail(`Maven could not fetch ${ARTIFACT} (${maven.error?.message ?? maven.status}).`);
+  if (maven.error || maven.status !== 0)
+    fail(`Maven could not fetch ${ARTIFACT} (${maven.error?.message ?? maven.status}).`);
   const jar = unzipSync(readFileSync(path.join(work, `morfologik-polish-${VERSION}.jar`)), {
     filter: (file) => FILES.some((name) => file.name === JAR_DIR + name),
   });
-  const files = Object.fromEntries(FILES.map((name) => [name, jar[JAR_DIR + name] ?? fail(`${name} is not in the jar.`)]));
+  const files = Object.fromEntries(
+    FILES.map((name) => [name, jar[JAR_DIR + name] ?? fail(`${name} is not in the jar.`)]),
+  );
 
   // The reader knows one layout: prefix/suffix-trimmed lemmas after ";" in UTF-8 (see morfologikFsa.ts).
   const info = Buffer.from(files["polish.info"]!).toString("utf8");
@@ -60,14 +63,20 @@ try {
     ["fsa.dict.encoder", "PREFIX"],
   ] as const) {
     const line = info.split("\n").find((candidate) => candidate.startsWith(`${key}=`));
-    if (line?.slice(key.length + 1).trim().toUpperCase() !== value.toUpperCase()) {
+    if (
+      line
+        ?.slice(key.length + 1)
+        .trim()
+        .toUpperCase() !== value.toUpperCase()
+    ) {
       fail(`polish.info says ${line ?? `no ${key}`}; the reader expects ${key}=${value}.`);
     }
   }
   const fsa = new MorfologikFsa(files["polish.dict"]!);
   for (const [form, lemma] of EXPECTED) {
     const lemmas = fsa.lookup(form).flatMap((entry) => entry.lemmas.map((found) => found.toLowerCase()));
-    if (!lemmas.includes(lemma)) fail(`"${form}" should lead to "${lemma}", the dictionary says ${JSON.stringify(lemmas)}.`);
+    if (!lemmas.includes(lemma))
+      fail(`"${form}" should lead to "${lemma}", the dictionary says ${JSON.stringify(lemmas)}.`);
   }
 
   for (const name of FILES) writeFileSync(path.join(target, name), files[name]!);

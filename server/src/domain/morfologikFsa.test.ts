@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { MorfologikFsa } from "./morfologikFsa.js";
 import { POLISH_DICTIONARY_FILE, polishDictionary } from "./polishDictionary.js";
 
-const lemmasOf = (entries: { form: string; lemmas: string[] }[]) => entries.map(({ form, lemmas }) => [form, lemmas.sort()]);
+const lemmasOf = (entries: { form: string; lemmas: string[] }[]) =>
+  entries.map(({ form, lemmas }) => [form, lemmas.sort()]);
 
 describe("the morfologik-polish automaton", () => {
   it("gives each form its lemmas, through stem alternations and suppletion", () => {
@@ -23,11 +24,12 @@ describe("the morfologik-polish automaton", () => {
   it("finds every spelling that folds to a word typed without diacritics", () => {
     expect(polishDictionary().lookup("oswiacie")).toEqual([]);
     expect(lemmasOf(polishDictionary().lookupFolded("oswiacie"))).toEqual([["oświacie", ["oświata"]]]);
-    expect(polishDictionary().lookupFolded("szkol").map((entry) => entry.form).sort()).toEqual([
-      "szkol",
-      "szkól",
-      "szkół",
-    ]);
+    expect(
+      polishDictionary()
+        .lookupFolded("szkol")
+        .map((entry) => entry.form)
+        .sort(),
+    ).toEqual(["szkol", "szkól", "szkół"]);
   });
 
   it("knows nothing of words outside the dictionary", () => {

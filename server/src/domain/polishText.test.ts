@@ -47,7 +47,8 @@ describe("the dictionary's lemmas", () => {
     [["uczeń", "uczniów", "uczniowie", "uczniom"], "l:uczen"],
     [["Bolesławiec", "Bolesławcu", "boleslawca"], "l:boleslawiec"],
   ])("%j all lead to %s", (forms, key) => {
-    for (const form of forms) expect({ form, keys: analyseWord(form).keys }).toEqual({ form, keys: expect.arrayContaining([key]) });
+    for (const form of forms)
+      expect({ form, keys: analyseWord(form).keys }).toEqual({ form, keys: expect.arrayContaining([key]) });
   });
 
   it("looks a word with Polish letters up as written, one without under every spelling that folds to it", () => {
@@ -132,7 +133,9 @@ describe("typos", () => {
 
   it("offers the dictionary words one edit away, as the dictionary spells them", () => {
     const corrections = typoCorrections(queryWords("dowuz")[0]!);
-    expect(corrections).toContainEqual(expect.objectContaining({ word: "dowóz", keys: expect.arrayContaining(["l:dowoz"]) }));
+    expect(corrections).toContainEqual(
+      expect.objectContaining({ word: "dowóz", keys: expect.arrayContaining(["l:dowoz"]) }),
+    );
     expect(typoCorrections(queryWords("uczniuw")[0]!).map((correction) => correction.word)).toContain("uczniów");
   });
 

@@ -135,7 +135,11 @@ interface WordPostings {
 }
 
 /** The fetched postings of these terms, best first, at most `limit` (null: all). */
-async function fetchPostings(filter: Record<string, unknown>, terms: string[], limit: number | null): Promise<WordPostings> {
+async function fetchPostings(
+  filter: Record<string, unknown>,
+  terms: string[],
+  limit: number | null,
+): Promise<WordPostings> {
   const found = SearchPosting.find({ ...filter, term: anyOf([...new Set(terms)]) }, POSTING_FIELDS);
   if (limit === null) return { postings: await found.batchSize(10_000).lean<Posting[]>(), complete: true };
   // One batch: no getMore round trip.
@@ -178,7 +182,8 @@ async function correctTypos(
 ): Promise<{ words: QueryWord[]; found: WordPostings[]; corrected: boolean }> {
   const weak = words.flatMap((word, index) => {
     const entries = entryCount(found[index]!.postings);
-    const suspect = word.form.length >= TYPO_MIN_LETTERS && (entries === 0 || (!word.known && entries < TYPO_FEW_ENTRIES));
+    const suspect =
+      word.form.length >= TYPO_MIN_LETTERS && (entries === 0 || (!word.known && entries < TYPO_FEW_ENTRIES));
     const corrections = suspect ? typoCorrections(word) : [];
     return corrections.length > 0 ? [{ index, entries, corrections }] : [];
   });
@@ -386,11 +391,15 @@ export async function search(
 
   // Step 1, with the term counters asked alongside (by _id, so cheap; on a single scan only the entry count).
   const counterIds =
-    strategy === "singleScan" ? [SEARCH_ENTRY_COUNT_ID] : [SEARCH_ENTRY_COUNT_ID, ...typed.flatMap((word) => word.keys)];
+    strategy === "singleScan"
+      ? [SEARCH_ENTRY_COUNT_ID]
+      : [SEARCH_ENTRY_COUNT_ID, ...typed.flatMap((word) => word.keys)];
   const [firstFound, counterDocuments] = await Promise.all([
     postingsByWord(filter, typed, strategy),
     counterIds.length === 1
-      ? SearchTermStat.findById(SEARCH_ENTRY_COUNT_ID).lean().then((counter) => (counter ? [counter] : []))
+      ? SearchTermStat.findById(SEARCH_ENTRY_COUNT_ID)
+          .lean()
+          .then((counter) => (counter ? [counter] : []))
       : SearchTermStat.find({ _id: anyOf(counterIds) }).lean(),
   ]);
   const counters = new Map(counterDocuments.map((counter) => [counter._id, counter.entries]));
