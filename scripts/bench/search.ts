@@ -1,18 +1,22 @@
 /**
- * Search latency on a large index: fills the search index with N posts' entries (1,000,000 by default) of Polish
- * text generated from a vocabulary of inflected forms, spread over 20 groups and the network space, then runs
- * varied queries (one to three words, inflected, with and without diacritics) as a member of two groups through
- * the real engine (server/src/queries/searchEngine.ts) and prints p50/p95.
+ * Search latency and cost on a large index: fills the search index with N posts' entries (1,000,000 by default) of
+ * Polish text generated from a vocabulary of inflected forms, spread over 20 groups and the network space, then runs
+ * varied queries (one to three words, inflected, with and without diacritics, a typo) as a member of two groups
+ * through the real engine (server/src/queries/searchEngine.ts) and prints p50/p95/max with, per query, the database
+ * round trips and the documents they returned (counted from the driver's command events): what a query costs
+ * whatever the engine's speed.
  *
  *   npm run bench:search                        # 1,000,000 posts, 50 queries
  *   npm run bench:search -- --posts 20000 --queries 20
  *   BENCH_POSTS=100000 npm run bench:search
+ *   npm run bench:search -- --strategy indexed   # how MongoDB is asked, whatever the database (see CandidateStrategy)
  *
- * Entries are built by the indexer's own function (searchEntry) and inserted in large batches straight into the
- * collection, as a rebuild would write them. It runs on MONGODB_URI when set, else on the chain the server uses
- * (embedded MongoDB, then FerretDB), in a database of its own (BENCH_DB, default forum_bench_search) that it drops
- * before and after (BENCH_KEEP=1 keeps it; `--reuse` then queries a kept index, given the same --posts, without refilling). On FerretDB 1.24 (SQLite) every non-_id query reads the whole
- * collection: the multikey index on `terms` that MongoDB uses is not used there, and the figures say so.
+ * Entries and their postings are built by the indexer's own function (indexedEntry) and written by its own writer
+ * (addToSearchIndex), in large batches, as a rebuild would write them. It runs on MONGODB_URI when set, else on the
+ * chain the server uses (embedded MongoDB, then FerretDB), in a database of its own (BENCH_DB, default
+ * forum_bench_search) that it drops before and after (BENCH_KEEP=1 keeps it; `--reuse` then queries a kept index,
+ * given the same --posts, without refilling). On FerretDB 1.24 (SQLite) every query not on `_id` reads the whole
+ * collection, and the figures say so; the round trips and documents read are the engine's own either way.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -24,9 +28,18 @@ import { connectDatabase, disconnectDatabase, redactUri } from "../../server/src
 import { findDatabase } from "../../server/src/db/findDatabase.js";
 import "../../server/src/models/index.js";
 import { SearchEntry } from "../../server/src/models/SearchEntry.js";
+import { SearchPosting } from "../../server/src/models/SearchPosting.js";
+import { SearchTermStat } from "../../server/src/models/SearchTermStat.js";
 import type { Actor } from "../../server/src/policies/actor.js";
-import { forumScope, searchEntry } from "../../server/src/domain/searchDocuments.js";
-import { candidateStrategyFor, search, SEARCH_CANDIDATE_LIMIT } from "../../server/src/queries/searchEngine.js";
+import { forumScope, indexedEntry, type IndexedEntry } from "../../server/src/domain/searchDocuments.js";
+import {
+  candidateStrategyFor,
+  search,
+  SEARCH_CANDIDATE_LIMIT,
+  type CandidateStrategy,
+} from "../../server/src/queries/searchEngine.js";
+import { addToSearchIndex } from "../../server/src/subscribers/searchIndexer.js";
+import { recordRoundTrips } from "../../test/support/roundTrips.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +47,7 @@ const { values: flags } = parseArgs({
     queries: { type: "string", short: "q" },
     "query-budget": { type: "string" },
     reuse: { type: "boolean" },
+    strategy: { type: "string" },
   },
 });
 const positive = (value: string | undefined, fallback: number): number => {
@@ -138,6 +152,7 @@ const QUERY_SET = [
   "integracja niepełnosprawnych dzieci",
   "świetlica",
   "stołówka obiady",
+  "dowuz uczniow",
 ];
 
 function sentence(next: () => number, words: number): string {
@@ -161,12 +176,11 @@ async function fill(groupIds: mongoose.Types.ObjectId[]): Promise<void> {
   const next = random(2026);
   const authors = Array.from({ length: 2000 }, () => new mongoose.Types.ObjectId());
   const started = Date.now();
-  const collection = SearchEntry.collection;
   let threadId = new mongoose.Types.ObjectId();
   let threadTitle = "";
   let groupId: mongoose.Types.ObjectId | null = null;
   for (let done = 0; done < POSTS;) {
-    const batch = [];
+    const batch: IndexedEntry[] = [];
     for (let index = 0; index < BATCH && done < POSTS; index++, done++) {
       if (done % POSTS_PER_THREAD === 0) {
         threadId = new mongoose.Types.ObjectId();
@@ -175,7 +189,7 @@ async function fill(groupIds: mongoose.Types.ObjectId[]): Promise<void> {
         groupId = next() < 0.1 ? null : groupIds[Math.floor(next() * groupIds.length)]!;
       }
       batch.push(
-        searchEntry({
+        indexedEntry({
           kind: "post",
           refId: new mongoose.Types.ObjectId(),
           threadId,
@@ -190,7 +204,7 @@ async function fill(groupIds: mongoose.Types.ObjectId[]): Promise<void> {
         }),
       );
     }
-    await collection.insertMany(batch, { ordered: false });
+    await addToSearchIndex(batch);
     if (done % 100_000 === 0 || done === POSTS) {
       const seconds = (Date.now() - started) / 1000;
       say(
@@ -210,7 +224,7 @@ async function main(): Promise<void> {
     log: say,
   });
   try {
-    await connectDatabase(database.uri, { dbName: DB_NAME, ...database.clientOptions });
+    await connectDatabase(database.uri, { dbName: DB_NAME, ...database.clientOptions, monitorCommands: true });
     const backend =
       database.kind === "ferretdb"
         ? "FerretDB 1.24 (SQLite)"
@@ -228,11 +242,15 @@ async function main(): Promise<void> {
       say(`Indeks z poprzedniego przebiegu (${POSTS.toLocaleString("pl-PL")} wpisów), bez ponownego wypełniania.`);
     } else {
       await mongoose.connection.db!.dropDatabase();
-      await SearchEntry.createIndexes();
+      await Promise.all([SearchEntry.createIndexes(), SearchPosting.createIndexes(), SearchTermStat.createIndexes()]);
       say(`Wypełnianie indeksu: ${POSTS.toLocaleString("pl-PL")} wpisów w ${GROUPS} grupach i przestrzeni sieci…`);
       await fill(groupIds);
     }
-    const strategy = candidateStrategyFor(database.kind);
+    // --strategy indexed on FerretDB/SQLite shows what MongoDB would be asked (round trips, documents read).
+    const strategy: CandidateStrategy =
+      flags.strategy === "indexed" || flags.strategy === "singleScan"
+        ? flags.strategy
+        : candidateStrategyFor(database.kind);
     // The member's first group as the index has it (a kept index may come from a run with other ids): one lookup
     // that stops at the first match, where a distinct() would read every entry.
     const firstGroup = (
@@ -248,8 +266,13 @@ async function main(): Promise<void> {
         [secondGroup ?? groupIds[1]!.toString(), "member"],
       ]),
     };
-    say(`Zapytania (${QUERIES}) jako członek 2 grup; limit kandydatów ${SEARCH_CANDIDATE_LIMIT}:`);
+    say(
+      `Zapytania (${QUERIES}) jako członek 2 grup; limit kandydatów ${SEARCH_CANDIDATE_LIMIT}; strategia ${strategy}:`,
+    );
     const times: number[] = [];
+    const roundTrips: number[] = [];
+    const documentsRead: number[] = [];
+    const client = mongoose.connection.getClient();
     const queryingSince = Date.now();
     for (let index = 0; index < QUERIES; index++) {
       if ((Date.now() - queryingSince) / 1000 > QUERY_BUDGET_S) {
@@ -258,22 +281,40 @@ async function main(): Promise<void> {
       }
       const q = QUERY_SET[index % QUERY_SET.length]!;
       const started = performance.now();
-      const results = await search(actor, searchQuerySchema.parse({ q }), { strategy });
+      const { result: results, commands } = await recordRoundTrips(client, () =>
+        search(actor, searchQuerySchema.parse({ q }), { strategy }),
+      );
       const ms = performance.now() - started;
       times.push(ms);
+      roundTrips.push(commands.length);
+      const read = commands.reduce((sum, command) => sum + command.returned, 0);
+      documentsRead.push(read);
+      const postings = commands
+        .filter((command) => command.collection === "searchPostings")
+        .reduce((sum, command) => sum + command.returned, 0);
+      const entries = commands
+        .filter((command) => command.collection === "searchEntries")
+        .reduce((sum, command) => sum + command.returned, 0);
       const sortedSoFar = [...times].sort((a, b) => a - b);
       say(
-        `  ${ms.toFixed(0).padStart(7)} ms  „${q}”: ${results.total}${results.totalIsExact ? "" : "+"} wyników` +
+        `  ${ms.toFixed(0).padStart(7)} ms  „${q}”${results.correctedQuery ? ` → „${results.correctedQuery}”` : ""}: ` +
+          `${results.total}${results.totalIsExact ? "" : "+"} wyników; ${commands.length} zapytań do bazy, ` +
+          `odczytano ${postings} pozycji indeksu i ${entries} wpisów` +
           ` (dotąd p50 ${percentile(sortedSoFar, 50).toFixed(0)} ms, p95 ${percentile(sortedSoFar, 95).toFixed(0)} ms)`,
       );
     }
     const sorted = [...times].sort((a, b) => a - b);
+    const sortedTrips = [...roundTrips].sort((a, b) => a - b);
+    const sortedRead = [...documentsRead].sort((a, b) => a - b);
     say(
-      `Wynik (${POSTS.toLocaleString("pl-PL")} wpisów, ${backend}): p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
+      `Wynik (${POSTS.toLocaleString("pl-PL")} wpisów, ${backend}, ${strategy}): p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms; ` +
+        `zapytań do bazy na wyszukiwanie p50 ${percentile(sortedTrips, 50)}, max ${sortedTrips.at(-1)}; ` +
+        `dokumentów odczytanych p50 ${percentile(sortedRead, 50)}, max ${sortedRead.at(-1)}`,
     );
     if (database.kind === "ferretdb") {
       say(
-        "Uwaga: FerretDB 1.24 na SQLite nie używa indeksu wielokluczowego na `terms` i czyta całą kolekcję przy każdym zapytaniu; na MongoDB (MONGODB_URI) zapytanie idzie po indeksie.",
+        "Uwaga: FerretDB 1.24 na SQLite nie używa indeksów i czyta całą kolekcję przy każdym zapytaniu innym niż po `_id`; na MongoDB (MONGODB_URI) zapytanie idzie po indeksie `{ term, weight }`.",
       );
     }
     if (process.env.BENCH_KEEP !== "1") await mongoose.connection.db!.dropDatabase();

@@ -26,6 +26,11 @@ export interface SearchHit {
 
 export interface SearchResults {
   query: string;
+  /**
+   * The query as it was searched when a mistyped word was replaced by a dictionary word one edit away ("dowuz
+   * uczniów" → "dowóz uczniów"); null when it was searched as typed. The page says "Pokazano wyniki dla: …".
+   */
+  correctedQuery: string | null;
   hits: SearchHit[];
   /** How many hits in all (capped by the engine's candidate limit; `totalIsExact` false when capped). */
   total: number;

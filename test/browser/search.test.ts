@@ -18,6 +18,8 @@ const JOURNEY_TIMEOUT = 150_000;
 const GROUP_A_THREAD = "Jak rozmawiać z dyrektorami o wynikach egzaminów?";
 /** A demo thread of gwd-wielkopolska-pomorze (member B's group). */
 const GROUP_B_THREAD = "Subwencja oświatowa a realne koszty szkół — arkusz do porównań";
+/** Another of gwd-wielkopolska-pomorze's, which says "dowozie" and "dowozu". */
+const DOWOZ_THREAD_B = "Współpraca gmin podmiejskich z miastem w dowozie uczniów";
 
 let server: { url: string; stop(): Promise<void> };
 let browser: Browser;
@@ -147,6 +149,15 @@ it(
       await page.waitForURL(/q=subwencji/);
       await page.getByRole("link", { name: GROUP_B_THREAD }).waitFor();
       await saveScreenshot(page, "phone-search-member-b");
+      await expectNoAxeViolations(page);
+
+      // A typo ("dowuz" for "dowóz"): the page says what it searched for instead, and finds their group's thread.
+      await query.fill("dowuz");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/q=dowuz/);
+      await page.getByText("Pokazano wyniki dla: „dowóz”.").waitFor();
+      await waitForAnnouncement(page, "Pokazano wyniki dla: „dowóz”.");
+      await page.getByRole("link", { name: DOWOZ_THREAD_B }).waitFor();
       await expectNoAxeViolations(page);
 
       // An author the server does not know: its Polish message is shown next to the author field.

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type mongoose from "mongoose";
-import type { AnalysisStatus, PracticeStatus, Role } from "@forum/shared";
+import type { AnalysisStatus, JstType, PracticeStatus, Role } from "@forum/shared";
 import { recordEvent } from "../../server/src/commands/recordEvent.js";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { Category, type CategoryDocument } from "../../server/src/models/Category.js";
 import { Group } from "../../server/src/models/Group.js";
+import { Jst } from "../../server/src/models/Jst.js";
 import { Membership } from "../../server/src/models/Membership.js";
 import { Post, type PostDocument } from "../../server/src/models/Post.js";
 import { Practice } from "../../server/src/models/Practice.js";
@@ -31,7 +32,10 @@ export interface CorpusItem {
 
 export interface SearchCorpus {
   items: Map<string, CorpusItem>;
-  users: Record<"anna" | "bartek" | "marek" | "zofia" | "jerzy" | "moderator" | "expert", mongoose.Types.ObjectId>;
+  users: Record<
+    "anna" | "bartek" | "marek" | "zofia" | "jerzy" | "krzysztof" | "moderator" | "expert",
+    mongoose.Types.ObjectId
+  >;
   groups: { a: mongoose.Types.ObjectId; b: mongoose.Types.ObjectId };
 }
 
@@ -51,12 +55,31 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
   const spaceB = await category(groupB._id, "dyskusje-b");
   const network = await category(null, "siec-dyskusje");
 
+  // The local governments people work for: their names are part of a person's card.
+  const jst = async (teryt: string, name: string, type: JstType) =>
+    (
+      await Jst.create({
+        teryt,
+        name,
+        type,
+        voivodeshipCode: teryt.slice(0, 2),
+        voivodeship: teryt.startsWith("12") ? "małopolskie" : "dolnośląskie",
+        searchName: name.toLowerCase(),
+      })
+    )._id;
   const person = async (
     username: string,
     name: string,
-    extra: { role?: Role; position?: string; listed?: boolean; group?: mongoose.Types.ObjectId } = {},
+    extra: {
+      role?: Role;
+      position?: string;
+      listed?: boolean;
+      group?: mongoose.Types.ObjectId;
+      jstId?: mongoose.Types.ObjectId;
+    } = {},
   ) => {
     const user = await User.create({
+      jstId: extra.jstId ?? null,
       email: `${username}@szukaj.test`,
       passwordHash: "not-used",
       name,
@@ -70,15 +93,29 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
     return user._id;
   };
   const users = {
-    anna: await person("anna.kowalska", "Anna Kowalska", { position: "Kierownik referatu oświaty", group: groupA._id }),
+    anna: await person("anna.kowalska", "Anna Kowalska", {
+      position: "Kierownik referatu oświaty",
+      group: groupA._id,
+      jstId: await jst("1219063", "Wieliczka", "gmina_miejsko_wiejska"),
+    }),
     bartek: await person("bartlomiej.wisniewski", "Bartłomiej Wiśniewski", { group: groupA._id }),
     marek: await person("marek.kaminski", "Marek Kamiński", { group: groupB._id }),
     zofia: await person("zofia.lukaszewicz", "Zofia Łukaszewicz", {
       position: "Dyrektor Centrum Usług Wspólnych",
       listed: true,
       group: groupB._id,
+      jstId: await jst("1217", "tatrzański", "powiat"),
     }),
-    jerzy: await person("jerzy.zolkiewski", "Jerzy Żółkiewski", { position: "Skarbnik powiatu", group: groupB._id }),
+    jerzy: await person("jerzy.zolkiewski", "Jerzy Żółkiewski", {
+      position: "Skarbnik powiatu",
+      group: groupB._id,
+      jstId: await jst("0201022", "Bolesławiec", "gmina_wiejska"),
+    }),
+    krzysztof: await person("krzysztof.dabrowski", "Krzysztof Dąbrowski", {
+      position: "Inspektor do spraw oświaty",
+      listed: true,
+      jstId: await jst("1262", "Nowy Sącz", "miasto_na_prawach_powiatu"),
+    }),
     moderator: await person("katarzyna.nowak", "Katarzyna Nowak", { role: "moderator" }),
     expert: await person("ewa.zielinska", "Ewa Zielińska", { role: "expert" }),
   };
@@ -89,6 +126,7 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
   add("person:marek", "person", users.marek, "groupB");
   add("person:moderator", "person", users.moderator, "members");
   add("person:expert", "person", users.expert, "members");
+  add("person:krzysztof", "person", users.krzysztof, "members");
 
   const audienceOf = (space: CategoryDocument): Audience =>
     !space.groupId ? "members" : space.groupId.equals(groupA._id) ? "groupA" : "groupB";
@@ -240,6 +278,64 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
     ["kompetencje-cyfrowe"],
   );
 
+  // The issue's cases: every form of a word, stem alternations (Karta/Karcie, Rada/Radzie), place names.
+  const t6 = await thread(
+    "t6",
+    spaceA,
+    users.bartek,
+    "Finansowanie oświaty",
+    "Jak planujecie wydatki na oświatę w przyszłorocznym budżecie? Nasza gmina dokłada do szkół coraz więcej, a rezerwy oświatowej brakuje.",
+  );
+  await reply(
+    "t6p1",
+    t6,
+    spaceA,
+    users.anna,
+    "Porównujemy wydatki z samorządami o podobnej liczbie uczniów i oddziałów.",
+  );
+  await thread(
+    "t7",
+    spaceA,
+    users.anna,
+    "Mała szkoła wiejska – łączyć czy utrzymać?",
+    "Szkoła wiejska w naszej gminie ma 42 uczniów i jest centrum życia wsi. Czy ktoś zachował małą szkołę dzięki stowarzyszeniu rodziców?",
+  );
+  await thread(
+    "t8",
+    spaceA,
+    users.bartek,
+    "Zmiany w Karcie Nauczyciela od września",
+    "Nowelizacja Karty Nauczyciela zmienia pensum i zasady przyznawania dodatku motywacyjnego. Jak liczycie nowe stawki?",
+  );
+  await thread(
+    "t9",
+    spaceA,
+    users.anna,
+    "Sprawozdanie z realizacji zadań szkolnych dla rady miejskiej",
+    "Burmistrz co roku przedstawia Radzie Miejskiej informację o realizacji zadań; w tym roku radni pytali głównie o wyniki egzaminów.",
+  );
+  await thread(
+    "t10",
+    network,
+    users.zofia,
+    "Przedszkola samorządowe w Nowym Targu i okolicach",
+    "W Nowym Targu brakuje miejsc w przedszkolach; miasto otwiera nowy oddział i szuka kadry.",
+  );
+  await thread(
+    "t11",
+    spaceA,
+    users.bartek,
+    "Szkolne kluby sportowe w Zakopanem",
+    "Gmina Zakopane dofinansowuje zajęcia narciarskie dla uczniów szkół podstawowych z Zakopanego i okolic.",
+  );
+  await thread(
+    "t12",
+    spaceA,
+    users.anna,
+    "Rada rodziców a fundusz szkoły",
+    "Czy rada rodziców może finansować wycieczki ze swojego funduszu? W jednej szkole radzie rodziców zarzucono brak regulaminu.",
+  );
+
   await thread(
     "tb1",
     spaceB,
@@ -367,6 +463,17 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
     "public",
   );
 
+  await practice(
+    "p6",
+    {
+      title: "Szkolenia z narzędzi cyfrowych dla nauczycieli",
+      summary:
+        "Nauczyciele uczą się pracy z zasobami cyfrowymi i platformami edukacyjnymi; zajęcia prowadzą trenerzy z gminnego centrum.",
+      status: "published",
+    },
+    "members",
+  );
+
   const analysis = async (
     key: string,
     fields: {
@@ -432,6 +539,19 @@ export async function seedSearchCorpus(): Promise<SearchCorpus> {
       status: "draft",
     },
     "nobody",
+  );
+
+  await analysis(
+    "a4",
+    {
+      title: "Demografia i liczba uczniów w powiatach do 2035 roku",
+      summary:
+        "Prognoza liczby dzieci w wieku szkolnym: spadek o 15% w powiatach ziemskich, wzrost w strefach podmiejskich.",
+      sections: [],
+      status: "published",
+      isPublic: true,
+    },
+    "public",
   );
 
   const tagGroup = await TagGroup.create({ slug: "obszary-szukaj", name: "Obszary zarządzania oświatą" });

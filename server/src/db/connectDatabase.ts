@@ -22,6 +22,8 @@ export interface ConnectOptions extends DatabaseClientOptions {
   dbName?: string | undefined;
   /** How long to wait for the first connection before giving up. */
   serverSelectionTimeoutMS?: number;
+  /** Emit the driver's command events (the search benchmark counts round trips with them). */
+  monitorCommands?: boolean;
 }
 
 /** Opens mongoose's default connection and makes sure every model's indexes exist. */
@@ -31,6 +33,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
       ...(options.dbName ? { dbName: options.dbName } : {}),
       ...(options.maxPoolSize ? { maxPoolSize: options.maxPoolSize } : {}),
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5_000,
+      ...(options.monitorCommands ? { monitorCommands: true } : {}),
       autoIndex: false,
       // A write waiting for a lost server fails quickly instead of piling up; the client retries.
       bufferCommands: false,

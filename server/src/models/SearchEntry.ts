@@ -8,8 +8,9 @@ export type SearchVisibility = (typeof SEARCH_VISIBILITIES)[number];
 
 /**
  * One searchable thing (a thread with its first post, a reply, a published practice or analysis, a person, a tag),
- * written by subscribers/searchIndexer.ts from the forum's events. `terms` are the Polish-aware keys of its title and
- * text (domain/polishText.ts); the query is a single find on them plus the permission and filter fields.
+ * written by subscribers/searchIndexer.ts from the forum's events. It holds what a hit shows (title, text for the
+ * snippet, labels); what finds it are its postings (SearchPosting, one per key term), so a query never reads entries
+ * until it knows which page of them it shows.
  */
 const searchEntrySchema = new mongoose.Schema(
   {
@@ -20,9 +21,8 @@ const searchEntrySchema = new mongoose.Schema(
     title: { type: String, required: true },
     /** Plain text (no markup), capped at SEARCH_TEXT_MAX: the snippet is cut from it. */
     text: { type: String, default: "" },
+    /** Its distinct key terms (domain/polishText.ts): what the term counters lose when the entry goes. Not indexed. */
     terms: { type: [String], default: [] },
-    /** The title's terms, for ranking title matches first (not indexed). */
-    titleTerms: { type: [String], default: [] },
     visibility: { type: String, required: true, enum: SEARCH_VISIBILITIES },
     /** With visibility "groups": whose members find it. */
     groupIds: { type: [mongoose.Schema.Types.ObjectId], default: [] },
@@ -36,7 +36,6 @@ const searchEntrySchema = new mongoose.Schema(
   },
   { versionKey: false },
 );
-searchEntrySchema.index({ terms: 1 });
 searchEntrySchema.index({ kind: 1, refId: 1 }, { unique: true });
 searchEntrySchema.index({ threadId: 1 });
 

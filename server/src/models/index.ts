@@ -38,6 +38,8 @@ export { Practice } from "./Practice.js";
 export { Analysis } from "./Analysis.js";
 export { SearchEntry } from "./SearchEntry.js";
 export { SearchIndexState } from "./SearchIndexState.js";
+export { SearchPosting } from "./SearchPosting.js";
+export { SearchTermStat } from "./SearchTermStat.js";
 export { PracticeVersion } from "./PracticeVersion.js";
 export { PracticeReview } from "./PracticeReview.js";
 export { AnalysisComment } from "./AnalysisComment.js";

@@ -6,9 +6,9 @@ import {
   type AuditChangeView,
   type AuditEntryView,
   type EventName,
-  type JstType,
 } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
+import { JST_TYPE_NAMES } from "../domain/jstTypes.js";
 import { Category } from "../models/Category.js";
 import type { EventDocument } from "../models/Event.js";
 import { Group } from "../models/Group.js";
@@ -90,16 +90,6 @@ function reasonOf(name: string, data: StoredData): string | null {
   const reason = isEventName(name) ? viewOf(name, data).reason : null;
   return typeof reason === "string" && reason !== "" ? reason : null;
 }
-
-/** JST types as a JST's name is followed by them ("Wieliczka (gmina miejsko-wiejska)"). */
-const JST_TYPE_NAMES: Record<JstType, string> = {
-  wojewodztwo: "województwo",
-  powiat: "powiat",
-  miasto_na_prawach_powiatu: "miasto na prawach powiatu",
-  gmina_miejska: "gmina miejska",
-  gmina_wiejska: "gmina wiejska",
-  gmina_miejsko_wiejska: "gmina miejsko-wiejska",
-};
 
 /** Fields that hold a JST by its TERYT code or its id: shown as the JST's name with its type, never the code. */
 const JST_FIELDS: Record<string, (value: string) => ReturnType<typeof jstWithTeryt>> = {

@@ -5,40 +5,95 @@ import { Jst } from "../models/Jst.js";
 import { Membership } from "../models/Membership.js";
 import { Post, type PostDocument } from "../models/Post.js";
 import { Practice, type PracticeDocument } from "../models/Practice.js";
+import { anyOf } from "../db/anyOf.js";
 import { SearchEntry } from "../models/SearchEntry.js";
 import { SEARCH_INDEX_STATE_ID, SearchIndexState } from "../models/SearchIndexState.js";
+import { SearchPosting } from "../models/SearchPosting.js";
+import { SEARCH_ENTRY_COUNT_ID, SearchTermStat } from "../models/SearchTermStat.js";
 import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup } from "../models/TagGroup.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User, type UserDocument } from "../models/User.js";
 import { eventBus } from "../infra/eventBus.js";
 import type { StoredEvent } from "../events/forumEvent.js";
+import { JST_TYPE_NAMES } from "../domain/jstTypes.js";
 import { isProcessingRestricted, UNRESTRICTED } from "../domain/processingRestriction.js";
-import { forumScope, htmlToText, searchEntry, type SearchEntryInput } from "../domain/searchDocuments.js";
+import { forumScope, htmlToText, indexedEntry, type IndexedEntry } from "../domain/searchDocuments.js";
 import { knownToEveryMember } from "../policies/personPolicy.js";
 
-/** Raise when the terms or the entry shape change: the index is then rebuilt at the next start. */
-export const SEARCH_FORMAT_VERSION = 1;
+/**
+ * Raise when the terms or the entry shape change: the index is then rebuilt at the next start.
+ * 2: dictionary lemmas (morfologik-polish) instead of stem truncations; postings with BM25 weights; term counters.
+ */
+export const SEARCH_FORMAT_VERSION = 2;
 const BATCH = 500;
+/** Postings per insert: small documents, so more of them to a round trip. */
+const POSTING_BATCH = 5000;
 
 type Id = mongoose.Types.ObjectId;
 const visiblePost = (post: Pick<PostDocument, "deletedAt" | "hiddenAt">) => !post.deletedAt && !post.hiddenAt;
 
-async function replaceEntries(filter: Record<string, unknown>, entries: SearchEntryInput[]): Promise<void> {
-  await SearchEntry.deleteMany(filter);
-  for (let start = 0; start < entries.length; start += BATCH) {
-    await SearchEntry.insertMany(entries.slice(start, start + BATCH), { ordered: false });
+/** Writes entries and their postings (entries first: a posting never points at nothing for long). */
+async function writeIndexed(indexed: IndexedEntry[]): Promise<void> {
+  for (let start = 0; start < indexed.length; start += BATCH) {
+    await SearchEntry.insertMany(
+      indexed.slice(start, start + BATCH).map(({ entry }) => entry),
+      { ordered: false },
+    );
+  }
+  const postings = indexed.flatMap(({ postings: ofEntry }) => ofEntry);
+  for (let start = 0; start < postings.length; start += POSTING_BATCH) {
+    await SearchPosting.insertMany(postings.slice(start, start + POSTING_BATCH), { ordered: false, lean: true });
   }
 }
 
-function threadEntries(thread: ThreadDocument, posts: PostDocument[]): SearchEntryInput[] {
+/** Adds to the term counters (SearchTermStat): one bulk of upserting `$inc`s, none for terms whose count holds. */
+async function countTerms(delta: Map<string, number>): Promise<void> {
+  const changes = [...delta].filter(([, change]) => change !== 0);
+  for (let start = 0; start < changes.length; start += POSTING_BATCH) {
+    await SearchTermStat.bulkWrite(
+      changes.slice(start, start + POSTING_BATCH).map(([term, change]) => ({
+        updateOne: { filter: { _id: term }, update: { $inc: { entries: change } }, upsert: true },
+      })),
+      { ordered: false },
+    );
+  }
+}
+
+/**
+ * Adds entries built elsewhere to the index, counters included (the search benchmark fills its index with this;
+ * the forum's own entries come from events).
+ */
+export async function addToSearchIndex(indexed: IndexedEntry[]): Promise<void> {
+  const delta = new Map<string, number>([[SEARCH_ENTRY_COUNT_ID, indexed.length]]);
+  for (const { entry } of indexed) for (const term of entry.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
+  await writeIndexed(indexed);
+  await countTerms(delta);
+}
+
+/** Replaces the entries matching `filter` (and their postings), keeping the term counters in step. */
+async function replaceEntries(filter: Record<string, unknown>, indexed: IndexedEntry[]): Promise<void> {
+  const old = await SearchEntry.find(filter, { _id: 1, terms: 1 }).lean();
+  const delta = new Map<string, number>([[SEARCH_ENTRY_COUNT_ID, indexed.length - old.length]]);
+  for (const entry of old) for (const term of entry.terms) delta.set(term, (delta.get(term) ?? 0) - 1);
+  for (const { entry } of indexed) for (const term of entry.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
+  if (old.length > 0) {
+    const ids = old.map((entry) => entry._id);
+    await SearchPosting.deleteMany({ entryId: anyOf(ids) });
+    await SearchEntry.deleteMany({ _id: anyOf(ids) });
+  }
+  await writeIndexed(indexed);
+  await countTerms(delta);
+}
+
+function threadEntries(thread: ThreadDocument, posts: PostDocument[]): IndexedEntry[] {
   const scope = forumScope(thread.groupId ?? null);
-  const entries: SearchEntryInput[] = [];
+  const entries: IndexedEntry[] = [];
   for (const post of posts) {
     if (!visiblePost(post)) continue;
     const opening = post.number === 1;
     entries.push(
-      searchEntry({
+      indexedEntry({
         kind: opening ? "thread" : "post",
         refId: opening ? thread._id : post._id,
         threadId: thread._id,
@@ -57,7 +112,7 @@ function threadEntries(thread: ThreadDocument, posts: PostDocument[]): SearchEnt
   if (!posts.some((post) => post.number === 1 && visiblePost(post))) {
     // The opening post is hidden or deleted: the thread is still found by its title.
     entries.push(
-      searchEntry({
+      indexedEntry({
         kind: "thread",
         refId: thread._id,
         threadId: thread._id,
@@ -77,10 +132,7 @@ function threadEntries(thread: ThreadDocument, posts: PostDocument[]): SearchEnt
 /** A thread and its posts, replaced as a whole (moves, merges, splits, title and tag edits change them all). */
 export async function reindexThread(threadId: Id): Promise<void> {
   const thread = await Thread.findById(threadId).lean<ThreadDocument>();
-  if (!thread || thread.mergedIntoId) {
-    await SearchEntry.deleteMany({ threadId });
-    return;
-  }
+  if (!thread || thread.mergedIntoId) return replaceEntries({ threadId }, []);
   const posts = await Post.find({ threadId }).sort({ number: 1 }).lean<PostDocument[]>();
   await replaceEntries({ threadId }, threadEntries(thread, posts));
 }
@@ -88,19 +140,15 @@ export async function reindexThread(threadId: Id): Promise<void> {
 /** One post changed: only its entry (or the thread's, for the opening post) is rewritten. */
 export async function reindexPost(postId: Id, threadId: Id | null): Promise<void> {
   const post = await Post.findById(postId).lean<PostDocument>();
-  if (!post) {
-    await SearchEntry.deleteMany({ kind: "post", refId: postId });
-    return;
-  }
+  if (!post) return replaceEntries({ kind: "post", refId: postId }, []);
   if (post.number === 1 || (threadId && !post.threadId.equals(threadId))) return reindexThread(post.threadId);
   const thread = await Thread.findById(post.threadId).lean<ThreadDocument>();
-  await SearchEntry.deleteMany({ kind: "post", refId: postId });
-  if (!thread || thread.mergedIntoId || !visiblePost(post)) return;
-  const [entry] = threadEntries(thread, [post]).filter((candidate) => candidate.kind === "post");
-  if (entry) await SearchEntry.create(entry);
+  const shown = thread && !thread.mergedIntoId && visiblePost(post);
+  const entries = shown ? threadEntries(thread, [post]).filter(({ entry }) => entry.kind === "post") : [];
+  await replaceEntries({ kind: "post", refId: postId }, entries);
 }
 
-function practiceEntry(practice: PracticeDocument): SearchEntryInput {
+function practiceEntry(practice: PracticeDocument): IndexedEntry {
   const parts = [
     practice.summary,
     htmlToText(practice.context?.html ?? ""),
@@ -111,7 +159,7 @@ function practiceEntry(practice: PracticeDocument): SearchEntryInput {
     practice.timeFrame,
     practice.contact?.name ?? "",
   ];
-  return searchEntry({
+  return indexedEntry({
     kind: "practice",
     refId: practice._id,
     threadId: null,
@@ -134,9 +182,9 @@ export async function reindexPractice(practiceId: Id): Promise<void> {
   await replaceEntries({ kind: "practice", refId: practiceId }, entries);
 }
 
-function analysisEntry(analysis: AnalysisDocument): SearchEntryInput {
+function analysisEntry(analysis: AnalysisDocument): IndexedEntry {
   const sections = analysis.sections.map((section) => `${section.heading}\n${htmlToText(section.html)}`);
-  return searchEntry({
+  return indexedEntry({
     kind: "analysis",
     refId: analysis._id,
     threadId: null,
@@ -158,10 +206,10 @@ export async function reindexAnalysis(analysisId: Id): Promise<void> {
   await replaceEntries({ kind: "analysis", refId: analysisId }, entries);
 }
 
-async function personEntry(user: UserDocument): Promise<SearchEntryInput> {
+async function personEntry(user: UserDocument): Promise<IndexedEntry> {
   const [memberships, jst] = await Promise.all([
     Membership.find({ userId: user._id }, { groupId: 1 }).lean(),
-    user.jstId ? Jst.findById(user.jstId, { name: 1 }).lean() : null,
+    user.jstId ? Jst.findById(user.jstId, { name: 1, type: 1 }).lean() : null,
   ]);
   // Listed people and staff are known to everyone signed in, others to their groups (the Person read policy).
   const everyone = knownToEveryMember({
@@ -170,12 +218,15 @@ async function personEntry(user: UserDocument): Promise<SearchEntryInput> {
     groupIds: memberships.map((membership) => membership.groupId.toString()),
     directoryListing: user.consents?.directoryListing === true,
   });
-  return searchEntry({
+  return indexedEntry({
     kind: "person",
     refId: user._id,
     threadId: null,
     title: user.name,
-    text: [user.username, user.position ?? "", jst?.name ?? "", user.bio].filter(Boolean).join("\n"),
+    // The local government with its type, as people ask for it ("gmina Wieliczka", "powiat tatrzański").
+    text: [user.username, user.position ?? "", jst ? `${jst.name} (${JST_TYPE_NAMES[jst.type]})` : "", user.bio]
+      .filter(Boolean)
+      .join("\n"),
     visibility: everyone ? "members" : "groups",
     groupIds: everyone ? [] : memberships.map((membership) => membership.groupId),
     groupId: null,
@@ -192,8 +243,8 @@ export async function reindexPerson(userId: Id): Promise<void> {
   await replaceEntries({ kind: "person", refId: userId }, entries);
 }
 
-async function tagEntry(tag: TagDocument, groupName: string): Promise<SearchEntryInput> {
-  return searchEntry({
+async function tagEntry(tag: TagDocument, groupName: string): Promise<IndexedEntry> {
+  return indexedEntry({
     kind: "tag",
     refId: tag._id,
     threadId: null,
@@ -288,16 +339,22 @@ export function startSearchIndexer(logger: Pick<Logger, "error">): () => void {
 
 /** Rebuilds the whole index from the forum's data. */
 export async function rebuildSearchIndex(log: (message: string) => void = () => {}): Promise<number> {
-  await SearchEntry.deleteMany({});
+  // Indexes of an older format (the terms index of version 1) go, this format's are made.
+  await Promise.all([SearchEntry.syncIndexes(), SearchPosting.syncIndexes(), SearchTermStat.syncIndexes()]);
+  await Promise.all([SearchEntry.deleteMany({}), SearchPosting.deleteMany({}), SearchTermStat.deleteMany({})]);
   let written = 0;
-  let batch: SearchEntryInput[] = [];
+  let batch: IndexedEntry[] = [];
+  // Counted here and written once at the end: a rebuild does not `$inc` per entry.
+  const termCounts = new Map<string, number>();
   const flush = async () => {
     if (batch.length === 0) return;
-    await SearchEntry.insertMany(batch, { ordered: false });
+    await writeIndexed(batch);
+    for (const { entry } of batch)
+      for (const term of entry.terms) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     written += batch.length;
     batch = [];
   };
-  const add = async (entries: SearchEntryInput[]) => {
+  const add = async (entries: IndexedEntry[]) => {
     batch.push(...entries);
     if (batch.length >= BATCH) await flush();
   };
@@ -342,6 +399,11 @@ export async function rebuildSearchIndex(log: (message: string) => void = () => 
     await add([await tagEntry(tag, tagGroups.get(tag.tagGroupId.toString()) ?? "")]);
   }
   await flush();
+  termCounts.set(SEARCH_ENTRY_COUNT_ID, written);
+  const stats = [...termCounts].map(([term, entries]) => ({ _id: term, entries }));
+  for (let start = 0; start < stats.length; start += POSTING_BATCH) {
+    await SearchTermStat.insertMany(stats.slice(start, start + POSTING_BATCH), { ordered: false, lean: true });
+  }
   await SearchIndexState.updateOne(
     { _id: SEARCH_INDEX_STATE_ID },
     { $set: { formatVersion: SEARCH_FORMAT_VERSION, builtAt: new Date() } },
