@@ -639,7 +639,11 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
   // — issue 17: programme administration — ZMP runs cohorts, groups and onboarding; a group's facilitators see its roster.
   "programme.cohorts": { expected: staff(200) },
   "programme.createCohort": { body: {}, expected: staff(400) },
-  "programme.updateCohort": { address: () => ({ params: { id: programmeIds.cohort } }), body: {}, expected: staff(400) },
+  "programme.updateCohort": {
+    address: () => ({ params: { id: programmeIds.cohort } }),
+    body: {},
+    expected: staff(400),
+  },
   "programme.createGroup": { body: {}, expected: staff(400) },
   "programme.updateGroup": {
     address: () => ({ params: { slug: "gwd-malopolska" } }),

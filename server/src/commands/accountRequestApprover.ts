@@ -33,7 +33,13 @@ export async function accountRequestApprover(props: AccountRequestApproverProps)
     context: props.context,
   });
   for (const groupId of props.groupIds ?? [])
-    await groupMemberAdder({ groupId, userId: user._id, role: "member", actorId: props.actorId, context: props.context });
+    await groupMemberAdder({
+      groupId,
+      userId: user._id,
+      role: "member",
+      actorId: props.actorId,
+      context: props.context,
+    });
   return user;
 }
 

@@ -13,8 +13,7 @@ export interface CohortCreatorProps {
   context?: RequestContext;
 }
 
-export const cohortNameTaken = () =>
-  conflict("Edycja o tej nazwie już istnieje.");
+export const cohortNameTaken = () => conflict("Edycja o tej nazwie już istnieje.");
 
 /** A new edition of the programme (nabór); its name is unique, so a list of groups can name it. */
 export async function cohortCreator(props: CohortCreatorProps): Promise<CohortDocument> {

@@ -37,10 +37,13 @@ export async function cohortUpdater(props: CohortUpdaterProps): Promise<CohortDo
   }
   let updated: CohortDocument | null;
   try {
-    updated = await Cohort.findOneAndUpdate({ _id: before._id }, { $set: props.input }, { returnDocument: "after" }).lean();
+    updated = await Cohort.findOneAndUpdate(
+      { _id: before._id },
+      { $set: props.input },
+      { returnDocument: "after" },
+    ).lean();
   } catch (error) {
-    if (isDuplicateKeyError(error))
-      throw conflict("Edycja o tej nazwie już istnieje.");
+    if (isDuplicateKeyError(error)) throw conflict("Edycja o tej nazwie już istnieje.");
     throw error;
   }
   if (!updated) throw notFound();

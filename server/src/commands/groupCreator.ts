@@ -64,6 +64,12 @@ export async function groupCreator(props: GroupCreatorProps): Promise<GroupDocum
     context: props.context,
   });
   for (const [position, category] of NEW_GROUP_CATEGORIES.entries())
-    await categoryCreator({ groupId: group._id, ...category, position, actorId: props.actorId, context: props.context });
+    await categoryCreator({
+      groupId: group._id,
+      ...category,
+      position,
+      actorId: props.actorId,
+      context: props.context,
+    });
   return group;
 }

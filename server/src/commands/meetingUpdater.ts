@@ -38,7 +38,11 @@ const described = (meeting: Omit<MeetingPlan, "description" | "onlineUrl"> & { o
 export async function meetingUpdater(props: MeetingUpdaterProps): Promise<MeetingDocument> {
   let updated: MeetingDocument | null;
   try {
-    updated = await Meeting.findOneAndUpdate({ _id: props.meeting._id }, { $set: props.plan }, { returnDocument: "after" }).lean();
+    updated = await Meeting.findOneAndUpdate(
+      { _id: props.meeting._id },
+      { $set: props.plan },
+      { returnDocument: "after" },
+    ).lean();
   } catch (error) {
     if (isDuplicateKeyError(error)) throw sessionNumberTaken(props.plan.number);
     throw error;

@@ -47,7 +47,11 @@ export async function onboardingRowFixer(props: OnboardingRowFixerProps): Promis
       ? OnboardingRow.exists({ importId: props.list._id, email, _id: notEqual(row._id), index: lessThan(row.index) })
       : null,
   ]);
-  const judged = judgeRow(cells, context, { account: accounts.get(email) ?? null, duplicate: Boolean(earlier), skipped });
+  const judged = judgeRow(cells, context, {
+    account: accounts.get(email) ?? null,
+    duplicate: Boolean(earlier),
+    skipped,
+  });
   const updated = await OnboardingRow.findOneAndUpdate(
     { _id: row._id, sendState: row.sendState },
     { $set: { cells, skipped, ...judged, sendState: "waiting", sendError: null } },

@@ -17,7 +17,9 @@ export interface OnboardingRowSenderProps {
   validHours: number;
 }
 
-type Outcome = { state: "invited" | "added" | "skipped"; invitationId?: mongoose.Types.ObjectId } | { state: "failed"; error: string };
+type Outcome =
+  | { state: "invited" | "added" | "skipped"; invitationId?: mongoose.Types.ObjectId }
+  | { state: "failed"; error: string };
 
 /**
  * Sends one claimed row: invites a new person (the invitation carries the name, JST and position
@@ -28,12 +30,10 @@ type Outcome = { state: "invited" | "added" | "skipped"; invitationId?: mongoose
  */
 export async function onboardingRowSender(props: OnboardingRowSenderProps): Promise<Outcome> {
   const { row } = props;
-  const outcome = await send(props).catch(
-    (error: unknown): Outcome => ({
-      state: "failed",
-      error: error instanceof Error ? error.message : "Nie udało się wysłać zaproszenia.",
-    }),
-  );
+  const outcome = await send(props).catch((error: unknown): Outcome => ({
+    state: "failed",
+    error: error instanceof Error ? error.message : "Nie udało się wysłać zaproszenia.",
+  }));
   await OnboardingRow.updateOne(
     { _id: row._id, sendState: "sending", claimedAt: row.claimedAt },
     {
@@ -79,7 +79,5 @@ async function send({ row, inviter, validHours }: OnboardingRowSenderProps): Pro
     validHours,
     prefill: { name: row.name, jstId: row.jstId ?? null, position: row.cells.position ?? "" },
   });
-  return result.kind === "invited"
-    ? { state: "invited", invitationId: result.invitation._id }
-    : { state: "added" };
+  return result.kind === "invited" ? { state: "invited", invitationId: result.invitation._id } : { state: "added" };
 }

@@ -40,7 +40,10 @@ async function claimRow(importId: mongoose.Types.ObjectId, now: Date): Promise<O
 
 /** Sends every ready row of the lists whose sending was asked for and not finished; marks each list sent. */
 export async function sendRequestedLists(options: { validHours: number; logger: Logger }): Promise<number> {
-  const lists = await OnboardingImport.find({ status: "sending" }).sort({ sendRequestedAt: 1 }).limit(LISTS_PER_RUN).lean();
+  const lists = await OnboardingImport.find({ status: "sending" })
+    .sort({ sendRequestedAt: 1 })
+    .limit(LISTS_PER_RUN)
+    .lean();
   let sent = 0;
   for (const list of lists) {
     const inviter = await User.findById(list.createdById, { name: 1 }).lean();
@@ -58,7 +61,10 @@ export async function sendRequestedLists(options: { validHours: number; logger: 
     });
     const inFlight = await OnboardingRow.exists({ importId: list._id, sendState: "sending" });
     if (!open && !inFlight)
-      await OnboardingImport.updateOne({ _id: list._id, status: "sending" }, { $set: { status: "sent", sentAt: new Date() } });
+      await OnboardingImport.updateOne(
+        { _id: list._id, status: "sending" },
+        { $set: { status: "sent", sentAt: new Date() } },
+      );
   }
   if (sent > 0) options.logger.info({ rows: sent }, "participant list rows sent");
   return sent;

@@ -49,8 +49,10 @@ export async function loadActor(user: UserDocument & { _id: mongoose.Types.Objec
 const ARCHIVED_GROUPS_MAX = 5_000;
 
 /** Whether the group (by id) is archived: every write in it is refused, whoever asks. */
-export const inArchivedGroup = (actor: Pick<Actor, "archivedGroups">, groupId: { toString(): string } | null): boolean =>
-  groupId !== null && (actor.archivedGroups?.has(groupId.toString()) ?? false);
+export const inArchivedGroup = (
+  actor: Pick<Actor, "archivedGroups">,
+  groupId: { toString(): string } | null,
+): boolean => groupId !== null && (actor.archivedGroups?.has(groupId.toString()) ?? false);
 
 /** A group's facilitator (prowadzący): moderation rights in that group only. */
 export const facilitates = (actor: Pick<Actor, "groups">, groupId: { toString(): string } | null): boolean =>

@@ -59,7 +59,8 @@ allow<MeetingSubject>("Meeting", ["chat"], (actor, meeting) => {
 /** The minutes: moderators, and the note-taker the moderator named. */
 allow<MeetingSubject>("Meeting", ["editMinutes"], (actor, meeting) => {
   if (!actor) return false;
-  if (!moderatesGroup(actor, meeting.groupId) && (meeting.room?.noteTakerId?.toString() ?? null) !== actor.id) return false;
+  if (!moderatesGroup(actor, meeting.groupId) && (meeting.room?.noteTakerId?.toString() ?? null) !== actor.id)
+    return false;
   return inArchivedGroup(actor, meeting.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 

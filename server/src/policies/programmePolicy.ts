@@ -16,7 +16,11 @@ export interface ProgrammeGroupSubject {
 allow<null>("Programme", ["manage"], (actor) => actor !== null && isStaff(actor));
 
 /** Creating groups, editing them, archiving them and restoring them from the archive. */
-allow<ProgrammeGroupSubject | null>("Group", ["create", "edit", "archive"], (actor) => actor !== null && isStaff(actor));
+allow<ProgrammeGroupSubject | null>(
+  "Group",
+  ["create", "edit", "archive"],
+  (actor) => actor !== null && isStaff(actor),
+);
 
 /** The roster with positions, activity and attendance: ZMP, and the group's own facilitators. */
 allow<ProgrammeGroupSubject>("Group", ["seeRoster"], (actor, group) => {

@@ -1,6 +1,13 @@
 import type mongoose from "mongoose";
 import { allow, refuse } from "./policy.js";
-import { ARCHIVED_GROUP_MESSAGE, inArchivedGroup, isSilenced, isStaff, moderatesGroup, readsAllGroups } from "./actor.js";
+import {
+  ARCHIVED_GROUP_MESSAGE,
+  inArchivedGroup,
+  isSilenced,
+  isStaff,
+  moderatesGroup,
+  readsAllGroups,
+} from "./actor.js";
 
 export interface ThreadSubject {
   groupId: mongoose.Types.ObjectId | null;
@@ -24,10 +31,14 @@ allow<ThreadSubject>("Thread", ["reply"], (actor, thread) => {
  * Moderator tools on a thread (pin, lock, closing date, slow mode, rename and re-tag); moderators also reply when
  * locked. ZMP moderators everywhere, a group's facilitators in that group's threads; nobody in an archived group.
  */
-allow<ThreadSubject>("Thread", ["pin", "lock", "scheduleClose", "setSlowMode", "edit", "bypassLock"], (actor, thread) => {
-  if (!actor || !moderatesGroup(actor, thread.groupId)) return false;
-  return inArchivedGroup(actor, thread.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
-});
+allow<ThreadSubject>(
+  "Thread",
+  ["pin", "lock", "scheduleClose", "setSlowMode", "edit", "bypassLock"],
+  (actor, thread) => {
+    if (!actor || !moderatesGroup(actor, thread.groupId)) return false;
+    return inArchivedGroup(actor, thread.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
+  },
+);
 
 /** Moving a thread, merging it into another, moving its posts out: ZMP moderators and admins. */
 allow<ThreadSubject>("Thread", ["restructure"], (actor, thread) => {

@@ -84,7 +84,9 @@ export function startGroupMembershipFanOut(io: ForumIo, logger: Logger): () => v
       const { userId, role, from, to } = event.data;
       joinGroupOnConnections(io, { userId, groupId: to.id, role })
         .then(() => leaveGroupOnConnections(io, { userId, groupId: from.id }))
-        .then(() => tell(userId, { joined: { slug: to.slug, name: to.name }, left: { slug: from.slug, name: from.name } }))
+        .then(() =>
+          tell(userId, { joined: { slug: to.slug, name: to.name }, left: { slug: from.slug, name: from.name } }),
+        )
         .catch(fail);
     } else if (event.name === "groups.setMemberRole") {
       joinGroupOnConnections(io, { userId: event.data.userId, groupId, role: event.data.after.role })

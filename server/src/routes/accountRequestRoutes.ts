@@ -46,7 +46,9 @@ export function accountRequestRoutes(): Router {
       pending.map((person) => [
         person._id.toString(),
         groups
-          .filter((group) => person.jstId && group.jstIds.some((id) => id.equals(person.jstId as mongoose.Types.ObjectId)))
+          .filter(
+            (group) => person.jstId && group.jstIds.some((id) => id.equals(person.jstId as mongoose.Types.ObjectId)),
+          )
           .map((group) => group.slug),
       ]),
     );

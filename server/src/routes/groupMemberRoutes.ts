@@ -87,7 +87,10 @@ export function groupMemberRoutes(): Router {
     const group = await groupFor(actor, params.slug, "seeRoster");
     const manage = can(actor, "manageMembers", "Group", group);
     const targets = manage
-      ? await Group.find({ archivedAt: null }, { slug: 1, name: 1, cohort: 1 }).sort({ name: 1 }).limit(GROUPS_MAX).lean()
+      ? await Group.find({ archivedAt: null }, { slug: 1, name: 1, cohort: 1 })
+          .sort({ name: 1 })
+          .limit(GROUPS_MAX)
+          .lean()
       : [];
     return {
       group: {
@@ -108,7 +111,16 @@ export function groupMemberRoutes(): Router {
     const group = await groupFor(actor, params.slug, "seeRoster");
     const members = await roster(group);
     const csv = spreadsheetCsv(
-      ["Imię i nazwisko", "JST", "Kod TERYT", "Stanowisko", "Rola w grupie", "W grupie od", "Ostatnio aktywny", "Spotkania"],
+      [
+        "Imię i nazwisko",
+        "JST",
+        "Kod TERYT",
+        "Stanowisko",
+        "Rola w grupie",
+        "W grupie od",
+        "Ostatnio aktywny",
+        "Spotkania",
+      ],
       members.map((member) => [
         member.name,
         member.jst?.name ?? "",
@@ -158,7 +170,9 @@ export function groupMemberRoutes(): Router {
     const input = body();
     const usernames = [...new Set(input.usernames.map((name) => name.toLowerCase()))];
     const people = await User.find({ username: anyOf(usernames) }, { username: 1, status: 1 }).lean();
-    const unknown = usernames.filter((name) => !people.some((person) => person.username === name && person.status === "active"));
+    const unknown = usernames.filter(
+      (name) => !people.some((person) => person.username === name && person.status === "active"),
+    );
     if (unknown.length > 0) {
       const message = `Nie ma aktywnego konta: ${unknown.join(", ")}.`;
       throw badRequest(message, { usernames: message });
@@ -200,7 +214,13 @@ export function groupMemberRoutes(): Router {
   route(router, endpoints.programme.setMemberRole, async ({ actor, user, params, body, context }) => {
     const group = await groupFor(actor, params.slug, "manageMembers");
     const member = await memberNamed(group, params.username);
-    await groupMemberRoleSetter({ groupId: group._id, userId: member._id, role: body().role, actorId: user._id, context });
+    await groupMemberRoleSetter({
+      groupId: group._id,
+      userId: member._id,
+      role: body().role,
+      actorId: user._id,
+      context,
+    });
   });
 
   return router;

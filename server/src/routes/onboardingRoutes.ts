@@ -57,8 +57,7 @@ export function onboardingRoutes(): Router {
       });
     const cohortField = typeof req.body?.cohortId === "string" ? req.body.cohortId : "";
     const cohort = mongoose.isValidObjectId(cohortField) ? await Cohort.findById(cohortField, { _id: 1 }).lean() : null;
-    if (cohortField && !cohort)
-      throw badRequest("Wybierz edycję programu.", { cohortId: "Wybierz edycję programu." });
+    if (cohortField && !cohort) throw badRequest("Wybierz edycję programu.", { cohortId: "Wybierz edycję programu." });
     const created = await onboardingImporter({
       fileName: Buffer.from(req.file.originalname, "latin1").toString("utf8"),
       content: req.file.buffer,

@@ -39,8 +39,7 @@ export function judgeRow(
       : null,
     duplicate: facts.duplicate,
   });
-  const suggestions =
-    match.kind === "ambiguous" ? match.candidates : match.kind === "unknown" ? match.suggestions : [];
+  const suggestions = match.kind === "ambiguous" ? match.candidates : match.kind === "unknown" ? match.suggestions : [];
   return {
     name: personNameOf(cells),
     email: rowEmail(cells),
