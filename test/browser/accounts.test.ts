@@ -215,6 +215,7 @@ it(
 
     await withContext("desktop", async (page) => {
       await signIn(page, MODERATOR);
+      await page.getByRole("button", { name: /^Zarządzanie/ }).click();
       await page.getByRole("link", { name: "Prośby o dostęp" }).click();
       await page.waitForURL(`${server.url}/admin/prosby`);
       const card = page.locator("li", { has: page.getByRole("heading", { name: "Tadeusz Rak" }) });
