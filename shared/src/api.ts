@@ -7,11 +7,23 @@ export interface ApiError {
   error: { code: string; message: string; fields?: Record<string, string>; retryable?: boolean };
 }
 
+/** The powiat a gmina lies in: a powiat ("powiat krakowski") or a city with powiat rights ("Kraków"). */
+export interface JstPowiat {
+  teryt: string;
+  name: string;
+  type: Extract<JstType, "powiat" | "miasto_na_prawach_powiatu">;
+}
+
 export interface JstSummary {
   teryt: string;
   name: string;
   type: JstType;
   voivodeship: string;
+  /**
+   * For a gmina, the TERYT unit of its first 4 digits, so that two units of one name ("Kraków" the
+   * city with powiat rights and "Kraków" the urban gmina) can be told apart; null for others.
+   */
+  powiat: JstPowiat | null;
 }
 
 export interface UserSummary {

@@ -287,9 +287,24 @@ it(
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("register-jstTeryt");
       await page.keyboard.type("Krak", { delay: 30 });
       await page.locator("#register-jstTeryt-listbox [role=option]").first().waitFor();
+      await page.keyboard.type("ów", { delay: 30 });
+      // The two units named Kraków are told apart by their type and the gmina's powiat.
+      const options = page.locator("#register-jstTeryt-listbox [role=option]");
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll("#register-jstTeryt-listbox [role=option]")].filter((option) =>
+            option.textContent?.trim().startsWith("Kraków "),
+          ).length >= 2,
+      );
+      expect(await options.allInnerTexts()).toEqual(
+        expect.arrayContaining([
+          "Kraków\nmiasto na prawach powiatu, woj. małopolskie",
+          "Kraków\ngmina miejska, powiat grodzki Kraków, woj. małopolskie",
+        ]),
+      );
       await page.keyboard.press("Escape");
       expect(await combo.getAttribute("aria-expanded")).toBe("false");
-      expect(await combo.inputValue()).toBe("Krak");
+      expect(await combo.inputValue()).toBe("Kraków");
       await page.keyboard.press("Escape");
       expect(await combo.inputValue()).toBe("");
       await chooseJstByKeyboard(page, "register-jstTeryt", "Wielicz", "Wieliczka");
