@@ -35,9 +35,11 @@ async function post(context: BrowserContext, path: string, data: Record<string, 
 
 /** A thread of `posts` posts, each a few lines long, with tags like the demo's. */
 async function sixPostThread(context: BrowserContext, title: string, posts = 6): Promise<string> {
-  const { thread } = (await post(context, `/categories/${categoryId}/threads`, { title, body: LONG_TEXT })) as {
-    thread: { id: string };
-  };
+  const { thread } = (await post(context, `/categories/${categoryId}/threads`, {
+    title,
+    body: LONG_TEXT,
+    tags: ["diagnoza-lokalnej-oswiaty", "kompetencje-cyfrowe", "wspolpraca-z-dyrektorami"],
+  })) as { thread: { id: string } };
   for (let number = 2; number <= posts; number += 1) await post(context, `/threads/${thread.id}/posts`, { body: LONG_TEXT });
   return thread.id;
 }
@@ -105,7 +107,9 @@ it(
       await page.goto(`${server.url}/watki/${threadId}`);
       await page.locator('li[data-number="6"]').waitFor();
       await page.getByRole("link", { name: "Przejdź do odpowiedzi" }).waitFor({ state: "attached" });
-      // Skip to the content, then the first stop in it is the way to the reply box: four presses.
+      // From the top of the page: skip to the content, then the first stop in it leads to the reply box.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.click(2, 2);
       await page.keyboard.press("Tab");
       expect(await focusedLabel(page)).toBe("Przejdź do treści");
       await page.keyboard.press("Enter");
