@@ -324,6 +324,14 @@ export interface SessionView {
   ip: string | null;
 }
 
+/** One page of the admins' user list: newest accounts first, paged by cursor. */
+export interface AdminUserPage {
+  users: AdminUserView[];
+  nextCursor: string | null;
+  /** Accounts matching the filters, on every page. */
+  total: number;
+}
+
 export interface AdminUserView {
   id: string;
   name: string;

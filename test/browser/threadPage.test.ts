@@ -40,11 +40,15 @@ async function sixPostThread(context: BrowserContext, title: string, posts = 6):
     body: LONG_TEXT,
     tags: ["diagnoza-lokalnej-oswiaty", "kompetencje-cyfrowe", "wspolpraca-z-dyrektorami"],
   })) as { thread: { id: string } };
-  for (let number = 2; number <= posts; number += 1) await post(context, `/threads/${thread.id}/posts`, { body: LONG_TEXT });
+  for (let number = 2; number <= posts; number += 1)
+    await post(context, `/threads/${thread.id}/posts`, { body: LONG_TEXT });
   return thread.id;
 }
 
-async function signedIn(viewport: "desktop" | "phone", email: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(
+  viewport: "desktop" | "phone",
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, viewport);
   await signInByApi(context, server.url, email);
   return { context, page: await context.newPage() };
@@ -54,7 +58,9 @@ const focusedLabel = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
     if (!element) return "";
-    return (element.id && document.querySelector(`label[for="${element.id}"]`)?.textContent) || element.textContent || "";
+    return (
+      (element.id && document.querySelector(`label[for="${element.id}"]`)?.textContent) || element.textContent || ""
+    );
   });
 
 beforeAll(async () => {
@@ -107,10 +113,9 @@ it(
       await page.goto(`${server.url}/watki/${threadId}`);
       await page.locator('li[data-number="6"]').waitFor();
       await page.getByRole("link", { name: "Przejdź do odpowiedzi" }).waitFor({ state: "attached" });
-      // From the top of the page: skip to the content, then the first stop in it leads to the reply box.
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.mouse.click(2, 2);
-      await page.keyboard.press("Tab");
+      // From the page's first stop (home.test checks Tab reaches it first): skip to the content, and the
+      // first stop in it leads to the reply box.
+      await page.locator(".skip-link").focus();
       expect(await focusedLabel(page)).toBe("Przejdź do treści");
       await page.keyboard.press("Enter");
       await page.keyboard.press("Tab");

@@ -1,4 +1,4 @@
-import type { AdminUserView, ConsentHistoryResponse, SitePageResponse } from "../index.js";
+import type { AdminUserPage, AdminUserView, ConsentHistoryResponse, SitePageResponse } from "../index.js";
 import { adminUserQuerySchema, userRoleChangeSchema, userSuspendSchema } from "../schemas/account.js";
 import { adminAccountEraseSchema, userRestrictionSchema } from "../schemas/erasure.js";
 import { sitePageUpdateSchema } from "../sitePages.js";
@@ -14,7 +14,8 @@ export const adminEndpoints = defineEndpoints("Administracja", {
     summary: "Lista kont",
     signedIn: true,
     query: adminUserQuerySchema,
-    response: json<{ users: AdminUserView[]; nextCursor: string | null }>(),
+    /** `total`: how many match the filters, whatever page this is. */
+    response: json<AdminUserPage>(),
   },
   changeRole: {
     method: "patch",
