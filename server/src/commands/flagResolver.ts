@@ -67,7 +67,7 @@ export async function flagResolver(props: FlagResolverProps): Promise<{ post: Po
   });
 
   let current = post;
-  const base = { thread, moderatorId: props.moderatorId, ip: props.context };
+  const base = { thread, moderatorId: props.moderatorId, context: props.context };
   if (props.resolution === "agree" && (!post.hiddenAt || post.hiddenAuto)) {
     current = await postHider({ ...base, post, reason: commonestReason(pending.map((flag) => flag.reason)) });
   } else if (props.resolution === "disagree" && post.hiddenAt && post.hiddenAuto) {
