@@ -11,13 +11,12 @@ import { followThread } from "./realtime";
 import { whenClosing } from "./threadState";
 import { announceThreadUpdate } from "./threadStateAnnouncements";
 
+/** Post numbers each once, in first-seen order (a plain array: the state holds it, not a Set). */
+const withoutRepeats = (numbers: number[]): number[] => numbers.filter((n, index) => numbers.indexOf(n) === index);
+
 /** Where in a thread the reader can jump; the reader loads the posts there and moves focus to them. */
 export type Jump =
-  | { to: "firstUnread" }
-  | { to: "top" }
-  | { to: "last" }
-  | { to: "date"; date: Date }
-  | { to: "post"; number: number };
+  { to: "firstUnread" } | { to: "top" } | { to: "last" } | { to: "date"; date: Date } | { to: "post"; number: number };
 
 type ThreadUpdateFields = Pick<ThreadUpdate, "threadId" | "title" | "tags" | "state">;
 
@@ -405,7 +404,7 @@ export class ThreadReader {
     const others = fresh.filter((post) => post.author.id !== viewerId);
     // Those the reader cannot see (they are higher up) are offered by "Nowe odpowiedzi (n)".
     const below = others.filter((post) => this.#belowScreen(post.number)).map((post) => post.number);
-    if (below.length) this.newBelow = [...new Set([...this.newBelow, ...below])];
+    if (below.length) this.newBelow = withoutRepeats([...this.newBelow, ...below]);
     // Polite, and focus stays where it is: the reader may be in the middle of typing a reply.
     if (below.length) announce(translate("reading.newBelow", { count: this.newBelow.length }));
     else if (others.length === 1) announce(translate("thread.newPostFrom", { name: others[0]?.author.name }));
@@ -436,7 +435,7 @@ export class ThreadReader {
     if (this.#isShown(post.id)) return;
     // Not loaded (the reader is far up a long thread): the button offers it all the same.
     if (this.shown.hasAfter && post.author.id !== this.#viewerId()) {
-      this.newBelow = [...new Set([...this.newBelow, post.number])];
+      this.newBelow = withoutRepeats([...this.newBelow, post.number]);
       announce(translate("reading.newBelow", { count: this.newBelow.length }));
       return;
     }
