@@ -277,6 +277,8 @@ export interface Abilities {
    */
   /** Edit the legal pages (privacy notice, accessibility statement). */
   editSitePages?: boolean;
+  /** See what is still missing before the forum goes live (configuration, legal pages, backup). */
+  launchChecklist?: boolean;
   /** Handle others' personal-data requests made by letter: their archive, consents log, restriction, erasure. */
   handleDataRequests?: boolean;
   /** Move threads, merge them and move posts between them (where the thread may be read). */

@@ -13,6 +13,7 @@ import "./practicePolicy.js";
 import "./analysisPolicy.js";
 import "./tagPolicy.js";
 import "./sitePagePolicy.js";
+import "./launchPolicy.js";
 import "./personalDataPolicy.js";
 
 export { allow, authorize, can } from "./policy.js";

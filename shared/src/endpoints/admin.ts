@@ -1,4 +1,10 @@
-import type { AdminUserPage, AdminUserView, ConsentHistoryResponse, SitePageResponse } from "../index.js";
+import type {
+  AdminUserPage,
+  AdminUserView,
+  ConsentHistoryResponse,
+  LaunchChecklistResponse,
+  SitePageResponse,
+} from "../index.js";
 import { adminUserQuerySchema, userRoleChangeSchema, userSuspendSchema } from "../schemas/account.js";
 import { adminAccountEraseSchema, userRestrictionSchema } from "../schemas/erasure.js";
 import { sitePageUpdateSchema } from "../sitePages.js";
@@ -99,5 +105,12 @@ export const adminEndpoints = defineEndpoints("Administracja", {
     signedIn: true,
     body: sitePageUpdateSchema,
     response: json<SitePageResponse>(),
+  },
+  launchChecklist: {
+    method: "get",
+    path: "/admin/launch-checklist",
+    summary: "Lista kontrolna przed uruchomieniem (strony prawne, adres, poczta, sekret sesji, kopia zapasowa)",
+    signedIn: true,
+    response: json<LaunchChecklistResponse>(),
   },
 });
