@@ -7,11 +7,23 @@ export interface ApiError {
   error: { code: string; message: string; fields?: Record<string, string>; retryable?: boolean };
 }
 
+/** The powiat a gmina lies in: a powiat ("powiat krakowski") or a city with powiat rights ("Kraków"). */
+export interface JstPowiat {
+  teryt: string;
+  name: string;
+  type: Extract<JstType, "powiat" | "miasto_na_prawach_powiatu">;
+}
+
 export interface JstSummary {
   teryt: string;
   name: string;
   type: JstType;
   voivodeship: string;
+  /**
+   * For a gmina, the TERYT unit of its first 4 digits, so that two units of one name ("Kraków" the
+   * city with powiat rights and "Kraków" the urban gmina) can be told apart; null for others.
+   */
+  powiat: JstPowiat | null;
 }
 
 export interface UserSummary {
@@ -270,6 +282,8 @@ export interface Abilities {
    */
   /** Edit the legal pages (privacy notice, accessibility statement). */
   editSitePages?: boolean;
+  /** See what is still missing before the forum goes live (configuration, legal pages, backup). */
+  launchChecklist?: boolean;
   /** Handle others' personal-data requests made by letter: their archive, consents log, restriction, erasure. */
   handleDataRequests?: boolean;
   /** Move threads, merge them and move posts between them (where the thread may be read). */
@@ -317,6 +331,14 @@ export interface SessionView {
   lastSeenAt: string;
   userAgent: string;
   ip: string | null;
+}
+
+/** One page of the admins' user list: newest accounts first, paged by cursor. */
+export interface AdminUserPage {
+  users: AdminUserView[];
+  nextCursor: string | null;
+  /** Accounts matching the filters, on every page. */
+  total: number;
 }
 
 export interface AdminUserView {

@@ -316,7 +316,11 @@ export interface ForumEvents {
   "attachments.upload": { subject: "Attachment"; data: { name: string; mime: string; size: number } };
   /** A null level: back to the default (no choice stored). */
   "watches.update": { subject: "Thread" | "Category"; data: { level: WatchLevel | null } };
-  "notifications.read": { subject: "User"; data: { notificationId: string | null; count: number } };
+  "notifications.read": {
+    subject: "User";
+    /** One notification, or every one about one thread (opening it), or all (notificationId and threadId null). */
+    data: { notificationId: string | null; count: number; threadId?: string | null };
+  };
   "sessions.revoke": { subject: "User"; data: { current: boolean } };
   "calendarTokens.create": { subject: "User"; data: NoData };
   "calendarTokens.revoke": { subject: "User"; data: NoData };

@@ -41,6 +41,7 @@ export * from "./schemas/tags.js";
 export * from "./network.js";
 export * from "./schemas/network.js";
 export * from "./sitePages.js";
+export * from "./launchChecklist.js";
 export * from "./schemas/erasure.js";
 export * from "./consents.js";
 export * from "./schemas/displayText.js";

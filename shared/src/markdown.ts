@@ -20,13 +20,27 @@ export const SANITIZE_OPTIONS: Config = {
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|\/(?!\/)|#)/i,
 };
 
-/** Every link in user content opens safely and passes no ranking: rel="nofollow noopener ugc". */
+/**
+ * A link to a page of the forum itself: a path ("/watki/…", "/osoby/…") or a place on the page ("#…").
+ * Files (`/api/attachments/…`) are not pages: they still open beside the thread.
+ */
+export const isInternalHref = (href: string): boolean => /^(?:\/(?!\/|api\/)|#)/.test(href.trim());
+
+/**
+ * Links in user content: those leaving the forum open in a new tab, safely and passing no ranking
+ * (rel="nofollow noopener ugc"); the forum's own (quotes, mentions, threads) open in place, like
+ * every other link of the app, so the reader's tab and its history stay where they were.
+ */
 export function hardenLinks(purifier: DOMPurify): DOMPurify {
   purifier.addHook("afterSanitizeAttributes", (node) => {
-    if (node.tagName === "A" && node.hasAttribute("href")) {
-      node.setAttribute("rel", "nofollow noopener ugc");
-      node.setAttribute("target", "_blank");
+    if (node.tagName !== "A" || !node.hasAttribute("href")) return;
+    if (isInternalHref(node.getAttribute("href") ?? "")) {
+      node.removeAttribute("target");
+      node.removeAttribute("rel");
+      return;
     }
+    node.setAttribute("rel", "nofollow noopener ugc");
+    node.setAttribute("target", "_blank");
   });
   return purifier;
 }

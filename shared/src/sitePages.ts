@@ -14,6 +14,33 @@ export interface SitePageView {
   html: string;
   version: number;
   updatedAt: string;
+  /**
+   * The shipped template's fields still in the text ("[adres e-mail IOD]", "[RRRR-MM-DD]"). While any remain the
+   * page is being prepared: people who may not edit it get no text (`markdown` and `html` empty), only this flag.
+   */
+  inPreparation: boolean;
+  /** The fields left to fill, for those who may edit the page (empty for everyone else). */
+  unfilled: string[];
+}
+
+/**
+ * Template fields left in a page's markdown: text in square brackets that is not a link (`[text](…)`) or a
+ * reference (`[text][ref]`), each named once, in order. The shipped texts mark every gap this way.
+ */
+export function templateFields(markdown: string): string[] {
+  const fields = [...markdown.matchAll(/(?<![\\\]!])\[([^[\]\n]+)\](?![([:])/gu)].map((match) => match[1]!.trim());
+  return [...new Set(fields)];
+}
+
+const EMAIL = /[^\s@[\]()<>]+@[^\s@[\]()<>]+\.[a-z]{2,}/iu;
+
+/**
+ * Whether the accessibility statement names its coordinator's contact (ustawa o dostępności cyfrowej, art. 10):
+ * the paragraph about the contact person has an e-mail address and no template field left.
+ */
+export function hasAccessibilityContact(markdown: string): boolean {
+  const paragraph = markdown.split(/\n\s*\n/u).find((text) => /koordynator|osob[aą] kontaktow/iu.test(text));
+  return paragraph !== undefined && EMAIL.test(paragraph) && templateFields(paragraph).length === 0;
 }
 
 /** An admin's save; `baseVersion` is the version the editor started from (a stale one is a conflict). */

@@ -610,6 +610,7 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
   // This server runs without METRICS_TOKEN: the endpoint is off for everyone (test/api/operations covers the token).
   "system.metrics": { expected: everyone(404) },
   "admin.page": { address: () => ({ params: { slug: "privacy" } }), expected: everyone(200) },
+  "admin.launchChecklist": { expected: { ...signedIn(404), admin: 200 } },
   "admin.updatePage": {
     address: () => ({ params: { slug: "accessibility" } }),
     body: {},

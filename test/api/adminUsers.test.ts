@@ -26,11 +26,30 @@ describe("user list", () => {
     const experts = (await moderator.get("/api/admin/users").query({ role: "expert" })).body.users;
     expect(experts.map((user: { email: string }) => user.email)).toEqual([DEMO.expert]);
     const group = await moderator.get("/api/admin/users").query({ group: "gwd-wielkopolska-pomorze" });
-    expect(group.body).toEqual({ users: expect.any(Array), nextCursor: null });
+    expect(group.body).toEqual({ users: expect.any(Array), nextCursor: null, total: 7 });
     expect(group.body.users).toHaveLength(7);
     const all = (await moderator.get("/api/admin/users")).body;
     expect(all.users).toHaveLength(19);
-    expect(all.nextCursor).toBeNull();
+    expect(all).toMatchObject({ nextCursor: null, total: 19 });
+  });
+
+  it("pages a compact list: `limit` rows, a cursor to the next page, and the total on every page", async () => {
+    const moderator = await signedInAgent(server.url, DEMO.moderator);
+    const first = (await moderator.get("/api/admin/users").query({ limit: 8 })).body;
+    expect(first.users).toHaveLength(8);
+    expect(first.total).toBe(19);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await moderator.get("/api/admin/users").query({ limit: 8, cursor: first.nextCursor })).body;
+    const third = (await moderator.get("/api/admin/users").query({ limit: 8, cursor: second.nextCursor })).body;
+    expect([second.users.length, third.users.length]).toEqual([8, 3]);
+    expect([second.total, third.total]).toEqual([19, 19]);
+    expect(third.nextCursor).toBeNull();
+    const ids = [...first.users, ...second.users, ...third.users].map((user: { id: string }) => user.id);
+    expect(new Set(ids).size).toBe(19);
+    // Filters narrow the total too; a page over 100 rows is refused.
+    const experts = (await moderator.get("/api/admin/users").query({ role: "expert", limit: 8 })).body;
+    expect(experts.total).toBe(1);
+    expect((await moderator.get("/api/admin/users").query({ limit: 500 })).status).toBe(400);
   });
 
   it("treats regex characters in the search as plain text", async () => {

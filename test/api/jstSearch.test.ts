@@ -42,6 +42,22 @@ describe("JST search (public, for the registration form)", () => {
     expect(malopolska.every((jst) => jst.voivodeship === "małopolskie")).toBe(true);
   });
 
+  it("tells units of one name apart: a gmina names its powiat (the TERYT unit of its first 4 digits)", async () => {
+    const krakow = (await search({ q: "Kraków", limit: "10" })).filter((jst) => jst.name === "Kraków");
+    expect(krakow.map(({ teryt, type, powiat }) => ({ teryt, type, powiat }))).toEqual(
+      expect.arrayContaining([
+        { teryt: "1261", type: "miasto_na_prawach_powiatu", powiat: null },
+        {
+          teryt: "1261011",
+          type: "gmina_miejska",
+          powiat: { teryt: "1261", name: "Kraków", type: "miasto_na_prawach_powiatu" },
+        },
+      ]),
+    );
+    const [wieliczka] = (await search({ q: "Wieliczka" })).filter((jst) => jst.name === "Wieliczka");
+    expect(wieliczka?.powiat).toEqual({ teryt: "1219", name: "powiat wielicki", type: "powiat" });
+  });
+
   it("keeps to the limit and treats regex characters as text", async () => {
     expect(await search({ q: "a", limit: "5" })).toHaveLength(5);
     expect(await search({ q: "(.*" })).toEqual([]);

@@ -157,6 +157,53 @@ describe("audit log", () => {
     expect(JSON.stringify(request)).not.toContain("1219053");
   });
 
+  it("names a practice, a tag and a legal page by what their events recorded, not by their kind alone", async () => {
+    const practiceId = new mongoose.Types.ObjectId();
+    const facts = {
+      title: "Wspólny dowóz uczniów",
+      authorId: ids.memberB,
+      status: "published",
+      isPublic: true,
+      version: 2,
+    };
+    await insertEvent({
+      actorId: new mongoose.Types.ObjectId(ids.moderator),
+      actorRole: "moderator",
+      name: "practices.publish",
+      subjectType: "Practice",
+      subjectId: practiceId,
+      data: { ...facts, voivodeshipCodes: ["12"], tags: [] },
+      createdAt: new Date("2026-02-03T09:00:00Z"),
+    });
+    await insertEvent({
+      actorId: new mongoose.Types.ObjectId(ids.moderator),
+      actorRole: "moderator",
+      name: "tags.delete",
+      subjectType: "Tag",
+      data: { slug: "dowozy", before: { name: "Dowozy" }, documents: 0 },
+      createdAt: new Date("2026-02-03T10:00:00Z"),
+    });
+    await insertEvent({
+      actorId: new mongoose.Types.ObjectId(ids.moderator),
+      actorRole: "moderator",
+      name: "pages.update",
+      subjectType: "SitePage",
+      data: { slug: "privacy", version: 2 },
+      createdAt: new Date("2026-02-03T11:00:00Z"),
+    });
+    const entries = await allPages({ from: "2026-02-03", to: "2026-02-03" });
+    const labels = Object.fromEntries(entries.map((entry) => [entry.name, entry.subject.label]));
+    expect(labels).toMatchObject({
+      "practices.publish": "Wspólny dowóz uczniów",
+      "tags.delete": "Dowozy",
+      "pages.update": "Polityka prywatności",
+    });
+    // No entity name, event key or bare TERYT code reaches the screen.
+    const practice = entries.find((entry) => entry.name === "practices.publish");
+    expect(practice?.changes).toEqual([]);
+    expect(subjectLabel(practice!.subject.type, "pl")).toBe("dobra praktyka");
+  });
+
   it("lists only actions and subjects the screens name in Polish", async () => {
     const entries = await allPages({});
     expect(entries.length).toBeGreaterThan(HIDDEN_POSTS);

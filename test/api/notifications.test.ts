@@ -276,3 +276,32 @@ describe("the notification list", () => {
     expect((await piotr.get("/api/notifications").query({ before: "zly-kursor" })).status).toBe(400);
   });
 });
+
+describe("opening a thread", () => {
+  it("marks that thread's notifications read, and only those, through a recorded command", async () => {
+    const opened = await startThread(anna, "Otwarcie wątku czyści jego powiadomienia");
+    const other = await startThread(anna, "Inny wątek z wzmianką");
+    await reply(anna, opened.threadId, "Pytanie do @piotr.mazur");
+    await reply(anna, other.threadId, "Też pytanie do @piotr.mazur");
+    const recipientId = userIds[PIOTR];
+    await waitForNotifications(PIOTR, { threadId: opened.threadId, read: false });
+    await waitForNotifications(PIOTR, { threadId: other.threadId, read: false });
+    await settle();
+    const aboutOpened = await Notification.countDocuments({ recipientId, threadId: opened.threadId, read: false });
+    const before = (await piotr.get("/api/notifications/unread-count")).body as { unreadCount: number };
+
+    expect((await piotr.get(`/api/threads/${opened.threadId}`)).status).toBe(200);
+
+    expect(await Notification.countDocuments({ recipientId, threadId: opened.threadId, read: false })).toBe(0);
+    expect(await Notification.countDocuments({ recipientId, threadId: other.threadId, read: false })).toBe(1);
+    const after = (await piotr.get("/api/notifications/unread-count")).body as { unreadCount: number };
+    expect(after.unreadCount).toBe(before.unreadCount - aboutOpened);
+    const event = await Event.findOne({ name: "notifications.read", subjectId: recipientId })
+      .sort({ createdAt: -1 })
+      .lean();
+    expect(event?.data).toMatchObject({ threadId: opened.threadId, count: aboutOpened });
+    // Opening it again changes nothing and records nothing more.
+    await piotr.get(`/api/threads/${opened.threadId}`);
+    expect(await Event.countDocuments({ name: "notifications.read", "data.threadId": opened.threadId })).toBe(1);
+  });
+});

@@ -70,8 +70,10 @@ describe("Prometheus metrics", () => {
 });
 
 describe("legal pages", () => {
-  it("shows a visitor the privacy notice with the configured IP retention and the RODO bases", async () => {
-    const response = await request(server.url).get("/api/pages/privacy");
+  it("gives the admin the shipped privacy notice with the configured IP retention and the RODO bases", async () => {
+    // Visitors see it once its template fields are filled (launchChecklist.test.ts).
+    const admin = await signedInAgent(server.url, DEMO.admin);
+    const response = await admin.get("/api/pages/privacy");
     expect(response.status).toBe(200);
     const { page } = response.body as SitePageResponse;
     expect(page).toMatchObject({ slug: "privacy", title: "Polityka prywatności", version: 1 });
@@ -81,8 +83,9 @@ describe("legal pages", () => {
     expect(page.html).toContain("Urzędu Ochrony Danych Osobowych");
   });
 
-  it("shows the accessibility statement and answers 404 for an unknown page", async () => {
-    const response = await request(server.url).get("/api/pages/accessibility");
+  it("gives the accessibility statement and answers 404 for an unknown page", async () => {
+    const admin = await signedInAgent(server.url, DEMO.admin);
+    const response = await admin.get("/api/pages/accessibility");
     expect(response.status).toBe(200);
     expect((response.body as SitePageResponse).page.html).toContain("Procedura wnioskowo-skargowa");
     const unknown = await request(server.url).get("/api/pages/regulamin");

@@ -308,6 +308,28 @@ describe("refusals", () => {
 });
 
 describe("from a thread or post", () => {
+  it("prefills the summary with the first sentences and the context with the whole post, not twice the same", async () => {
+    const body =
+      "W Wieliczce od trzech lat spotykamy się z dyrektorami po egzaminach. Zaczynamy od tego, co się udało. " +
+      "Potem patrzymy na obszary do poprawy i ustalamy wsparcie.\n\nNa koniec każda szkoła dostaje krótki raport.";
+    const detail = (await agents.memberA.get("/api/groups/gwd-malopolska")).body as GroupDetail;
+    const discussion = detail.categories.find((category) => category.slug === "dyskusje");
+    const started = await agents.memberA
+      .post(`/api/categories/${discussion?.id}/threads`)
+      .send({ title: "Spotkania z dyrektorami po egzaminach", body, clientId: randomUUID() });
+    expect(started.status).toBe(201);
+    const created = await agents.memberA
+      .post("/api/practices")
+      .send({ source: { threadId: started.body.thread.id, postId: null } });
+    expect(created.status).toBe(201);
+    const draft = practiceOf(created);
+    expect(draft.summary).toBe(
+      "W Wieliczce od trzech lat spotykamy się z dyrektorami po egzaminach. Zaczynamy od tego, co się udało.",
+    );
+    expect(draft.context.markdown).toBe(body);
+    expect(draft.context.html).toContain("<p>Na koniec każda szkoła dostaje krótki raport.</p>");
+  });
+
   it("lets only the author of the words (or a moderator) start a practice from them", async () => {
     const fromReply = { source: { threadId: thread.id, postId: thread.replyId } };
     // Anna started the thread, Piotr wrote the reply.

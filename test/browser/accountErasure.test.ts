@@ -66,6 +66,7 @@ it(
       await signIn(admin, server.url, ADMIN);
       const adminPage = await admin.newPage();
       await open(adminPage, "/admin/uzytkownicy");
+      await adminPage.locator("summary", { hasText: /^Działania\W+Anna Kowalska$/ }).click();
       await adminPage.getByRole("button", { name: /^Ogranicz przetwarzanie\W+Anna Kowalska$/ }).waitFor();
       await adminPage.getByRole("button", { name: /^Usuń konto \(RODO\)\W+Anna Kowalska$/ }).click();
       const dialog = adminPage.getByRole("dialog", { name: "Usunięcie konta: Anna Kowalska" });
@@ -146,6 +147,7 @@ it(
       expect(await reader.getByRole("link", { name: /Kowalska/ }).count()).toBe(0);
 
       await adminPage.reload();
+      await adminPage.locator("summary", { hasText: /^Działania\W+Piotr Mazur$/ }).click();
       await adminPage.getByRole("button", { name: /^Ogranicz przetwarzanie\W+Piotr Mazur$/ }).waitFor();
       await adminPage.setViewportSize({ width: 360, height: 740 });
       await expectNoAxeViolations(adminPage);

@@ -215,6 +215,7 @@ it(
 
     await withContext("desktop", async (page) => {
       await signIn(page, MODERATOR);
+      await page.getByRole("button", { name: /^Zarządzanie/ }).click();
       await page.getByRole("link", { name: "Prośby o dostęp" }).click();
       await page.waitForURL(`${server.url}/admin/prosby`);
       const card = page.locator("li", { has: page.getByRole("heading", { name: "Tadeusz Rak" }) });
@@ -286,9 +287,24 @@ it(
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("register-jstTeryt");
       await page.keyboard.type("Krak", { delay: 30 });
       await page.locator("#register-jstTeryt-listbox [role=option]").first().waitFor();
+      await page.keyboard.type("ów", { delay: 30 });
+      // The two units named Kraków are told apart by their type and the gmina's powiat.
+      const options = page.locator("#register-jstTeryt-listbox [role=option]");
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll("#register-jstTeryt-listbox [role=option]")].filter((option) =>
+            option.textContent?.trim().startsWith("Kraków "),
+          ).length >= 2,
+      );
+      expect(await options.allInnerTexts()).toEqual(
+        expect.arrayContaining([
+          "Kraków\nmiasto na prawach powiatu, woj. małopolskie",
+          "Kraków\ngmina miejska, powiat grodzki Kraków, woj. małopolskie",
+        ]),
+      );
       await page.keyboard.press("Escape");
       expect(await combo.getAttribute("aria-expanded")).toBe("false");
-      expect(await combo.inputValue()).toBe("Krak");
+      expect(await combo.inputValue()).toBe("Kraków");
       await page.keyboard.press("Escape");
       expect(await combo.inputValue()).toBe("");
       await chooseJstByKeyboard(page, "register-jstTeryt", "Wielicz", "Wieliczka");
@@ -366,9 +382,25 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("new scre
         await signIn(page, ADMIN);
         await open(page, "/admin/uzytkownicy");
         await page.locator("table.users").waitFor();
+        // A compact table of at most 20 rows with the total over every page (it was 6,300 px tall for 20 people).
+        const heading = page.locator("#users-heading");
+        const total = Number(/^(\d+) os/.exec(await heading.innerText())?.[1]);
+        expect(total).toBeGreaterThanOrEqual(19);
+        expect(await page.locator("table.users tbody tr").count()).toBe(Math.min(total, 20));
+        if (total > 20)
+          await page.getByRole("button", { name: `Pokaż kolejne (${Math.min(20, total - 20)})` }).waitFor();
         await saveScreenshot(page, `${viewport}-admin-users`);
+        if (viewport === "desktop") {
+          // Rows of one to three lines: a row's tools no longer stack in it (they took ~300 px a row).
+          const rowHeight = await page
+            .locator("table.users tbody")
+            .evaluate((body) => body.getBoundingClientRect().height / body.querySelectorAll("tr").length);
+          expect(rowHeight).toBeLessThan(140);
+        }
         await expectNoAxeViolations(page);
 
+        // Each row's tools open from its own "Działania" disclosure, keeping the table compact.
+        await page.locator("summary", { hasText: /^Działania\W+Marek Kamiński$/ }).click();
         const opener = page.getByRole("button", { name: /^Zawieś\W+Marek Kamiński$/ });
         await opener.click();
         const dialog = page.getByRole("dialog", { name: "Zawieś konto: Marek Kamiński" });

@@ -74,7 +74,7 @@ async function eventually(read: () => Promise<string>, expected: string): Promis
 }
 
 async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const viewport of ["phone", "desktop"] as const) {
+  for (const viewport of ["narrow", "phone", "desktop"] as const) {
     await page.setViewportSize(VIEWPORTS[viewport]);
     await page.getByRole("heading", { name: "Odpowiedz w wątku" }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, `${viewport}-${name}`);

@@ -94,6 +94,76 @@ it(
   PAGE_TIMEOUT,
 );
 
+async function signIn(page: Page, email: string): Promise<void> {
+  await open(page, "/logowanie");
+  await page.getByLabel("Adres e-mail").fill(email);
+  await page.getByLabel("Hasło").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Zaloguj się" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/logowanie"));
+  await page.locator("main h1").first().waitFor();
+}
+
+it(
+  "shows a signed-in member their groups' news first on a 360 × 740 phone, under a compact header",
+  async () => {
+    const context = await newContext(browser, "phone");
+    const page = await context.newPage();
+    try {
+      await signIn(page, DEMO_EMAIL);
+      await open(page, "/");
+      expect(await page.locator("main h1").innerText()).toBe("Witaj, Anna Kowalska");
+      // The visitors' introduction is not repeated to members.
+      expect(await page.getByText("Miejsce, w którym przedstawiciele samorządów").count()).toBe(0);
+      const header = await page.locator("header.site-header").boundingBox();
+      expect(header?.height).toBeLessThanOrEqual(80);
+      const news = await page.locator("#whats-new-heading").boundingBox();
+      expect(news?.y).toBeLessThanOrEqual(200);
+      await saveScreenshot(page, "phone-home-member");
+      await expectNoAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  },
+  PAGE_TIMEOUT,
+);
+
+it.each([
+  ["a moderator", "katarzyna.nowak@demo.forum-jst.pl"],
+  ["an admin", "admin@demo.forum-jst.pl"],
+])(
+  "keeps %s's header menu on one row at 1280 px, the staff links under one menu",
+  async (_who, email) => {
+    const context = await newContext(browser, "desktop");
+    const page = await context.newPage();
+    try {
+      await signIn(page, email);
+      const manage = page.getByRole("navigation").getByRole("button", { name: /^Zarządzanie/ });
+      await manage.waitFor();
+      // Every link and tool of the menu row starts at the same height: one row.
+      const tops = await page
+        .locator("#site-menu nav > ul > li, #site-menu .tools > *:visible")
+        .evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().top)));
+      expect(tops.length).toBeGreaterThan(6);
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+      // The staff links open from the keyboard and close with Escape, focus back on the button.
+      expect(await page.getByRole("link", { name: "Użytkownicy" }).isVisible()).toBe(false);
+      await manage.focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Użytkownicy" }).waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Moderacja/);
+      await saveScreenshot(page, `desktop-staff-menu-${email.split("@")[0]}`);
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await page.getByRole("link", { name: "Użytkownicy" }).waitFor({ state: "hidden" });
+      expect(await manage.evaluate((button) => button === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  },
+  PAGE_TIMEOUT,
+);
+
 describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member on %s", (viewport) => {
   it(
     "signs in, goes group → category → thread and posts a reply that appears",

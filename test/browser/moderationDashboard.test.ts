@@ -68,6 +68,12 @@ describe("moderation screens", () => {
       expect(queues.total).toBeGreaterThan(0);
       await withPage("desktop", DEMO.moderator, async (page) => {
         await open(page, "/");
+        // The staff links sit under one menu, whose button carries the count too.
+        const manage = page
+          .getByRole("navigation")
+          .getByRole("button", { name: new RegExp(`^Zarządzanie, ${queues.total} (sprawa|sprawy|spraw)`) });
+        await manage.click();
+        expect(await manage.getAttribute("aria-expanded")).toBe("true");
         // The count arrives just after the page: the link's name says it once it is there.
         const navLink = page
           .getByRole("navigation")

@@ -95,6 +95,7 @@ it(
       const page = await context.newPage();
       await page.goto(`${server.url}/admin/uzytkownicy?q=Anna%20Kowalska`);
       await page.locator("table.users").waitFor();
+      await page.locator("summary", { hasText: /^Działania\W+Anna Kowalska$/ }).click();
       const exportLink = page.getByRole("link", { name: /^Eksport danych\W+Anna Kowalska$/ });
       expect(await exportLink.getAttribute("href")).toMatch(/^\/api\/admin\/users\/[0-9a-f]{24}\/export$/);
       const summary = page.getByText(/^Historia zgód\W+Anna Kowalska$/);

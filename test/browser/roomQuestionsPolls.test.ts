@@ -114,7 +114,8 @@ describe("questions in the live room", () => {
       // The moderator answers with a note.
       const moderatorQuestions = moderator.locator("#room-questions");
       await moderatorQuestions.getByText(text).waitFor({ timeout: LIVE_TIMEOUT });
-      await press(moderator, moderatorQuestions.getByRole("button", { name: "Odpowiedziano…" }));
+      // The button says what it does (answer), not a state ("Odpowiedziano…").
+      await press(moderator, moderatorQuestions.getByRole("button", { name: "Odpowiedz…" }));
       const dialog = moderator.getByRole("dialog", { name: "Oznacz pytanie jako odpowiedziane" });
       await dialog.waitFor();
       await expectNoAxeViolations(moderator);

@@ -77,7 +77,7 @@ it(
       const discussions = page.locator(".hits article").filter({ has: page.locator(".kind-thread, .kind-post") });
       const groups = await discussions.locator(".meta li").allInnerTexts();
       expect(groups.filter((text) => text.startsWith("Grupa: ") && text !== "Grupa: GWD Małopolska")).toEqual([]);
-      await expectAccessibleAtBothWidths(page, "search-results", ["desktop", "phone"]);
+      await expectAccessibleAtBothWidths(page, "search-results", ["desktop", "phone", "narrow"]);
       await page.setViewportSize(VIEWPORTS.desktop);
 
       // The kind chips filter; the chosen chip keeps the focus and the address says what is shown.

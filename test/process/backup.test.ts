@@ -133,6 +133,9 @@ it("restores a backup into a fresh database with every collection and file ident
     .createConnection(testMongoUri(), { dbName: targetDb, ...testClientOptions() })
     .asPromise();
   try {
+    // The backup carries its own record (the launch checklist's "backup taken"), so a restored forum knows it too.
+    const record = await connection.db!.collection("jobruns").findOne({ name: "backup" });
+    expect(record).toMatchObject({ lastRunAt: expect.any(Date), lastResult: { file: backupFile } });
     const user = await connection.db!.collection("users").findOne({});
     await expect(
       connection.db!.collection("users").insertOne({ ...user, _id: new mongoose.Types.ObjectId() }),

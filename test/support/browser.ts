@@ -1,10 +1,14 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-/** Viewports every screen is checked at: an office laptop and a small phone. */
+/**
+ * Viewports every screen is checked at: an office laptop, a small phone, and 320 CSS px, the width
+ * WCAG 1.4.10 (Reflow) asks content to fit without scrolling sideways (1280 px zoomed to 400 %).
+ */
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 360, height: 740 },
+  narrow: { width: 320, height: 640 },
 } as const;
 
 /** Debian's Chromium, headless; playwright-core downloads no browser of its own. */
@@ -51,8 +55,47 @@ function keepAnnouncements(): void {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now. */
+/**
+ * Fails when the page as it is now scrolls sideways (WCAG 1.4.10 Reflow), naming the elements that
+ * stick out past the right edge of the viewport, so the fix can start from them.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth <= viewport) return null;
+    const culprits: string[] = [];
+    for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
+      const { right, width } = element.getBoundingClientRect();
+      if (right > viewport + 0.5 && width > 0) {
+        // Only the outermost culprits: a child of one that sticks out says nothing new.
+        if (element.parentElement && element.parentElement.getBoundingClientRect().right > viewport + 0.5) continue;
+        const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${[...element.classList]
+          .filter((name) => !name.startsWith("svelte-"))
+          .map((name) => `.${name}`)
+          .join("")}`;
+        culprits.push(
+          `${name} (right edge ${Math.round(right)} px): ${(element.textContent ?? "").trim().slice(0, 60)}`,
+        );
+      }
+      if (culprits.length >= 8) break;
+    }
+    return { viewport, scrollWidth, culprits };
+  });
+  if (overflow) {
+    throw new Error(
+      `${page.url()} scrolls sideways at ${overflow.viewport} px: the document is ${overflow.scrollWidth} px wide.\n` +
+        overflow.culprits.map((culprit) => `    ${culprit}`).join("\n"),
+    );
+  }
+}
+
+/**
+ * Fails with the list of WCAG 2.1 A/AA violations axe finds on the page as it is now, or when the
+ * page scrolls sideways at its current width (axe does not check reflow).
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await expectNoSidewaysScroll(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     // Only violations are reported: axe then skips building the (large) passes/incomplete lists.
@@ -75,12 +118,14 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
-/** Waits until a status region of the page says or has said `text` (pages opened through `newContext`). */
-/** A screenshot and an axe check at each width, phone first unless `order` says otherwise. */
+/**
+ * A screenshot, an axe check and a check that nothing scrolls sideways at each width: 320 px, a
+ * 360 px phone and a 1280 px laptop, in that order unless `order` says otherwise.
+ */
 export async function expectAccessibleAtBothWidths(
   page: Page,
   name: string,
-  order: readonly (keyof typeof VIEWPORTS)[] = ["phone", "desktop"],
+  order: readonly (keyof typeof VIEWPORTS)[] = ["narrow", "phone", "desktop"],
 ): Promise<void> {
   for (const viewport of order) {
     await page.setViewportSize(VIEWPORTS[viewport]);
@@ -89,6 +134,7 @@ export async function expectAccessibleAtBothWidths(
   }
 }
 
+/** Waits until a status region of the page says or has said `text` (pages opened through `newContext`). */
 export async function waitForAnnouncement(page: Page, text: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (wanted) => {

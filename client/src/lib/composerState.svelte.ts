@@ -5,7 +5,7 @@ import { POST_BODY_MAX } from "@forum/shared/schemas/post";
 import { composerDraftOf, composerDrafts, newClientId, type DraftTarget } from "./drafts";
 import { isCancelled, sendWhenOnline } from "./offlineRetry";
 import { fetchServerDraft, newerDraft, ServerDraftSync } from "./serverDrafts";
-import { insertOnOwnLine } from "./textInsert";
+import { insertAsParagraph } from "./textInsert";
 
 export interface ComposerOptions {
   /** Where the draft is kept, here and on the server (asked each time, so a form that changes target follows). */
@@ -90,11 +90,11 @@ export class ComposerState {
     this.#serverCopy.schedule(draft);
   }
 
-  /** An uploaded attachment's markdown, on its own line at the cursor. */
+  /** An uploaded attachment's markdown, as a paragraph of its own at the cursor. */
   async insert(markdown: string): Promise<void> {
     const textarea = this.#textarea();
     const selection = textarea ? { start: textarea.selectionStart, end: textarea.selectionEnd } : null;
-    const inserted = insertOnOwnLine(this.body, markdown, selection);
+    const inserted = insertAsParagraph(this.body, markdown, selection);
     this.body = inserted.text;
     this.remember();
     await tick();

@@ -94,3 +94,16 @@ export function shiftMonth(month: string, delta: number): string {
 
 /** This month in Poland, "YYYY-MM". */
 export const currentMonth = (now = new Date()): string => warsawDateTime(now).date.slice(0, 7);
+
+/**
+ * A session's title without a leading "Sesja 4", "Spotkanie 4:" or "Session 4 –" of its own number, for places
+ * that already say "Spotkanie 4 z 9" ("Spotkanie 4 z 9: Sesja 4: dane…" said it twice). Empty when the title
+ * was only that.
+ */
+export function titleWithoutNumber(title: string, number: number): string {
+  const prefix = new RegExp(
+    `^\\s*(?:sesja|spotkanie|session|meeting)\\s+(?:nr\\.?\\s*)?${number}(?!\\d)\\s*[:.,–—-]?\\s*`,
+    "iu",
+  );
+  return title.replace(prefix, "").trim();
+}

@@ -11,8 +11,12 @@ import { followThread } from "./realtime";
 import { whenClosing } from "./threadState";
 import { announceThreadUpdate } from "./threadStateAnnouncements";
 
+/** Post numbers each once, in first-seen order (a plain array: the state holds it, not a Set). */
+const withoutRepeats = (numbers: number[]): number[] => numbers.filter((n, index) => numbers.indexOf(n) === index);
+
 /** Where in a thread the reader can jump; the reader loads the posts there and moves focus to them. */
-export type Jump = { to: "firstUnread" } | { to: "top" } | { to: "last" } | { to: "date"; date: Date };
+export type Jump =
+  { to: "firstUnread" } | { to: "top" } | { to: "last" } | { to: "date"; date: Date } | { to: "post"; number: number };
 
 type ThreadUpdateFields = Pick<ThreadUpdate, "threadId" | "title" | "tags" | "state">;
 
@@ -55,6 +59,11 @@ export class ThreadReader {
   topInView = $state(false);
   bottomInView = $state(false);
   loadError = $state("");
+  /**
+   * Numbers of others' new posts that came while the reader was higher up (below the screen, or not
+   * loaded at all): the "Nowe odpowiedzi (n)" button leads to the first; each leaves once in view.
+   */
+  newBelow = $state<number[]>([]);
   /** The list of posts, bound by the page: where posts are found and the reader's place is measured. */
   list = $state<HTMLOListElement>();
   /** The top sentinel is in view (or still, after a page came): load the page before. */
@@ -90,7 +99,66 @@ export class ThreadReader {
         ? detail.lastReadNumber + 1
         : null;
     this.loadError = "";
+    this.newBelow = [];
     this.shown = windowOf(detail);
+  }
+
+  /**
+   * New posts raise the thread's count and last number ("4 wpisy" → "5 wpisów"), whichever way they
+   * came (one's own reply, a live push, catching up after a reconnect), each counted once by its number.
+   */
+  #count(posts: readonly PostView[]): void {
+    let { postCount, lastPostNumber } = this.thread;
+    for (const post of [...posts].sort((a, b) => a.number - b.number)) {
+      if (post.number <= lastPostNumber) continue;
+      postCount += 1;
+      lastPostNumber = post.number;
+    }
+    if (lastPostNumber !== this.thread.lastPostNumber) this.thread = { ...this.thread, postCount, lastPostNumber };
+  }
+
+  /** Whether a shown post starts below the bottom of the screen. */
+  #belowScreen(number: number): boolean {
+    const element = this.#postElement(number);
+    return element !== null && element.getBoundingClientRect().top >= window.innerHeight;
+  }
+
+  /** Drops from `newBelow` the posts that are now in view (or above it). */
+  #forgetSeenBelow(): void {
+    if (this.newBelow.length === 0) return;
+    const left = this.newBelow.filter((number) => {
+      const element = this.#postElement(number);
+      return element === null ? this.shown.hasAfter : element.getBoundingClientRect().top >= window.innerHeight;
+    });
+    if (left.length !== this.newBelow.length) this.newBelow = left;
+  }
+
+  /** Follows scrolling until the cleanup it answers: new posts scrolled into view leave the button's count. */
+  watchNewBelow(): () => void {
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        this.#forgetSeenBelow();
+      });
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("resize", onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("resize", onScroll);
+    };
+  }
+
+  /** "Nowe odpowiedzi (n)": the first new post, scrolled to the top and focused (loaded first if need be). */
+  async showNewBelow(): Promise<void> {
+    const first = this.newBelow[0];
+    if (first === undefined) return;
+    this.newBelow = [];
+    if (this.#postElement(first)) await this.position(first, true);
+    else await this.jump({ to: "post", number: first });
   }
 
   #threadPath(suffix = ""): string {
@@ -241,9 +309,16 @@ export class ThreadReader {
             ? "?last=1"
             : to.to === "firstUnread"
               ? `?around=${this.firstUnread ?? 1}`
-              : `?at=${encodeURIComponent(to.date.toISOString())}`;
+              : to.to === "post"
+                ? `?around=${to.number}`
+                : `?at=${encodeURIComponent(to.date.toISOString())}`;
       const page = await this.#fetchPage(query);
-      const target = to.to === "top" ? (page.posts[0]?.number ?? null) : page.anchor;
+      const target =
+        to.to === "top"
+          ? (page.posts[0]?.number ?? null)
+          : to.to === "post" && page.posts.some((post) => post.number === to.number)
+            ? to.number
+            : page.anchor;
       await this.#showPage(page, target, true);
       this.loadError = "";
       if (target !== null) announce(translate("reading.jumped", { number: target }));
@@ -319,6 +394,7 @@ export class ThreadReader {
    * the end and holds `from` (else they would leave a hole), else loaded by scrolling.
    */
   async #receiveNewer(posts: PostView[], hasAfter: boolean, from: number): Promise<void> {
+    this.#count(posts);
     if (this.shown.hasAfter) return;
     if (from > 0 && !this.shown.posts.some((post) => post.number === from)) return;
     const fresh = posts.filter((post) => !this.#isShown(post.id));
@@ -326,13 +402,18 @@ export class ThreadReader {
     await this.#keepingPlace(() => (this.shown = append(this.shown, fresh, hasAfter)));
     const viewerId = this.#viewerId();
     const others = fresh.filter((post) => post.author.id !== viewerId);
+    // Those the reader cannot see (they are higher up) are offered by "Nowe odpowiedzi (n)".
+    const below = others.filter((post) => this.#belowScreen(post.number)).map((post) => post.number);
+    if (below.length) this.newBelow = withoutRepeats([...this.newBelow, ...below]);
     // Polite, and focus stays where it is: the reader may be in the middle of typing a reply.
-    if (others.length === 1) announce(translate("thread.newPostFrom", { name: others[0]?.author.name }));
+    if (below.length) announce(translate("reading.newBelow", { count: this.newBelow.length }));
+    else if (others.length === 1) announce(translate("thread.newPostFrom", { name: others[0]?.author.name }));
     else if (others.length > 1) announce(translate("reading.newPosts", { count: others.length }));
   }
 
   /** This visitor's own reply, from the reply form (which announces it itself). */
   async addPost(post: PostView): Promise<void> {
+    this.#count([post]);
     // The live push may have come first, without this visitor's permissions: the answer wins.
     if (this.#isShown(post.id)) return this.changePost(post);
     if (this.shown.hasAfter) {
@@ -350,7 +431,14 @@ export class ThreadReader {
    * ones; editing and deleting someone else's new post needs a reload (moderators only).
    */
   #receivePush(post: PostView): void {
+    this.#count([post]);
     if (this.#isShown(post.id)) return;
+    // Not loaded (the reader is far up a long thread): the button offers it all the same.
+    if (this.shown.hasAfter && post.author.id !== this.#viewerId()) {
+      this.newBelow = withoutRepeats([...this.newBelow, post.number]);
+      announce(translate("reading.newBelow", { count: this.newBelow.length }));
+      return;
+    }
     // A push that skips numbers means something was missed: fetch rather than leave a hole.
     if (!this.shown.hasAfter && this.shown.posts.length > 0 && post.number > lastNumber(this.shown) + 1) {
       void this.#catchUp(this.thread.id);

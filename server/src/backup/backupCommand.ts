@@ -4,6 +4,7 @@ import mongoose from "mongoose";
 import { openDatabase } from "../db/openDatabase.js";
 import { loadEnvironment } from "../loadEnvironment.js";
 import "../models/index.js";
+import { recordBackup } from "./backupRecord.js";
 import { fileStores } from "./fileStores.js";
 import { writeBackup } from "./writeBackup.js";
 
@@ -19,7 +20,15 @@ async function backupCommand(): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const { close } = await openDatabase(config, say);
   try {
-    const trailer = await writeBackup({ connection: mongoose.connection, stores: fileStores(config), file: target });
+    const takeBack = await recordBackup(target);
+    const trailer = await writeBackup({
+      connection: mongoose.connection,
+      stores: fileStores(config),
+      file: target,
+    }).catch(async (error: unknown) => {
+      await takeBack();
+      throw error;
+    });
     const documents = Object.values(trailer.collections).reduce((sum, entry) => sum + entry.count, 0);
     say(
       `Kopia zapisana: ${target}\n  kolekcje: ${Object.keys(trailer.collections).length}, dokumenty: ${documents}, pliki: ${Object.keys(trailer.files).length}`,

@@ -12,7 +12,7 @@ import { practiceFacts, practiceSubject } from "./support/practiceEvent.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
 
-const SUMMARY_PREFILL_MAX = 400;
+const SUMMARY_PREFILL_MAX = 300;
 
 export interface PracticeCreatorProps {
   authorId: mongoose.Types.ObjectId;
@@ -24,10 +24,23 @@ export interface PracticeCreatorProps {
 }
 
 /** The first words of a post as plain text, cut at a word boundary. */
-function plainSummary(markdown: string): string {
+/**
+ * The summary a draft starts with: the post's first sentences (at most two, within SUMMARY_PREFILL_MAX), never
+ * the whole post when it has more, since the whole post already becomes the context; the author then shortens
+ * or rewrites either. A first sentence longer than the limit is cut at a word.
+ */
+function summaryOf(markdown: string): string {
   const text = (JSDOM.fragment(renderMarkdown(markdown)).textContent ?? "").replace(/\s+/g, " ").trim();
-  if (text.length <= SUMMARY_PREFILL_MAX) return text;
-  const cut = text.slice(0, SUMMARY_PREFILL_MAX);
+  const sentences = text.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d„"(])/u);
+  let summary = "";
+  for (const [index, sentence] of sentences.entries()) {
+    const next = summary ? `${summary} ${sentence}` : sentence;
+    const wouldBeWhole = index === sentences.length - 1 && sentences.length > 1;
+    if (index >= 2 || (summary && (next.length > SUMMARY_PREFILL_MAX || wouldBeWhole))) break;
+    summary = next;
+  }
+  if (summary.length <= SUMMARY_PREFILL_MAX) return summary;
+  const cut = summary.slice(0, SUMMARY_PREFILL_MAX);
   return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : cut.length)}…`;
 }
 
@@ -41,7 +54,7 @@ export async function practiceCreator(props: PracticeCreatorProps): Promise<Prac
   const body = props.source?.post.body ?? "";
   const created = await Practice.create({
     title: props.title || props.source?.thread.title || "",
-    summary: body ? plainSummary(body) : "",
+    summary: body ? summaryOf(body) : "",
     context: { markdown: body, html: body ? renderMarkdown(body) : "" },
     jstIds: jst ? [jst._id] : [],
     voivodeshipCodes: jst ? [jst.voivodeshipCode] : [],

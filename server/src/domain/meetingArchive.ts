@@ -1,5 +1,5 @@
 import type { MeetingDocument } from "../models/Meeting.js";
-import { warsawClock, warsawDateTime, warsawDay } from "./warsawTime.js";
+import { polishDateTime, polishDateTimeRange, polishDay, warsawClock, warsawDay } from "./warsawTime.js";
 
 /** What the room kept, in the shape the archive needs. */
 export interface ArchiveMaterial {
@@ -21,13 +21,19 @@ const POST_CHARS = 15_000;
 export const escapeMarkdown = (text: string): string =>
   text.replace(/\s*\n\s*/g, " ").replace(/[\\`*_{}[\]()#+\-.!<>|~@&]/g, "\\$&");
 
-/** "1 głos", "3 głosy", "5 głosów". */
+const polishPlural = new Intl.PluralRules("pl-PL");
+const VOTES: Record<Intl.LDMLPluralRule, string> = {
+  zero: "głosów",
+  one: "głos",
+  two: "głosy",
+  few: "głosy",
+  many: "głosów",
+  other: "głosu",
+};
+
+/** "1 głos", "3 głosy", "5 głosów" (the plural form from Intl's Polish rules). */
 export function votesLabel(count: number): string {
-  const lastTwo = count % 100;
-  const last = count % 10;
-  if (count === 1) return "1 głos";
-  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return `${count} głosy`;
-  return `${count} głosów`;
+  return `${count} ${VOTES[polishPlural.select(count)]}`;
 }
 
 /** Lines joined into posts of at most POST_CHARS, each starting with the heading. */
@@ -54,7 +60,7 @@ function openingPost(material: ArchiveMaterial): string {
     const items = meeting.agenda.filter((item) => item.day === day);
     if (items.length === 0) return [];
     return [
-      `### Dzień ${day}`,
+      `### Dzień ${day} — ${polishDay(new Date(meeting.startsAt.getTime() + (day - 1) * 86_400_000))}`,
       "",
       ...items.map(
         (item) =>
@@ -66,10 +72,10 @@ function openingPost(material: ArchiveMaterial): string {
   return [
     `**${escapeMarkdown(meeting.title)}** (sesja ${meeting.number} z 9, ${escapeMarkdown(material.groupName)})`,
     "",
-    `- Termin: ${warsawDateTime(meeting.startsAt)} – ${warsawDateTime(meeting.endsAt)}`,
+    `- Termin: ${polishDateTimeRange(meeting.startsAt, meeting.endsAt)}`,
     ...(meeting.venue ? [`- Miejsce: ${escapeMarkdown(meeting.venue)}`] : []),
-    ...(meeting.room?.openedAt ? [`- Pokój otwarty: ${warsawDateTime(meeting.room.openedAt)}`] : []),
-    ...(meeting.room?.closedAt ? [`- Pokój zamknięty: ${warsawDateTime(meeting.room.closedAt)}`] : []),
+    ...(meeting.room?.openedAt ? [`- Pokój otwarty: ${polishDateTime(meeting.room.openedAt)}`] : []),
+    ...(meeting.room?.closedAt ? [`- Pokój zamknięty: ${polishDateTime(meeting.room.closedAt)}`] : []),
     `- [Strona spotkania](/spotkania/${meeting._id.toString()})`,
     "",
     "Archiwum spotkania na żywo — tylko do odczytu. Kolejne wpisy: zapis czatu, pytania uczestników, wyniki głosowań i protokół.",
@@ -88,7 +94,7 @@ function chatPosts(material: ArchiveMaterial): string[] {
     const messageDay = warsawDay(message.createdAt);
     if (messageDay !== day) {
       if (lines.length) lines.push("");
-      lines.push(`**${messageDay}**`, "");
+      lines.push(`**${polishDay(message.createdAt)}**`, "");
       day = messageDay;
     }
     lines.push(

@@ -23,3 +23,29 @@ export const warsawDay = (date: Date): string => warsawParts(date).date;
 
 /** "HH:MM" in Polish time. */
 export const warsawClock = (date: Date): string => warsawParts(date).time;
+
+/** Polish words for dates in text people read (the archive thread): Intl in Polish time, never ISO. */
+const polishDayFormat = new Intl.DateTimeFormat("pl-PL", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Warsaw",
+});
+const polishDateTimeFormat = new Intl.DateTimeFormat("pl-PL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/Warsaw",
+});
+
+/** "poniedziałek, 7 grudnia 2026": the Polish calendar day of an instant, in words. */
+export const polishDay = (date: Date): string => polishDayFormat.format(date);
+
+/** "7 grudnia 2026 10:00" in Polish time. */
+export const polishDateTime = (date: Date): string => polishDateTimeFormat.format(date);
+
+/** "7 grudnia 2026, 10:00 – 8 grudnia 2026, 16:00", or "7 grudnia 2026, 10:00–16:00" within one day. */
+export const polishDateTimeRange = (start: Date, end: Date): string => polishDateTimeFormat.formatRange(start, end);

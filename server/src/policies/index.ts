@@ -13,6 +13,7 @@ import "./practicePolicy.js";
 import "./analysisPolicy.js";
 import "./tagPolicy.js";
 import "./sitePagePolicy.js";
+import "./launchPolicy.js";
 import "./personalDataPolicy.js";
 import "./programmePolicy.js";
 

@@ -29,6 +29,7 @@ export async function presentAbilities(actor: Actor): Promise<Abilities> {
       ? { reason: actor.silence.reason, until: actor.silence.until ? actor.silence.until.toISOString() : null }
       : null,
     ...granted("editSitePages", can(actor, "edit", "SitePage", null)),
+    ...granted("launchChecklist", can(actor, "read", "LaunchChecklist", null)),
     ...granted("handleDataRequests", can(actor, "handleRequests", "PersonalData", null)),
     // A network thread: the rule's group condition is one every moderator meets there.
     ...granted("restructureThreads", can(actor, "restructure", "Thread", { groupId: null })),

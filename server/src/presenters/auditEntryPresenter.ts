@@ -113,6 +113,27 @@ async function withJstNames(changes: AuditChangeView[]): Promise<AuditChangeView
   );
 }
 
+/** The legal pages' names, for their `pages.update` entries (the event keeps the slug). */
+const SITE_PAGE_NAMES: Record<string, string> = {
+  privacy: "Polityka prywatności",
+  accessibility: "Deklaracja dostępności",
+};
+
+/**
+ * A subject's name from what its event recorded, for subjects without a page of their own to look up (a practice's
+ * or an analysis's title, a tag's or a file's name, a legal page): the log names what was done, never only its kind.
+ */
+function nameInData(data: StoredData): string | null {
+  if (!isRecord(data)) return null;
+  const after = isRecord(data.after) ? data.after : {};
+  const before = isRecord(data.before) ? data.before : {};
+  const pageName = typeof data.slug === "string" ? SITE_PAGE_NAMES[data.slug] : undefined;
+  const found = [data.title, data.name, after.title, after.name, before.title, before.name, pageName].find(
+    (value): value is string => typeof value === "string" && value.trim() !== "",
+  );
+  return found ?? null;
+}
+
 /** Audit entries with the names behind the ids (people, threads, groups), in a few queries. */
 export async function presentAuditEntries(events: EventDocument[]): Promise<AuditEntryView[]> {
   const subjectIds = (type: string) => idsOf(events, (event) => (event.subjectType === type ? event.subjectId : null));
@@ -147,7 +168,7 @@ export async function presentAuditEntries(events: EventDocument[]): Promise<Audi
         categoriesById.get(subjectKey)?.name ??
         meetingsById.get(subjectKey)?.title ??
         (threadId ? threadsById.get(threadId.toString())?.title : undefined) ??
-        null;
+        nameInData(event.data);
       return {
         id: event._id.toString(),
         name: event.name,

@@ -1,7 +1,7 @@
 import type { CategorySummary, GroupSummary } from "@forum/shared";
 import type { CategoryDocument } from "../models/Category.js";
 import type { GroupDocument } from "../models/Group.js";
-import type { JstDocument } from "../models/Jst.js";
+import type { JstDocument } from "../queries/jstCatalogue.js";
 import { presentJst } from "./jstPresenter.js";
 
 export const presentGroup = (group: GroupDocument, jstsById: Map<string, JstDocument>): GroupSummary => ({

@@ -1,5 +1,5 @@
 import type { AuthorSummary, UserSummary } from "@forum/shared";
-import type { JstDocument } from "../models/Jst.js";
+import type { JstDocument } from "../queries/jstCatalogue.js";
 import type { UserDocument } from "../models/User.js";
 import { presentJst } from "./jstPresenter.js";
 

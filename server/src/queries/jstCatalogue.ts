@@ -1,5 +1,9 @@
 import type mongoose from "mongoose";
-import { Jst, type JstDocument } from "../models/Jst.js";
+import type { JstPowiat } from "@forum/shared";
+import { Jst, type JstDocument as StoredJst } from "../models/Jst.js";
+
+/** A unit as the catalogue holds it: the stored one, with the powiat of a gmina looked up once. */
+export type JstDocument = StoredJst & { powiat: JstPowiat | null };
 
 /** How long a lookup that found nothing waits before it may reload the catalogue again. */
 const RELOAD_ON_MISS_AFTER_MS = 60_000;
@@ -14,8 +18,21 @@ interface Catalogue {
 
 let current: Promise<Catalogue> | null = null;
 
+/** A gmina's 7-digit code starts with its powiat's 4 digits (a powiat, or a city with powiat rights). */
+function withPowiats(stored: StoredJst[]): JstDocument[] {
+  const byTeryt = new Map(stored.map((jst) => [jst.teryt, jst]));
+  return stored.map((jst) => {
+    const unit = jst.teryt.length === 7 ? byTeryt.get(jst.teryt.slice(0, 4)) : undefined;
+    const powiat =
+      unit && (unit.type === "powiat" || unit.type === "miasto_na_prawach_powiatu")
+        ? { teryt: unit.teryt, name: unit.name, type: unit.type }
+        : null;
+    return { ...jst, powiat };
+  });
+}
+
 async function load(): Promise<Catalogue> {
-  const jsts = await Jst.find({}).lean<JstDocument[]>();
+  const jsts = withPowiats(await Jst.find({}).lean<StoredJst[]>());
   jsts.sort((a, b) => a.searchName.localeCompare(b.searchName) || a.teryt.localeCompare(b.teryt));
   return {
     byId: new Map(jsts.map((jst) => [jst._id.toString(), jst])),

@@ -1,4 +1,4 @@
-import type { SitePageSlug, SitePageView } from "@forum/shared";
+import { templateFields, type SitePageSlug, type SitePageView } from "@forum/shared";
 import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { SitePage, type SitePageDocument } from "../models/SitePage.js";
 import { renderMarkdown } from "../infra/markdown.js";
@@ -19,13 +19,23 @@ export async function loadSitePage(slug: SitePageSlug, ipRetentionDays: number):
   }
 }
 
-export function presentSitePage(page: SitePageDocument): SitePageView {
+/**
+ * The page as `reader` may see it: while the shipped template's fields ("[adres e-mail IOD]") are still in it, the
+ * text is a draft for its editors, and everyone else learns only that the page is being prepared (a privacy notice
+ * naming "[pełna nazwa…]" as the controller must not go out as the forum's statement).
+ */
+export function presentSitePage(page: SitePageDocument, reader: { mayEdit: boolean }): SitePageView {
+  const unfilled = templateFields(page.markdown);
+  const inPreparation = unfilled.length > 0;
+  const withheld = inPreparation && !reader.mayEdit;
   return {
     slug: page.slug as SitePageSlug,
     title: page.title,
-    markdown: page.markdown,
-    html: page.html,
+    markdown: withheld ? "" : page.markdown,
+    html: withheld ? "" : page.html,
     version: page.version,
     updatedAt: page.updatedAt.toISOString(),
+    inPreparation,
+    unfilled: reader.mayEdit ? unfilled : [],
   };
 }

@@ -13,8 +13,6 @@ import { User, type UserDocument } from "../models/User.js";
 import { authorize, type Actor } from "../policies/index.js";
 import { presentAdminUser, presentAdminUsers } from "../presenters/adminUserPresenter.js";
 
-const PAGE_SIZE = 50;
-
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -55,19 +53,27 @@ export function adminUserRoutes(): Router {
       const members = group ? await Membership.find({ groupId: group._id }, { userId: 1 }).lean() : [];
       idConditions.$in = members.map((member) => member.userId);
     }
+    // The total counts every page's rows: the same filter without the cursor.
+    const totalFilter = { ...filter };
+    if (Object.keys(idConditions).length > 0) totalFilter._id = mongoose.trusted({ ...idConditions });
     if (query.cursor) {
       idConditions.$lt = parseObjectId(query.cursor);
     }
     // Operators built here from validated values; sanitizeFilter guards request values elsewhere.
     if (Object.keys(idConditions).length > 0) filter._id = mongoose.trusted(idConditions);
-    const users = await User.find(filter)
-      .sort({ _id: -1 })
-      .limit(PAGE_SIZE + 1)
-      .lean();
-    const page = users.slice(0, PAGE_SIZE);
+    // Newest first by _id (the primary index), at most `limit` + 1 read to know whether a page follows.
+    const [users, total] = await Promise.all([
+      User.find(filter)
+        .sort({ _id: -1 })
+        .limit(query.limit + 1)
+        .lean(),
+      User.countDocuments(totalFilter),
+    ]);
+    const page = users.slice(0, query.limit);
     return {
       users: await presentAdminUsers(page),
-      nextCursor: users.length > PAGE_SIZE ? (page.at(-1)?._id.toString() ?? null) : null,
+      nextCursor: users.length > query.limit ? (page.at(-1)?._id.toString() ?? null) : null,
+      total,
     };
   });
 

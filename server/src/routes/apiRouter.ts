@@ -45,6 +45,7 @@ import { analysisRoutes } from "./analysisRoutes.js";
 import { libraryRoutes } from "./libraryRoutes.js";
 import { tagRoutes } from "./tagRoutes.js";
 import { sitePageRoutes } from "./sitePageRoutes.js";
+import { launchRoutes } from "./launchRoutes.js";
 
 export function apiRouter({
   databaseKind,
@@ -99,6 +100,7 @@ export function apiRouter({
   router.use(libraryRoutes());
   router.use(tagRoutes());
   router.use(sitePageRoutes(config));
+  router.use(launchRoutes(config));
   router.use(apiNotFoundHandler);
   return router;
 }

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { endpoints, foldPolish, type JstSummary } from "@forum/shared";
 import { route } from "../http/declareRoute.js";
-import type { JstDocument } from "../models/Jst.js";
+import type { JstDocument } from "../queries/jstCatalogue.js";
 import { presentJst } from "../presenters/jstPresenter.js";
 import { allJsts } from "../queries/jstCatalogue.js";
 

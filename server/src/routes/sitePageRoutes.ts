@@ -4,7 +4,7 @@ import { sitePageUpdater } from "../commands/sitePageUpdater.js";
 import type { Config } from "../config.js";
 import { notFound } from "../errors/AppError.js";
 import { route } from "../http/declareRoute.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
 import { loadSitePage, presentSitePage } from "../queries/sitePages.js";
 
 function slugOf(slug: string): SitePageSlug {
@@ -19,7 +19,8 @@ export function sitePageRoutes(config: Pick<Config, "IP_RETENTION_DAYS">): Route
   route(router, endpoints.admin.page, async ({ actor, params }) => {
     const slug = slugOf(params.slug);
     authorize(actor, "read", "SitePage", null);
-    return { page: presentSitePage(await loadSitePage(slug, config.IP_RETENTION_DAYS)) };
+    const mayEdit = can(actor, "edit", "SitePage", null);
+    return { page: presentSitePage(await loadSitePage(slug, config.IP_RETENTION_DAYS), { mayEdit }) };
   });
 
   route(router, endpoints.admin.updatePage, async ({ actor, user, params, body, context }) => {
@@ -29,7 +30,7 @@ export function sitePageRoutes(config: Pick<Config, "IP_RETENTION_DAYS">): Route
     // The first save of a fresh install edits the shipped text, which must be stored to carry a version.
     await loadSitePage(slug, config.IP_RETENTION_DAYS);
     const page = await sitePageUpdater({ slug, ...input, actorId: user._id, context });
-    return { page: presentSitePage(page) };
+    return { page: presentSitePage(page, { mayEdit: true }) };
   });
   return router;
 }

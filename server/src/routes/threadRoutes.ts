@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type mongoose from "mongoose";
 import { endpoints, POSTS_PAGE_DEFAULT, type PostsPage, type ThreadDetail } from "@forum/shared";
+import { notificationsMarker } from "../commands/notificationsMarker.js";
 import { pendingPostCreator } from "../commands/pendingPostCreator.js";
 import { postCreator } from "../commands/postCreator.js";
 import type { Config } from "../config.js";
@@ -57,9 +58,11 @@ export function threadRoutes(config: Pick<Config, "NEW_MEMBER_APPROVAL_POSTS">):
   const router = Router();
 
   /** The thread's header and the page its reader starts at (the first unread post). */
-  route(router, endpoints.threads.detail, async ({ actor, user, params }) => {
+  route(router, endpoints.threads.detail, async ({ actor, user, params, context }) => {
     const thread = await readableThread(actor, params.id);
     if (thread.mergedIntoId) return mergedThreadRedirect(actor, thread.mergedIntoId);
+    // Opening the thread is reading what its notifications told of: the bell stops counting them.
+    await notificationsMarker({ userId: user._id, threadId: thread._id, context });
     const readNumbers = await loadReadNumbers(user._id, [thread._id]);
     const lastReadNumber = readNumbers.get(thread._id.toString()) ?? 0;
     const [category, group, page, tags] = await Promise.all([

@@ -1,4 +1,10 @@
-import type { AdminUserView, ConsentHistoryResponse, SitePageResponse } from "../index.js";
+import type {
+  AdminUserPage,
+  AdminUserView,
+  ConsentHistoryResponse,
+  LaunchChecklistResponse,
+  SitePageResponse,
+} from "../index.js";
 import { adminUserQuerySchema, userRoleChangeSchema, userSuspendSchema } from "../schemas/account.js";
 import { adminAccountEraseSchema, userRestrictionSchema } from "../schemas/erasure.js";
 import { sitePageUpdateSchema } from "../sitePages.js";
@@ -14,7 +20,8 @@ export const adminEndpoints = defineEndpoints("Administracja", {
     summary: "Lista kont",
     signedIn: true,
     query: adminUserQuerySchema,
-    response: json<{ users: AdminUserView[]; nextCursor: string | null }>(),
+    /** `total`: how many match the filters, whatever page this is. */
+    response: json<AdminUserPage>(),
   },
   changeRole: {
     method: "patch",
@@ -98,5 +105,12 @@ export const adminEndpoints = defineEndpoints("Administracja", {
     signedIn: true,
     body: sitePageUpdateSchema,
     response: json<SitePageResponse>(),
+  },
+  launchChecklist: {
+    method: "get",
+    path: "/admin/launch-checklist",
+    summary: "Lista kontrolna przed uruchomieniem (strony prawne, adres, poczta, sekret sesji, kopia zapasowa)",
+    signedIn: true,
+    response: json<LaunchChecklistResponse>(),
   },
 });

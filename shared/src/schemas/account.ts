@@ -135,4 +135,6 @@ export const adminUserQuerySchema = z.object({
   status: z.enum(USER_STATUSES).optional(),
   group: z.string().max(80).optional(),
   cursor: z.string().max(40).optional(),
+  /** Rows per page: a compact table of 20 by default. */
+  limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,5 +1,5 @@
 import type { PageLoad } from "./$types";
-import type { AdminUserView, GroupSummary } from "@forum/shared/api";
+import type { AdminUserPage, GroupSummary } from "@forum/shared/api";
 import { api } from "#lib/api.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { requireManageUsers } from "#lib/adminGuard.ts";
@@ -14,10 +14,15 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const filters = Object.fromEntries(FILTERS.map((key) => [key, url.searchParams.get(key) ?? ""])) as UserFilters;
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
   const [page, { groups }] = await Promise.all([
-    loadFromApi(url, () =>
-      api.get<{ users: AdminUserView[]; nextCursor: string | null }>(`/admin/users?${query}`, { fetch }),
-    ),
+    loadFromApi(url, () => api.get<AdminUserPage>(`/admin/users?${query}`, { fetch })),
     loadFromApi(url, () => api.get<{ groups: GroupSummary[] }>("/groups", { fetch })),
   ]);
-  return { filters, query: query.toString(), users: page.users, nextCursor: page.nextCursor, groups };
+  return {
+    filters,
+    query: query.toString(),
+    users: page.users,
+    nextCursor: page.nextCursor,
+    total: page.total,
+    groups,
+  };
 };
