@@ -4,7 +4,7 @@ import { isDuplicateKeyError } from "../db/duplicateKey.js";
 import { conflict } from "../errors/AppError.js";
 import { Cohort, type CohortDocument } from "../models/Cohort.js";
 import { recordEvent } from "./recordEvent.js";
-import { cohortFacts } from "./support/programmeFacts.js";
+import { cohortFacts } from "../domain/programmeFacts.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface CohortCreatorProps {

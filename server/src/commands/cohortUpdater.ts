@@ -6,7 +6,7 @@ import { Cohort, type CohortDocument } from "../models/Cohort.js";
 import { Group } from "../models/Group.js";
 import { highestMeetingNumber } from "../queries/cohortMeetings.js";
 import { recordEvent } from "./recordEvent.js";
-import { changedFields, cohortFacts } from "./support/programmeFacts.js";
+import { changedFields, cohortFacts } from "../domain/programmeFacts.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface CohortUpdaterProps {

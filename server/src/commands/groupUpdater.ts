@@ -2,7 +2,7 @@ import type mongoose from "mongoose";
 import { notFound } from "../errors/AppError.js";
 import { Group, type GroupDocument } from "../models/Group.js";
 import { recordEvent } from "./recordEvent.js";
-import { changedFields } from "./support/programmeFacts.js";
+import { changedFields } from "../domain/programmeFacts.js";
 import type { RequestContext } from "../requestContext.js";
 
 export interface GroupUpdaterProps {

@@ -1,4 +1,5 @@
-import type { CohortStatus, CohortView, ProgrammeGroupView } from "@forum/shared";
+import type { CohortView, ProgrammeGroupView } from "@forum/shared";
+import { cohortFacts } from "../domain/programmeFacts.js";
 import type { CohortDocument } from "../models/Cohort.js";
 import type { GroupDocument } from "../models/Group.js";
 import type { JstDocument } from "../models/Jst.js";
@@ -6,12 +7,7 @@ import type { JstType } from "@forum/shared";
 
 export const presentCohort = (cohort: CohortDocument, groupCount: number): CohortView => ({
   id: cohort._id.toString(),
-  name: cohort.name,
-  description: cohort.description ?? "",
-  startsOn: cohort.startsOn,
-  endsOn: cohort.endsOn,
-  sessionCount: cohort.sessionCount,
-  status: cohort.status as CohortStatus,
+  ...cohortFacts(cohort),
   groupCount,
 });
 

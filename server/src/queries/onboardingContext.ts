@@ -1,4 +1,5 @@
 import type mongoose from "mongoose";
+import { JST_TYPE_NAMES } from "../domain/jstTypes.js";
 import { foldPolish, type JstType, type UserStatus } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { Group } from "../models/Group.js";
@@ -84,15 +85,6 @@ export async function existingAccounts(emails: readonly string[]): Promise<Map<s
     ]),
   );
 }
-
-const JST_TYPE_NAMES: Record<JstType, string> = {
-  wojewodztwo: "województwo",
-  powiat: "powiat",
-  miasto_na_prawach_powiatu: "miasto na prawach powiatu",
-  gmina_miejska: "gmina miejska",
-  gmina_wiejska: "gmina wiejska",
-  gmina_miejsko_wiejska: "gmina miejsko-wiejska",
-};
 
 /** "Kraków — miasto na prawach powiatu, małopolskie": enough to tell two units of one name apart. */
 export const jstLabel = (jst: Pick<JstDocument, "name" | "type" | "voivodeship">): string =>
