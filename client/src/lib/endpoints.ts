@@ -1,6 +1,8 @@
 import { pathOf, type AddressOf, type Endpoint, type RequestOf, type ResponseOf } from "@forum/shared/endpoints/index";
 import { api } from "./api.ts";
 
+export { endpoints, urlOf, type ResponseOf } from "@forum/shared/endpoints/index";
+
 type CallOptions = NonNullable<Parameters<typeof api.get>[1]>;
 type CallArgs<E extends Endpoint> =
   object extends RequestOf<E>

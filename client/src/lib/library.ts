@@ -1,4 +1,6 @@
-import type { LibraryQuery } from "@forum/shared/schemas/library";
+import type { endpoints, QueryOf } from "@forum/shared/endpoints/index";
+
+type LibraryApiQuery = QueryOf<typeof endpoints.knowledge.library>;
 
 /** The library's filters as they appear in the page address (Polish names, so the map and tag pages can link in). */
 export interface LibraryAddress {
@@ -22,19 +24,20 @@ export function libraryAddressFrom(params: URLSearchParams): LibraryAddress {
   ) as unknown as LibraryAddress;
 }
 
-/** The API query for an address; unknown kinds are dropped rather than refused. */
-export function libraryApiQuery(address: LibraryAddress): string {
+/**
+ * The API query for an address, with only the filters that are set; unknown kinds are dropped rather than
+ * refused. Other values go as typed in the address: the server checks them (a wrong one is answered 400).
+ */
+export function libraryApiQuery(address: LibraryAddress): LibraryApiQuery {
   const kind = KIND_IN_ADDRESS[address.rodzaj as keyof typeof KIND_IN_ADDRESS];
-  const query: Partial<Record<keyof LibraryQuery, string>> = {
+  const query: LibraryApiQuery = {
     kind,
     tag: address.tag,
-    jstType: address.typ,
+    jstType: address.typ as LibraryApiQuery["jstType"],
     voivodeship: address.wojewodztwo,
     group: address.grupa,
     year: address.rok,
     page: address.strona,
   };
-  return new URLSearchParams(
-    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  ).toString();
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => Boolean(value))) as LibraryApiQuery;
 }

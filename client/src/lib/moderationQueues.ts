@@ -1,6 +1,6 @@
 import { writable } from "svelte/store";
 import type { ModerationQueueCounts } from "@forum/shared/moderation";
-import { api } from "./api";
+import { callEndpoint, endpoints } from "./endpoints";
 
 /** What waits in the moderation queues; null until known (and for everyone but staff). */
 export const moderationQueues = writable<ModerationQueueCounts | null>(null);
@@ -8,7 +8,7 @@ export const moderationQueues = writable<ModerationQueueCounts | null>(null);
 const REFRESH_MILLISECONDS = 60_000;
 
 export async function refreshModerationQueues(): Promise<void> {
-  moderationQueues.set(await api.get<ModerationQueueCounts>("/moderation/queues"));
+  moderationQueues.set(await callEndpoint(endpoints.moderation.queues));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { writable } from "svelte/store";
 import type { NotificationView } from "@forum/shared/notifications";
-import { api } from "./api";
+import { callEndpoint, endpoints } from "./endpoints";
 import { followNotifications } from "./realtime";
 
 /** The signed-in person's unread notifications; null while unknown (signed out, not loaded yet). */
@@ -17,7 +17,7 @@ export function onNotification(listener: Listener): () => void {
 
 async function refreshCount(): Promise<void> {
   try {
-    const { unreadCount: count } = await api.get<{ unreadCount: number }>("/notifications/unread-count");
+    const { unreadCount: count } = await callEndpoint(endpoints.notifications.unreadCount);
     unreadCount.set(count);
   } catch {
     // Offline or signed out meanwhile: the bell shows no number rather than a wrong one.
@@ -47,13 +47,11 @@ export function startNotificationFeed(announceNew: (notification: NotificationVi
 
 /** Marks one notification read; the server answers with the new count. */
 export async function markRead(id: string): Promise<void> {
-  const { unreadCount: count } = await api.post<{ unreadCount: number }>(
-    `/notifications/${encodeURIComponent(id)}/read`,
-  );
+  const { unreadCount: count } = await callEndpoint(endpoints.notifications.markRead, { params: { id } });
   unreadCount.set(count);
 }
 
 export async function markAllRead(): Promise<void> {
-  await api.post<{ unreadCount: number }>("/notifications/read-all");
+  await callEndpoint(endpoints.notifications.markAllRead);
   unreadCount.set(0);
 }

@@ -1,4 +1,4 @@
-import { api } from "./api";
+import { callEndpoint, endpoints } from "./endpoints";
 
 /** How long scrolling may go on before the furthest post seen is sent. */
 const SEND_DELAY_MS = 1_500;
@@ -17,7 +17,7 @@ export function trackReading(threadId: string, alreadyRead: number) {
     if (furthest <= sent) return;
     const number = furthest;
     sent = number;
-    api.put(`/threads/${encodeURIComponent(threadId)}/read`, { number }).catch(() => {
+    callEndpoint(endpoints.threads.markRead, { params: { id: threadId }, body: { number } }).catch(() => {
       // Offline or signed out: the next post seen tries again.
       if (sent === number) sent = Math.min(sent, number - 1);
     });

@@ -1,7 +1,14 @@
 import type { PathTarget } from "./links";
 import { hitPathname, searchPathname, type SearchFilters } from "./searchAddress";
 
-export { pageCount, pageWindow, searchFiltersFrom, searchQueryString, type SearchFilters } from "./searchAddress";
+export {
+  pageCount,
+  pageWindow,
+  searchFiltersFrom,
+  searchQuery,
+  searchQueryString,
+  type SearchFilters,
+} from "./searchAddress";
 
 // Both paths below are checked to be paths of this site (see searchAddress.ts), which is what the Path type describes.
 

@@ -10,14 +10,19 @@ export function searchFiltersFrom(params: URLSearchParams): SearchFilters {
   return Object.fromEntries(SEARCH_FIELDS.map((field) => [field, params.get(field)?.trim() ?? ""])) as SearchFilters;
 }
 
-/** `q=…&kind=…` with only the fields that are set; page 1 is the default and stays out of the address. */
-export function searchQueryString(filters: Partial<SearchFilters>): string {
-  const params = new URLSearchParams();
+/** Only the fields that are set, trimmed; page 1 is the default and is left out. */
+export function searchQuery(filters: Partial<SearchFilters>): Partial<SearchFilters> {
+  const query: Partial<SearchFilters> = {};
   for (const field of SEARCH_FIELDS) {
     const value = filters[field]?.trim();
-    if (value && !(field === "page" && value === "1")) params.set(field, value);
+    if (value && !(field === "page" && value === "1")) query[field] = value;
   }
-  return params.toString();
+  return query;
+}
+
+/** `q=…&kind=…` with only the fields that are set; page 1 is the default and stays out of the address. */
+export function searchQueryString(filters: Partial<SearchFilters>): string {
+  return new URLSearchParams(searchQuery(filters)).toString();
 }
 
 /** The search page for these filters, in the pathname form `resolve()` takes (no leading slash). */

@@ -1,6 +1,5 @@
-import type { DraftView } from "@forum/shared/api";
-import { api } from "./api";
 import type { ComposerDraft, DraftTarget } from "./drafts";
+import { callEndpoint, endpoints } from "./endpoints";
 
 /**
  * The server's copy of a composer's text, so a draft typed on one device is there on another.
@@ -8,13 +7,27 @@ import type { ComposerDraft, DraftTarget } from "./drafts";
  * server copy follows it, saved a moment after typing stops.
  */
 const SAVE_DELAY_MS = 1_000;
-const draftPath = (target: DraftTarget) => `/drafts/${target.scope}/${encodeURIComponent(target.id)}`;
+/** A reply's draft lives under its thread, a new thread's under its category. */
+const draftCalls = (target: DraftTarget) =>
+  target.scope === "thread"
+    ? {
+        get: () => callEndpoint(endpoints.posts.replyDraft, { params: { threadId: target.id } }),
+        save: (body: Omit<ComposerDraft, "updatedAt">) =>
+          callEndpoint(endpoints.posts.saveReplyDraft, { params: { threadId: target.id }, body }),
+        discard: () => callEndpoint(endpoints.posts.discardReplyDraft, { params: { threadId: target.id } }),
+      }
+    : {
+        get: () => callEndpoint(endpoints.posts.threadDraft, { params: { categoryId: target.id } }),
+        save: (body: Omit<ComposerDraft, "updatedAt">) =>
+          callEndpoint(endpoints.posts.saveThreadDraft, { params: { categoryId: target.id }, body }),
+        discard: () => callEndpoint(endpoints.posts.discardThreadDraft, { params: { categoryId: target.id } }),
+      };
 const isEmpty = (draft: Pick<ComposerDraft, "title" | "body">) => draft.title.trim() === "" && draft.body.trim() === "";
 
 /** The server's copy, or null when there is none or the server cannot be asked (offline). */
 export async function fetchServerDraft(target: DraftTarget): Promise<ComposerDraft | null> {
   try {
-    const { draft } = await api.get<{ draft: DraftView | null }>(draftPath(target));
+    const { draft } = await draftCalls(target).get();
     return draft ? { ...draft, updatedAt: Date.parse(draft.updatedAt) || 0 } : null;
   } catch {
     return null;
@@ -50,8 +63,8 @@ export class ServerDraftSync {
     this.pending = null;
     if (!draft) return;
     try {
-      if (isEmpty(draft)) await api.delete(draftPath(this.target()));
-      else await api.put(draftPath(this.target()), draft);
+      if (isEmpty(draft)) await draftCalls(this.target()).discard();
+      else await draftCalls(this.target()).save(draft);
     } catch {
       // Offline or refused: the local copy keeps the text; the next change tries again.
     }

@@ -1,6 +1,7 @@
 import { writable } from "svelte/store";
-import type { Abilities, MeResponse, UserSummary } from "@forum/shared/api";
-import { api, forgetCsrfToken } from "./api";
+import type { Abilities, UserSummary } from "@forum/shared/api";
+import { forgetCsrfToken } from "./api";
+import { callEndpoint, endpoints } from "./endpoints";
 
 /** The signed-in user, or null for a visitor. Set by the root layout and by login/logout. */
 export const currentUser = writable<UserSummary | null>(null);
@@ -11,10 +12,10 @@ export const abilities = writable<Abilities | null>(null);
 /** Asks the server who is signed in; a server that can't be reached counts as signed out. */
 export async function loadCurrentUser(fetchFn: typeof fetch): Promise<UserSummary | null> {
   try {
-    const me = await api.get<Partial<MeResponse>>("/auth/me", { fetch: fetchFn });
-    currentUser.set(me.user ?? null);
-    abilities.set(me.abilities ?? null);
-    return me.user ?? null;
+    const me = await callEndpoint(endpoints.auth.me, {}, { fetch: fetchFn });
+    currentUser.set(me.user);
+    abilities.set(me.abilities);
+    return me.user;
   } catch {
     currentUser.set(null);
     abilities.set(null);
@@ -29,13 +30,13 @@ export function signedIn(user: UserSummary): void {
 }
 
 export async function logIn(email: string, password: string): Promise<UserSummary> {
-  const { user } = await api.post<{ user: UserSummary }>("/auth/login", { email, password });
+  const { user } = await callEndpoint(endpoints.auth.login, { body: { email, password } });
   signedIn(user);
   return user;
 }
 
 export async function logOut(): Promise<void> {
-  await api.post<void>("/auth/logout");
+  await callEndpoint(endpoints.auth.logout);
   signedOut();
 }
 

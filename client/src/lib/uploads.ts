@@ -1,5 +1,6 @@
 import type { AttachmentView, ApiError } from "@forum/shared/api";
 import { ApiRequestError, CSRF_INVALID, currentCsrfToken, forgetCsrfToken, NETWORK_ERROR } from "./api";
+import { endpoints, urlOf } from "./endpoints";
 
 /**
  * Sends one file to POST /api/uploads. XMLHttpRequest rather than fetch, because only it
@@ -8,7 +9,7 @@ import { ApiRequestError, CSRF_INVALID, currentCsrfToken, forgetCsrfToken, NETWO
 function sendOnce(file: File, csrf: string, onProgress: (fraction: number) => void): Promise<AttachmentView> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", "/api/uploads");
+    request.open("POST", urlOf(endpoints.posts.upload));
     request.setRequestHeader("Accept", "application/json");
     if (csrf) request.setRequestHeader("x-csrf-token", csrf);
     request.responseType = "json";

@@ -1,6 +1,5 @@
 import type { PageLoad } from "./$types";
-import type { LibraryView } from "@forum/shared/analyses";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { libraryAddressFrom, libraryApiQuery } from "#lib/library.ts";
 
@@ -8,6 +7,6 @@ import { libraryAddressFrom, libraryApiQuery } from "#lib/library.ts";
 export const load: PageLoad = async ({ fetch, url }) => {
   const address = libraryAddressFrom(url.searchParams);
   const query = libraryApiQuery(address);
-  const library = await loadFromApi(url, () => api.get<LibraryView>(`/library${query ? `?${query}` : ""}`, { fetch }));
+  const library = await loadFromApi(url, () => callEndpoint(endpoints.knowledge.library, { query }, { fetch }));
   return { address, library };
 };

@@ -1,8 +1,7 @@
 import type { PageLoad } from "./$types";
-import type { SitePageResponse } from "@forum/shared/sitePages";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 /** Public: visitors read it before they have an account. */
 export const load: PageLoad = async ({ fetch, url }) =>
-  loadFromApi(url, () => api.get<SitePageResponse>("/pages/accessibility", { fetch }));
+  loadFromApi(url, () => callEndpoint(endpoints.admin.page, { params: { slug: "accessibility" } }, { fetch }));

@@ -1,8 +1,7 @@
 import type { PageLoad } from "./$types";
-import type { NotificationPage } from "@forum/shared/notifications";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = async ({ fetch, url }) => ({
-  page: await loadFromApi(url, () => api.get<NotificationPage>("/notifications", { fetch })),
+  page: await loadFromApi(url, () => callEndpoint(endpoints.notifications.list, {}, { fetch })),
 });

@@ -1,7 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { PracticeListsView } from "@forum/shared/practices";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url }) =>
-  loadFromApi(url, () => api.get<PracticeListsView>("/practices", { fetch }));
+  loadFromApi(url, () => callEndpoint(endpoints.knowledge.practices, {}, { fetch }));

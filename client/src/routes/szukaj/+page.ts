@@ -1,10 +1,10 @@
 import type { PageLoad } from "./$types";
-import type { GroupList, TagGroupView } from "@forum/shared/api";
 import type { SearchResults } from "@forum/shared/search";
 import { searchQuerySchema } from "@forum/shared/schemas/search";
-import { api, ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
+import { ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
-import { searchFiltersFrom, searchQueryString, type SearchFilters } from "#lib/search.ts";
+import { searchFiltersFrom, searchQuery, type SearchFilters } from "#lib/search.ts";
 import { fieldErrors } from "#lib/validation.ts";
 
 /** What the page shows under the form. */
@@ -24,7 +24,9 @@ async function runSearch(filters: SearchFilters, fetch: typeof globalThis.fetch)
   );
   if (!checked.success) return { state: "invalid", errors: fieldErrors(checked.error), message: "" };
   try {
-    const results = await api.get<SearchResults>(`/search?${searchQueryString(filters)}`, { fetch });
+    // The address's own values (the same text the address shows), with the checked query and kind.
+    const query = { ...searchQuery(filters), q: checked.data.q, kind: checked.data.kind };
+    const results = await callEndpoint(endpoints.knowledge.search, { query }, { fetch });
     return { state: "results", results };
   } catch (cause) {
     if (!(cause instanceof ApiRequestError)) throw cause;
@@ -42,10 +44,10 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const [outcome, groups, tagGroups] = await Promise.all([
     filters.q ? runSearch(filters, fetch) : Promise.resolve<SearchOutcome>({ state: "idle" }),
     user
-      ? loadFromApi(url, () => api.get<GroupList>("/groups", { fetch })).then((list) => list.groups)
+      ? loadFromApi(url, () => callEndpoint(endpoints.network.groups, {}, { fetch })).then((list) => list.groups)
       : Promise.resolve([]),
     user
-      ? loadFromApi(url, () => api.get<{ tagGroups: TagGroupView[] }>("/tags", { fetch })).then(
+      ? loadFromApi(url, () => callEndpoint(endpoints.tags.taxonomy, {}, { fetch })).then(
           (taxonomy) => taxonomy.tagGroups,
         )
       : Promise.resolve([]),

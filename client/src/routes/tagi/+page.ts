@@ -1,8 +1,7 @@
 import type { PageLoad } from "./$types";
-import type { TagOverview } from "@forum/shared/tags";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = async ({ fetch, url }) => ({
-  overview: await loadFromApi(url, () => api.get<TagOverview>("/tag-groups", { fetch })),
+  overview: await loadFromApi(url, () => callEndpoint(endpoints.tags.overview, {}, { fetch })),
 });

@@ -1,12 +1,11 @@
 import type { PageLoad } from "./$types";
-import type { CategoryThreads } from "@forum/shared/api";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { UNREAD_DEPENDENCY } from "#lib/activity.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url, params, depends }) => {
   depends(UNREAD_DEPENDENCY);
   return loadFromApi(url, () =>
-    api.get<CategoryThreads>(`/categories/${encodeURIComponent(params.id)}/threads`, { fetch }),
+    callEndpoint(endpoints.threads.categoryThreads, { params: { id: params.id } }, { fetch }),
   );
 };

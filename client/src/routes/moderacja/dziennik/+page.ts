@@ -1,6 +1,5 @@
 import type { PageLoad } from "./$types";
-import type { AuditActorsResponse, AuditPage } from "@forum/shared/moderation";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { requireManageUsers } from "#lib/adminGuard.ts";
 
@@ -12,10 +11,10 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   await parent();
   requireManageUsers(url);
   const filters = Object.fromEntries(FILTERS.map((key) => [key, url.searchParams.get(key) ?? ""])) as AuditFilters;
-  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
+  const query: Partial<AuditFilters> = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ""));
   const [page, { actors }] = await Promise.all([
-    loadFromApi(url, () => api.get<AuditPage>(`/moderation/audit?${query}`, { fetch })),
-    loadFromApi(url, () => api.get<AuditActorsResponse>("/moderation/audit/actors", { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.moderation.audit, { query }, { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.moderation.auditActors, {}, { fetch })),
   ]);
-  return { filters, query: query.toString(), entries: page.entries, nextCursor: page.nextCursor, actors };
+  return { filters, query, entries: page.entries, nextCursor: page.nextCursor, actors };
 };

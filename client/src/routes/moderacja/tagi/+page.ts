@@ -2,8 +2,7 @@ import { error, redirect } from "@sveltejs/kit";
 import { get } from "svelte/store";
 import { resolve } from "$app/paths";
 import type { PageLoad } from "./$types";
-import type { TagOverview } from "@forum/shared/tags";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loginTarget } from "#lib/links.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { currentUser } from "#lib/session.ts";
@@ -11,7 +10,7 @@ import { currentUser } from "#lib/session.ts";
 export const load: PageLoad = async ({ fetch, url, parent }) => {
   await parent();
   if (!get(currentUser)) redirect(303, resolve(...loginTarget(url.pathname + url.search)));
-  const overview = await loadFromApi(url, () => api.get<TagOverview>("/tag-groups", { fetch }));
+  const overview = await loadFromApi(url, () => callEndpoint(endpoints.tags.overview, {}, { fetch }));
   // The server refuses the tools to others anyway; say "Brak dostępu" rather than show buttons that fail.
   if (!overview.canManage) error(403, { message: "", code: "forbidden" });
   return { overview };

@@ -1,7 +1,7 @@
 import type { PageLoad } from "./$types";
-import type { FlagQueue, FlagStatus } from "@forum/shared/schemas/flags";
+import type { FlagStatus } from "@forum/shared/schemas/flags";
 import { FLAG_STATUSES } from "@forum/shared/schemas/flags";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { requireManageUsers } from "#lib/adminGuard.ts";
 
@@ -11,7 +11,7 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   const asked = url.searchParams.get("stan");
   const status: FlagStatus = FLAG_STATUSES.find((candidate) => candidate === asked) ?? "pending";
   const queue = await loadFromApi(url, () =>
-    api.get<FlagQueue>(`/moderation/flags?status=${encodeURIComponent(status)}`, { fetch }),
+    callEndpoint(endpoints.moderation.flags, { query: { status } }, { fetch }),
   );
   return { queue, status };
 };

@@ -1,18 +1,16 @@
 import { get } from "svelte/store";
 import type { PageLoad } from "./$types";
-import type { PersonView } from "@forum/shared/notifications";
-import type { PersonModerationView } from "@forum/shared/schemas/people";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { abilities } from "#lib/session.ts";
 
 export const load: PageLoad = async ({ fetch, params, url, parent }) => {
   await parent();
-  const path = `/people/${encodeURIComponent(params.username)}`;
-  const { person } = await loadFromApi(url, () => api.get<{ person: PersonView }>(path, { fetch }));
+  const address = { params: { username: params.username } };
+  const { person } = await loadFromApi(url, () => callEndpoint(endpoints.network.person, address, { fetch }));
   // Moderators also get the person's moderation state, notes and history.
   const moderation = get(abilities)?.manageUsers
-    ? (await api.get<{ moderation: PersonModerationView }>(`${path}/moderation`, { fetch })).moderation
+    ? (await callEndpoint(endpoints.moderation.person, address, { fetch })).moderation
     : null;
   return { person, moderation };
 };

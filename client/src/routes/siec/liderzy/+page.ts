@@ -1,9 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { NetworkOverview, TagGroupView } from "@forum/shared/api";
-import type { LeaderPage, NetworkMap } from "@forum/shared/network";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
-import { queryString } from "#lib/forms.svelte.ts";
 
 /** The page's query keys (Polish, as in the library) → the API's. */
 const FILTERS = {
@@ -21,15 +18,18 @@ export const load: PageLoad = async ({ fetch, url }) => {
   const filters = Object.fromEntries(
     Object.keys(FILTERS).map((key) => [key, url.searchParams.get(key) ?? ""]),
   ) as LeaderFilters;
-  const apiQuery = queryString(
-    Object.fromEntries(Object.entries(FILTERS).map(([key, apiKey]) => [apiKey, filters[key as keyof LeaderFilters]])),
+  // Only the filters that are set, under the API's names.
+  const apiQuery = Object.fromEntries(
+    Object.entries(FILTERS)
+      .map(([key, apiKey]) => [apiKey, filters[key as keyof LeaderFilters]])
+      .filter(([, value]) => value),
   );
   const [page, overview, map, taxonomy] = await Promise.all([
-    loadFromApi(url, () => api.get<LeaderPage>(`/network/leaders${apiQuery ? `?${apiQuery}` : ""}`, { fetch })),
-    loadFromApi(url, () => api.get<NetworkOverview>("/network", { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.network.leaders, { query: apiQuery }, { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.network.overview, {}, { fetch })),
     // Only for the voivodeships' names in the filter (the server keeps the map in memory).
-    api.get<NetworkMap>("/network/map", { fetch }).catch(() => null),
-    api.get<{ tagGroups: TagGroupView[] }>("/tags", { fetch }).catch(() => ({ tagGroups: [] })),
+    callEndpoint(endpoints.network.map, {}, { fetch }).catch(() => null),
+    callEndpoint(endpoints.tags.taxonomy, {}, { fetch }).catch(() => ({ tagGroups: [] })),
   ]);
   const voivodeships = (map?.regions ?? [])
     .map((region) => ({ code: region.code, name: region.name }))

@@ -1,7 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { MeetingView } from "@forum/shared/meetings";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url, params }) =>
-  loadFromApi(url, () => api.get<{ meeting: MeetingView }>(`/meetings/${encodeURIComponent(params.id)}`, { fetch }));
+  loadFromApi(url, () => callEndpoint(endpoints.meetings.detail, { params: { id: params.id } }, { fetch }));

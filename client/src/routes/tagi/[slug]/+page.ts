@@ -1,8 +1,7 @@
 import type { PageLoad } from "./$types";
-import type { TagPage } from "@forum/shared/tags";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = async ({ fetch, url, params }) => ({
-  page: await loadFromApi(url, () => api.get<TagPage>(`/tags/${encodeURIComponent(params.slug)}`, { fetch })),
+  page: await loadFromApi(url, () => callEndpoint(endpoints.tags.page, { params: { slug: params.slug } }, { fetch })),
 });

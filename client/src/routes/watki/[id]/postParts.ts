@@ -1,5 +1,5 @@
 import type { PostRevisionView, PostView } from "@forum/shared/api";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 
 /** What the parts of a post (reactions, the delete dialog) are given by PostItem. */
 export interface PostPartProps {
@@ -15,6 +15,6 @@ export interface PostPartProps {
  * it even before any edit): the post itself carries only its HTML.
  */
 export async function fetchRevisions(postId: string): Promise<PostRevisionView[]> {
-  const answer = await api.get<{ revisions: PostRevisionView[] }>(`/posts/${encodeURIComponent(postId)}/revisions`);
+  const answer = await callEndpoint(endpoints.posts.revisions, { params: { id: postId } });
   return [...answer.revisions].sort((a, b) => a.version - b.version);
 }

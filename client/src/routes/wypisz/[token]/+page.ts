@@ -1,12 +1,12 @@
 import { error } from "@sveltejs/kit";
 import type { PageLoad } from "./$types";
-import type { UnsubscribeView } from "@forum/shared/notifications";
-import { api, ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
+import { ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 
 /** A forged or broken link is not an error page: the screen says so. No sign-in needed. */
 export const load: PageLoad = async ({ fetch, params }) => {
   try {
-    const view = await api.get<UnsubscribeView>(`/unsubscribe/${encodeURIComponent(params.token)}`, { fetch });
+    const view = await callEndpoint(endpoints.account.unsubscribePage, { params: { token: params.token } }, { fetch });
     return { view, invalidMessage: "" };
   } catch (cause) {
     if (cause instanceof ApiRequestError && cause.status === 404) return { view: null, invalidMessage: cause.message };

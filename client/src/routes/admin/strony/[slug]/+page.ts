@@ -2,8 +2,7 @@ import { error, redirect } from "@sveltejs/kit";
 import { resolve } from "$app/paths";
 import { get } from "svelte/store";
 import type { PageLoad } from "./$types";
-import type { SitePageResponse } from "@forum/shared/sitePages";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loginTarget } from "#lib/links.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { abilities, currentUser } from "#lib/session.ts";
@@ -16,6 +15,6 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   if (!slug) error(404, { message: "", code: "not_found" });
   if (!get(currentUser)) redirect(303, resolve(...loginTarget(url.pathname)));
   if (!get(abilities)?.editSitePages) error(403, { message: "", code: "forbidden" });
-  const { page } = await loadFromApi(url, () => api.get<SitePageResponse>(`/pages/${slug}`, { fetch }));
+  const { page } = await loadFromApi(url, () => callEndpoint(endpoints.admin.page, { params: { slug } }, { fetch }));
   return { page, path: params.slug };
 };

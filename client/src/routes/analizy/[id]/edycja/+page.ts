@@ -1,7 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { AnalysisView } from "@forum/shared/analyses";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, params, url }) =>
-  loadFromApi(url, () => api.get<{ analysis: AnalysisView }>(`/analyses/${params.id}`, { fetch }));
+  loadFromApi(url, () => callEndpoint(endpoints.knowledge.analysis, { params: { id: params.id } }, { fetch }));

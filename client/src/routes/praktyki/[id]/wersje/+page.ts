@@ -1,9 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { PracticeVersionsView } from "@forum/shared/practices";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url, params }) =>
-  loadFromApi(url, () =>
-    api.get<PracticeVersionsView>(`/practices/${encodeURIComponent(params.id)}/versions`, { fetch }),
-  );
+  loadFromApi(url, () => callEndpoint(endpoints.knowledge.practiceVersions, { params: { id: params.id } }, { fetch }));

@@ -1,7 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { AttendanceReport } from "@forum/shared/attendance";
-import { api } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 
 export const load: PageLoad = ({ fetch, url, params }) =>
-  loadFromApi(url, () => api.get<AttendanceReport>(`/meetings/${encodeURIComponent(params.id)}/attendance`, { fetch }));
+  loadFromApi(url, () => callEndpoint(endpoints.room.attendance, { params: { id: params.id } }, { fetch }));
