@@ -39,6 +39,7 @@ const listedPersonInA = { ...personInA, directoryListing: true };
 describe.each([
   ["Group", "read", { _id: groupA }, ["memberA", "expert", "moderator", "admin"]],
   ["Group", "manage", { _id: groupA }, ["moderator", "admin"]],
+  ["Programme", "createGroup", null, ["moderator", "admin"]],
   ["Thread", "read", threadInA, ["memberA", "expert", "moderator", "admin"]],
   ["Thread", "reply", threadInA, ["memberA", "moderator", "admin"]],
   ["Thread", "restructure", threadInA, ["moderator", "admin"]],

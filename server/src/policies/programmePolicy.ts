@@ -12,15 +12,15 @@ export interface ProgrammeGroupSubject {
   _id: mongoose.Types.ObjectId;
 }
 
-/** Cohorts and the programme screens (lists of every group with its cohort, the onboarding page). */
-allow<null>("Programme", ["manage"], (actor) => actor !== null && isStaff(actor));
+/**
+ * Cohorts and the programme screens (lists of every group with its cohort, the onboarding page), and
+ * creating a group: asked of the programme, not of a group, since there is no group yet to read (so a
+ * refusal is the same 404 as every other staff tool's).
+ */
+allow<null>("Programme", ["manage", "createGroup"], (actor) => actor !== null && isStaff(actor));
 
-/** Creating groups, editing them, archiving them and restoring them from the archive. */
-allow<ProgrammeGroupSubject | null>(
-  "Group",
-  ["create", "edit", "archive"],
-  (actor) => actor !== null && isStaff(actor),
-);
+/** Editing groups, archiving them and restoring them from the archive. */
+allow<ProgrammeGroupSubject>("Group", ["edit", "archive"], (actor) => actor !== null && isStaff(actor));
 
 /** The roster with positions, activity and attendance: ZMP, and the group's own facilitators. */
 allow<ProgrammeGroupSubject>("Group", ["seeRoster"], (actor, group) => {

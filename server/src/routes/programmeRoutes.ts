@@ -81,7 +81,7 @@ export function programmeRoutes(): Router {
   });
 
   route(router, endpoints.programme.createGroup, async ({ actor, user, body, context }) => {
-    authorize(actor, "create", "Group", null);
+    authorize(actor, "createGroup", "Programme", null);
     const input = body();
     const [cohort, units] = await Promise.all([cohortNamed(input.cohortId), unitsOf(input.jsts)]);
     const group = await groupCreator({
