@@ -203,7 +203,7 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("a member
         await expectNoAxeViolations(page);
 
         // Category page.
-        await page.locator(".category h3 a").first().click();
+        await page.locator(".category h3 a", { hasText: "Dyskusje między sesjami" }).first().click();
         await page.getByRole("heading", { name: "Wątki" }).waitFor();
         await saveScreenshot(page, `${viewport}-category`);
         await expectNoAxeViolations(page);
@@ -255,7 +255,7 @@ it(
       await page.getByLabel("Hasło").fill(DEMO_PASSWORD);
       await page.getByRole("button", { name: "Zaloguj się" }).click();
       await page.locator("a.my-group").first().click();
-      await page.locator(".category h3 a").first().click();
+      await page.locator(".category h3 a", { hasText: "Dyskusje między sesjami" }).first().click();
       await page.locator(".thread h3 a").first().click();
       await page.getByLabel("Treść odpowiedzi").fill("Szkic, którego nie chcę stracić");
       await page.reload();

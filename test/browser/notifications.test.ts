@@ -1,6 +1,13 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expectNoAxeViolations, launchBrowser, newContext, saveScreenshot, VIEWPORTS } from "../support/browser.js";
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  openThreadTools,
+  saveScreenshot,
+  VIEWPORTS,
+} from "../support/browser.js";
 import { categoryIdOf, csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { startTestServer } from "../support/testServer.js";
 import { User } from "../../server/src/models/User.js";
@@ -228,6 +235,8 @@ describe("the watch control", () => {
       const context = await signedInContext(PIOTR, viewport);
       const page = await context.newPage();
       await page.goto(`${server.url}/watki/${threadId}`);
+      await page.getByLabel("Treść odpowiedzi").waitFor();
+      await openThreadTools(page);
       const toggle = page.getByRole("button", { name: /^Powiadomienia o tym wątku:/ });
       await toggle.focus();
       await page.keyboard.press("Enter");

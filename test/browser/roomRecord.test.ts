@@ -89,7 +89,7 @@ describe("the attendance list", () => {
       await withPage(viewport, DEMO.moderator, async (page) => {
         await page.goto(`${server.url}/spotkania/${heldMeetingId}/obecnosc`);
         await page.getByRole("heading", { level: 1, name: "Lista obecności" }).waitFor();
-        const dayOne = page.getByRole("region", { name: /^Dzień wtorek, 10 marca 2026/ });
+        const dayOne = page.getByRole("region", { name: /^Dzień 1 — wtorek, 10 marca 2026/ });
         await dayOne.waitFor();
         const annaRow = dayOne.getByRole("row", { name: /Anna Kowalska/ });
         await expect(annaRow.innerText()).resolves.toMatch(/09:00[\s\S]*12:30[\s\S]*210/);
@@ -97,7 +97,7 @@ describe("the attendance list", () => {
         await expect(piotrRow.innerText()).resolves.toMatch(/09:15[\s\S]*15:00[\s\S]*345/);
         const whole = page.getByRole("region", { name: "Całe spotkanie" });
         await expect(whole.getByRole("row", { name: /Anna Kowalska/ }).innerText()).resolves.toMatch(/330/);
-        await expect(page.getByText("Obecnych: 2 osób").innerText()).resolves.toMatch(/osobodni: 3/);
+        await page.getByText(/^Obecne były 2 osoby z \d+ JST; 3 osobodni\.$/).waitFor();
 
         const csv = page.getByRole("link", { name: "Pobierz CSV (Excel)" });
         expect(await csv.getAttribute("href")).toBe(`/api/meetings/${heldMeetingId}/attendance.csv`);
@@ -128,7 +128,7 @@ describe("the attendance list", () => {
         await figure.waitFor();
         expect(await figure.locator(".number").innerText()).toMatch(/^2 \/ \d+$/);
         expect(await figure.locator(".hint").innerText()).toBe(
-          "osób obecnych na 1 spotkaniu (z 2 JST łącznie, 3 osobodni)",
+          "osoby obecne na 1 spotkaniu (z 2 JST łącznie, 3 osobodni)",
         );
         await saveScreenshot(page, "room-record-dashboard-desktop");
       });

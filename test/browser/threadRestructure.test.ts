@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newContext,
+  openThreadTools,
   saveScreenshot,
   waitForAnnouncement,
 } from "../support/browser.js";
@@ -184,6 +185,7 @@ it(
       await openThread(anna, source);
       const moderator = await moderatorContext.newPage();
       await openThread(moderator, source);
+      await openThreadTools(moderator);
 
       await moderator.getByRole("button", { name: "Zaznacz wpisy do przeniesienia" }).click();
       const box = moderator.getByRole("checkbox", { name: "Zaznacz wpis nr 3" });

@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newContext,
+  openThreadTools,
   saveScreenshot,
   VIEWPORTS,
   waitForAnnouncement,
@@ -84,6 +85,8 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
 
         const moderator = await moderatorContext.newPage();
         await moderator.goto(threadUrl);
+        await moderator.getByLabel("Treść odpowiedzi").waitFor();
+        await openThreadTools(moderator);
         const toggle = moderator.getByRole("button", { name: "Narzędzia moderatora" });
         await toggle.focus();
         await moderator.keyboard.press("Enter");
@@ -139,7 +142,9 @@ describe.each(Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>)("moderato
         await seconds.fill("30");
         await seconds.press("Enter");
         await slowDialog.waitFor({ state: "hidden" });
-        await member.getByText("Tryb powolny: jeden wpis na 30 s", { exact: true }).waitFor({ timeout: LIVE_TIMEOUT });
+        await member
+          .getByText("Tryb powolny: jeden wpis na 30 sekund", { exact: true })
+          .waitFor({ timeout: LIVE_TIMEOUT });
 
         // Rename: the member's heading follows.
         await openTool(moderator, "Zmień tytuł i tagi…");

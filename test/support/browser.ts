@@ -146,3 +146,9 @@ export async function waitForAnnouncement(page: Page, text: string, timeout = 30
     { timeout, polling: 100 },
   );
 }
+
+/** On a phone a thread's tools fold under "Narzędzia wątku": opens them (nothing to do on wider screens). */
+export async function openThreadTools(page: Page): Promise<void> {
+  const toggle = page.getByRole("button", { name: "Narzędzia wątku" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+}

@@ -85,7 +85,10 @@ export function invitationRoutes(config: Pick<Config, "INVITATION_TTL_HOURS">): 
       email: invitation.email,
       group: { name: group.name },
       expiresAt: invitation.expiresAt.toISOString(),
-      prefill: prefill ? { name: prefill.name, jst: jst ? presentJst(jst) : null, position: prefill.position } : null,
+      // Only an invitation from a participant list carries what the list said.
+      ...(prefill
+        ? { prefill: { name: prefill.name, jst: jst ? presentJst(jst) : null, position: prefill.position } }
+        : {}),
     };
   });
 
