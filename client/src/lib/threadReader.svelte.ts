@@ -2,9 +2,10 @@ import { tick } from "svelte";
 import { get } from "svelte/store";
 import { _ } from "svelte-i18n";
 import type { PostView, PostsPage, ThreadDetail } from "@forum/shared/api";
+import type { QueryOf } from "@forum/shared/endpoints/index";
 import type { ThreadUpdate } from "@forum/shared/realtime";
-import { api } from "./api";
 import { announce } from "./announcer";
+import { callEndpoint, endpoints } from "./endpoints";
 import { append, firstNumber, lastNumber, prepend, replace, windowOf, type PostWindow } from "./postWindow";
 import { trackReading } from "./readTracker";
 import { followThread } from "./realtime";
@@ -161,12 +162,8 @@ export class ThreadReader {
     else await this.jump({ to: "post", number: first });
   }
 
-  #threadPath(suffix = ""): string {
-    return `/threads/${encodeURIComponent(this.thread.id)}${suffix}`;
-  }
-
-  #fetchPage(query: string): Promise<PostsPage> {
-    return api.get<PostsPage>(this.#threadPath(`/posts${query}`));
+  #fetchPage(query: QueryOf<typeof endpoints.threads.posts>): Promise<PostsPage> {
+    return callEndpoint(endpoints.threads.posts, { params: { id: this.thread.id }, query });
   }
 
   #postElement(number: number): HTMLElement | null {
@@ -205,9 +202,13 @@ export class ThreadReader {
   /** A planned closing that comes while the page is open: the server says how it is now. Answers the cleanup. */
   watchClosing(): () => void {
     return whenClosing(this.thread.state.closesAt, () =>
-      api.get<ThreadDetail>(this.#threadPath()).then(
-        ({ thread: now }) =>
-          this.receiveThreadUpdate({ threadId: now.id, title: now.title, tags: now.tags, state: now.state }, true),
+      callEndpoint(endpoints.threads.detail, { params: { id: this.thread.id } }).then(
+        (answer) => {
+          // Merged meanwhile: the page learns that on its next load, not from here.
+          if ("redirect" in answer) return;
+          const now = answer.thread;
+          this.receiveThreadUpdate({ threadId: now.id, title: now.title, tags: now.tags, state: now.state }, true);
+        },
         () => undefined,
       ),
     );
@@ -219,7 +220,7 @@ export class ThreadReader {
     const threadId = this.thread.id;
     try {
       const from = firstNumber(this.shown);
-      const page = await this.#fetchPage(`?before=${from}`);
+      const page = await this.#fetchPage({ before: String(from) });
       // The window moved meanwhile (a jump, the other end trimmed it): this page may no longer join it.
       if (threadId !== this.thread.id || firstNumber(this.shown) !== from) return;
       await this.#keepingPlace(() => (this.shown = prepend(this.shown, page.posts, page.hasBefore)));
@@ -237,7 +238,7 @@ export class ThreadReader {
     const threadId = this.thread.id;
     try {
       const from = lastNumber(this.shown);
-      const page = await this.#fetchPage(`?after=${from}`);
+      const page = await this.#fetchPage({ after: String(from) });
       if (threadId !== this.thread.id || lastNumber(this.shown) !== from) return;
       await this.#keepingPlace(() => (this.shown = append(this.shown, page.posts, page.hasAfter)));
       this.loadError = "";
@@ -302,16 +303,16 @@ export class ThreadReader {
     if (this.jumping) return;
     this.jumping = true;
     try {
-      const query =
+      const query: QueryOf<typeof endpoints.threads.posts> =
         to.to === "top"
-          ? "?after=0"
+          ? { after: "0" }
           : to.to === "last"
-            ? "?last=1"
+            ? { last: "1" }
             : to.to === "firstUnread"
-              ? `?around=${this.firstUnread ?? 1}`
+              ? { around: String(this.firstUnread ?? 1) }
               : to.to === "post"
-                ? `?around=${to.number}`
-                : `?at=${encodeURIComponent(to.date.toISOString())}`;
+                ? { around: String(to.number) }
+                : { at: to.date.toISOString() };
       const page = await this.#fetchPage(query);
       const target =
         to.to === "top"
@@ -376,7 +377,7 @@ export class ThreadReader {
 
   async #refetchPost(postId: string): Promise<void> {
     try {
-      const answer = await api.get<{ post: PostView }>(`/posts/${encodeURIComponent(postId)}`);
+      const answer = await callEndpoint(endpoints.posts.detail, { params: { id: postId } });
       if (this.#isShown(postId)) this.changePost(answer.post);
     } catch {
       // Gone or offline: the pushed placeholder stays until the next load.
@@ -462,7 +463,7 @@ export class ThreadReader {
         this.#catchUpAgain = false;
         for (let more = true; more && !this.shown.hasAfter && threadId === this.thread.id;) {
           const from = lastNumber(this.shown);
-          const page = await this.#fetchPage(`?after=${from}`);
+          const page = await this.#fetchPage({ after: String(from) });
           if (threadId !== this.thread.id) return;
           await this.#receiveNewer(page.posts, page.hasAfter, from);
           more = page.hasAfter && page.posts.length > 0;

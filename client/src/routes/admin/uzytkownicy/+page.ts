@@ -1,6 +1,6 @@
 import type { PageLoad } from "./$types";
-import type { AdminUserPage, GroupSummary } from "@forum/shared/api";
-import { api } from "#lib/api.ts";
+import type { QueryOf } from "@forum/shared/endpoints/index";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 import { loadFromApi } from "#lib/load.ts";
 import { requireManageUsers } from "#lib/adminGuard.ts";
 
@@ -12,14 +12,17 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
   await parent();
   requireManageUsers(url);
   const filters = Object.fromEntries(FILTERS.map((key) => [key, url.searchParams.get(key) ?? ""])) as UserFilters;
-  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
+  // The filters that are set, as the address gives them: the server answers an unknown role or status 400.
+  const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== "")) as QueryOf<
+    typeof endpoints.admin.users
+  >;
   const [page, { groups }] = await Promise.all([
-    loadFromApi(url, () => api.get<AdminUserPage>(`/admin/users?${query}`, { fetch })),
-    loadFromApi(url, () => api.get<{ groups: GroupSummary[] }>("/groups", { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.admin.users, { query }, { fetch })),
+    loadFromApi(url, () => callEndpoint(endpoints.network.groups, {}, { fetch })),
   ]);
   return {
     filters,
-    query: query.toString(),
+    query,
     users: page.users,
     nextCursor: page.nextCursor,
     total: page.total,

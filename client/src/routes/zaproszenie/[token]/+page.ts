@@ -1,17 +1,16 @@
 import { error } from "@sveltejs/kit";
 import type { PageLoad } from "./$types";
-import { api, ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
-
-import type { InvitationPreview as DeclaredPreview } from "@forum/shared";
-
-export type InvitationPreview = DeclaredPreview & { group: { name: string; slug?: string } };
+import { ApiRequestError, NETWORK_ERROR } from "#lib/api.ts";
+import { callEndpoint, endpoints } from "#lib/endpoints.ts";
 
 /** An unknown, used or expired link is not an error page: the screen explains what to do. */
 export const load: PageLoad = async ({ fetch, params }) => {
   try {
-    const invitation = await api.get<InvitationPreview>(`/invitations/by-token/${encodeURIComponent(params.token)}`, {
-      fetch,
-    });
+    const invitation = await callEndpoint(
+      endpoints.registration.invitation,
+      { params: { token: params.token } },
+      { fetch },
+    );
     return { invitation, invalidMessage: "" };
   } catch (cause) {
     if (cause instanceof ApiRequestError && cause.status === 404) {
