@@ -7,6 +7,7 @@
  *
  *   npm run bench:onboarding                   # 250 and 1,000 rows
  *   BENCH_ROWS=5000 npm run bench:onboarding   # 250 and 5,000 rows
+ *   BENCH_SEND=0 npm run bench:onboarding      # the preview only (sending is timed per row at 250)
  *
  * Mail delivery is outside the figures: no SMTP transport is subscribed here, so each invitation is
  * created and recorded as an event exactly as in the forum, and its e-mail is not sent.
@@ -41,6 +42,7 @@ const positiveInt = (value: string | undefined, fallback: number): number => {
 const LARGE = positiveInt(process.argv[2] ?? process.env.BENCH_ROWS, 1_000);
 const SMALL = Math.min(250, LARGE);
 const GROUPS = 40;
+const SEND = process.env.BENCH_SEND !== "0";
 const DB_NAME = process.env.BENCH_DB ?? "forum_bench_onboarding";
 const say = (message: string) => console.log(message);
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -74,14 +76,18 @@ async function measure(rows: number, terytCodes: string[], actorId: mongoose.Typ
   const list = await onboardingImporter({ fileName: `lista-${rows}.xlsx`, content, cohortId: null, actorId });
   const previewMs = performance.now() - previewStarted;
   const afterPreview = heapMb() - before;
-  await onboardingSendRequester({ list, actorId });
-  const sendStarted = performance.now();
-  const logger = createLogger({ LOG_LEVEL: "warn", NODE_ENV: "production" });
-  while ((await OnboardingImport.findById(list._id, { status: 1 }).lean())?.status !== "sent") {
-    await sendRequestedLists({ validHours: 72, logger });
+  let sendMs = Number.NaN;
+  let afterSend = Number.NaN;
+  if (SEND) {
+    await onboardingSendRequester({ list, actorId });
+    const sendStarted = performance.now();
+    const logger = createLogger({ LOG_LEVEL: "warn", NODE_ENV: "production" });
+    while ((await OnboardingImport.findById(list._id, { status: 1 }).lean())?.status !== "sent") {
+      await sendRequestedLists({ validHours: 72, logger });
+    }
+    sendMs = performance.now() - sendStarted;
+    afterSend = heapMb() - before;
   }
-  const sendMs = performance.now() - sendStarted;
-  const afterSend = heapMb() - before;
   return { rows, previewMs, sendMs, afterPreview, afterSend };
 }
 
