@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
+import { bulkUpdate } from "../db/bulkUpdate.js";
 
 export interface CategoryMoverProps {
   category: CategoryDocument;
@@ -25,7 +26,8 @@ export async function categoryMover(props: CategoryMoverProps): Promise<boolean>
   if (from < 0 || to < 0 || to >= order.length) return false;
   [order[from], order[to]] = [order[to]!, order[from]!];
   const before = siblings.map((sibling) => sibling._id.toString());
-  await Category.bulkWrite(
+  await bulkUpdate(
+    Category,
     order.map((id, position) => ({ updateOne: { filter: { _id: id }, update: { $set: { position } } } })),
   );
   await recordEvent({

@@ -3,6 +3,7 @@ import { Tag, type TagDocument } from "../models/Tag.js";
 import { TagGroup, type TagGroupDocument } from "../models/TagGroup.js";
 import { recordEvent } from "./recordEvent.js";
 import type { RequestContext } from "../requestContext.js";
+import { bulkUpdate } from "../db/bulkUpdate.js";
 
 type Moved = { kind: "tagGroup"; item: TagGroupDocument } | { kind: "tag"; item: TagDocument };
 
@@ -34,8 +35,8 @@ export async function taxonomyMover(
   );
   if (!order) return false;
   const writes = order.map((id, position) => ({ updateOne: { filter: { _id: id }, update: { $set: { position } } } }));
-  if (props.kind === "tagGroup") await TagGroup.bulkWrite(writes);
-  else await Tag.bulkWrite(writes);
+  if (props.kind === "tagGroup") await bulkUpdate(TagGroup, writes);
+  else await bulkUpdate(Tag, writes);
   await recordEvent({
     name: props.kind === "tagGroup" ? "tags.updateGroup" : "tags.update",
     actorId: props.actorId,

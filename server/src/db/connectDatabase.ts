@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import type { DatabaseClientOptions } from "./findDatabase.js";
+import { learnWriteLimits } from "./bulkUpdate.js";
 
 mongoose.set("strictQuery", "throw");
 // A value from a request can never become a query operator; operators our own code builds are wrapped in mongoose.trusted().
@@ -41,6 +42,7 @@ export async function connectDatabase(uri: string, options: ConnectOptions = {})
   } catch (error) {
     throw new DatabaseUnreachableError(uri, error);
   }
+  await learnWriteLimits(mongoose.connection);
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   return mongoose;
 }

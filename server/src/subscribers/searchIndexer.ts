@@ -20,6 +20,7 @@ import { JST_TYPE_NAMES } from "../domain/jstTypes.js";
 import { isProcessingRestricted, UNRESTRICTED } from "../domain/processingRestriction.js";
 import { forumScope, htmlToText, indexedEntry, type IndexedEntry } from "../domain/searchDocuments.js";
 import { knownToEveryMember } from "../policies/personPolicy.js";
+import { bulkUpdate } from "../db/bulkUpdate.js";
 
 /**
  * Raise when the terms or the entry shape change: the index is then rebuilt at the next start.
@@ -51,7 +52,8 @@ async function writeIndexed(indexed: IndexedEntry[]): Promise<void> {
 async function countTerms(delta: Map<string, number>): Promise<void> {
   const changes = [...delta].filter(([, change]) => change !== 0);
   for (let start = 0; start < changes.length; start += POSTING_BATCH) {
-    await SearchTermStat.bulkWrite(
+    await bulkUpdate(
+      SearchTermStat,
       changes.slice(start, start + POSTING_BATCH).map(([term, change]) => ({
         updateOne: { filter: { _id: term }, update: { $inc: { entries: change } }, upsert: true },
       })),

@@ -2,6 +2,7 @@ import mongoose from "mongoose";
 import { anyOf } from "../../db/anyOf.js";
 import { Post } from "../../models/Post.js";
 import { Thread } from "../../models/Thread.js";
+import { bulkUpdate } from "../../db/bulkUpdate.js";
 
 /** A post as a restructuring sees it: where it was and under which number. */
 export interface PlacedPost {
@@ -48,13 +49,15 @@ export async function renumberInto(threadId: mongoose.Types.ObjectId, posts: Pla
     .lean();
   const leftovers = Math.min(0, lowest?.number ?? 0, ...posts.map((post) => post.number));
   if (posts.length > 0) {
-    await Post.bulkWrite(
+    await bulkUpdate(
+      Post,
       posts.map((post, index) => ({
         updateOne: { filter: { _id: post._id }, update: { $set: { threadId, number: leftovers - index - 1 } } },
       })),
       { ordered: true },
     );
-    await Post.bulkWrite(
+    await bulkUpdate(
+      Post,
       posts.map((post, index) => ({
         updateOne: { filter: { _id: post._id }, update: { $set: { number: index + 1 } } },
       })),

@@ -3,6 +3,7 @@ import { anyOf } from "../../db/anyOf.js";
 import { ReadPosition } from "../../models/ReadPosition.js";
 import type { ThreadDocument } from "../../models/Thread.js";
 import type { PlacedPost } from "./postRenumbering.js";
+import { bulkUpdate } from "../../db/bulkUpdate.js";
 
 /** A reader's new position in one thread after posts moved, computed before the numbers change. */
 export interface PlannedPosition {
@@ -45,7 +46,8 @@ export async function writeReadPositions(
   planned: PlannedPosition[],
 ): Promise<void> {
   if (planned.length === 0) return;
-  await ReadPosition.bulkWrite(
+  await bulkUpdate(
+    ReadPosition,
     planned.map((position) => ({
       updateOne: {
         filter: { userId: position.userId, threadId: thread._id },

@@ -2,6 +2,7 @@ import type mongoose from "mongoose";
 import type { WatchLevel } from "@forum/shared";
 import { anyOf } from "../../db/anyOf.js";
 import { Watch } from "../../models/Watch.js";
+import { bulkUpdate } from "../../db/bulkUpdate.js";
 
 /** How closely a level follows a thread: carrying watches never lowers one. */
 const CLOSENESS: Record<WatchLevel, number> = { muted: 0, tracking: 1, watching: 2 };
@@ -26,7 +27,8 @@ export async function carryThreadWatches(
     return there === undefined || CLOSENESS[watch.level] > CLOSENESS[there];
   });
   if (raised.length === 0) return 0;
-  await Watch.bulkWrite(
+  await bulkUpdate(
+    Watch,
     raised.map((watch) => {
       const key = { userId: watch.userId, targetType: "thread" as const, targetId: toThreadId };
       return { updateOne: { filter: key, update: { $set: { level: watch.level } }, upsert: true } };
