@@ -23,6 +23,14 @@ export type JstType = (typeof JST_TYPES)[number];
 export const MEETING_STATUSES = ["planned", "live", "closed"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** The days of a two-day session (1 and 2): sign-up, the room and attendance are kept per day. */
+export const MEETING_DAYS = [1, 2] as const;
+export type MeetingDay = (typeof MEETING_DAYS)[number];
+
+/** How a member says they will take part in a session's day: on site, online, or not coming. */
+export const REGISTRATION_MODES = ["onsite", "online", "absent"] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
 /** A live-room question: waiting, answered by the moderator, or hidden by them. */
 export const ROOM_QUESTION_STATUSES = ["open", "answered", "hidden"] as const;
 export type RoomQuestionStatus = (typeof ROOM_QUESTION_STATUSES)[number];

@@ -9,6 +9,8 @@ const attendanceSchema = new mongoose.Schema({
   userId: { type: mongoose.Schema.Types.ObjectId, ref: "User", required: true },
   /** The person's JST when they joined (attendance lists are reported per JST). */
   jstId: { type: mongoose.Schema.Types.ObjectId, ref: "Jst", default: null },
+  /** The session's day (1 or 2) the room was running when they joined; attendance lists are per day. */
+  day: { type: Number, enum: [1, 2], default: 1 },
   connectionId: { type: String, required: true },
   joinedAt: { type: Date, required: true },
   leftAt: { type: Date, default: null },

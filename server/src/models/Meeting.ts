@@ -17,6 +17,10 @@ const agendaItemSchema = new mongoose.Schema({
 /** What the live room is doing; set by the room's commands while the meeting is live. */
 const roomSchema = new mongoose.Schema(
   {
+    /** The session's day the room runs (1 or 2); closing a day pauses the room until the next opens. */
+    day: { type: Number, enum: [1, 2], default: 1 },
+    /** Set while the room is paused between days (chat and questions read-only). */
+    dayClosedAt: { type: Date, default: null },
     openedAt: { type: Date, default: null },
     openedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
     closedAt: { type: Date, default: null },

@@ -17,6 +17,7 @@ export { ReadPosition } from "./ReadPosition.js";
 export { Thread } from "./Thread.js";
 export { User } from "./User.js";
 export { Meeting } from "./Meeting.js";
+export { MeetingRegistration } from "./MeetingRegistration.js";
 export { OnboardingImport } from "./OnboardingImport.js";
 export { OnboardingRow } from "./OnboardingRow.js";
 export { Tag } from "./Tag.js";
