@@ -1,5 +1,5 @@
 import mongoose from "mongoose";
-import type { ModerationDashboard } from "@forum/shared";
+import { PRACTICE_STATUSES, type ModerationDashboard } from "@forum/shared";
 import { Attendance } from "../../server/src/models/Attendance.js";
 import { Category } from "../../server/src/models/Category.js";
 import { Group } from "../../server/src/models/Group.js";
@@ -8,13 +8,20 @@ import { Meeting } from "../../server/src/models/Meeting.js";
 import { Membership } from "../../server/src/models/Membership.js";
 import { PendingPost } from "../../server/src/models/PendingPost.js";
 import { Post } from "../../server/src/models/Post.js";
+import { Practice } from "../../server/src/models/Practice.js";
 import { Thread } from "../../server/src/models/Thread.js";
 import { User } from "../../server/src/models/User.js";
 import { DEMO, signedInAgent } from "../support/http.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 let server: TestServer;
-const seeded = { pendingUsers: 0, closedMeetings: 0, plannedMeetings: 0, jsts: 0 };
+const seeded = {
+  pendingUsers: 0,
+  closedMeetings: 0,
+  plannedMeetings: 0,
+  jsts: 0,
+  practicesByStatus: {} as Record<string, number>,
+};
 const NOW = new Date();
 const monthsAgo = (months: number) => new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - months, 15));
 
@@ -113,6 +120,9 @@ beforeAll(async () => {
   seeded.pendingUsers = await User.countDocuments({ status: "pending" });
   seeded.closedMeetings = await Meeting.countDocuments({ status: "closed" });
   seeded.plannedMeetings = await Meeting.countDocuments({ status: "planned" });
+  const practices = await Practice.find({}, { status: 1 }).lean();
+  for (const status of PRACTICE_STATUSES)
+    seeded.practicesByStatus[status] = practices.filter((practice) => practice.status === status).length;
   const allJsts = (await Group.find({}, { jstIds: 1 }).lean()).flatMap((g) => g.jstIds.map(String));
   seeded.jsts = new Set(allJsts).size;
 }, 120_000);
@@ -146,7 +156,8 @@ describe("moderator dashboard", () => {
     expect(indicators.meetings).toEqual({ held: seeded.closedMeetings, planned: seeded.plannedMeetings });
     expect(seeded.closedMeetings).toBeGreaterThanOrEqual(1);
     expect(indicators.attendance).toEqual({ meetings: 1, present: 2, expected: 1, jsts: 1, personDays: 3 });
-    expect(indicators.practicesByStatus).toBeNull();
+    expect(indicators.practicesByStatus).toEqual(seeded.practicesByStatus);
+    expect(seeded.practicesByStatus.published).toBeGreaterThanOrEqual(1);
     expect(indicators.activeDays).toBe(30);
     expect(indicators.activeMembers).toBeGreaterThanOrEqual(2);
     expect(dashboard.recentActions.length).toBeLessThanOrEqual(10);

@@ -1,4 +1,4 @@
-import type { AttendanceTotals, ProjectIndicators } from "@forum/shared";
+import { PRACTICE_STATUSES, type AttendanceTotals, type PracticeStatus, type ProjectIndicators } from "@forum/shared";
 import { anyOf } from "../db/anyOf.js";
 import { atLeast } from "../db/comparisons.js";
 import { Attendance } from "../models/Attendance.js";
@@ -6,6 +6,7 @@ import { Group } from "../models/Group.js";
 import { Meeting } from "../models/Meeting.js";
 import { Membership } from "../models/Membership.js";
 import { Post } from "../models/Post.js";
+import { Practice } from "../models/Practice.js";
 import { Thread } from "../models/Thread.js";
 import { User } from "../models/User.js";
 import { attendanceFigures, personDays } from "./attendanceReport.js";
@@ -107,14 +108,24 @@ async function attendanceTotals(): Promise<AttendanceTotals | null> {
   return totals;
 }
 
+/** Good practices at each stage of their path (one count per status, on the {status, publishedAt} index). */
+async function practicesByStatus(): Promise<Record<PracticeStatus, number>> {
+  const counts = await Promise.all(PRACTICE_STATUSES.map((status) => Practice.countDocuments({ status })));
+  return Object.fromEntries(PRACTICE_STATUSES.map((status, index) => [status, counts[index] ?? 0])) as Record<
+    PracticeStatus,
+    number
+  >;
+}
+
 async function computeIndicators(now: Date): Promise<ProjectIndicators> {
-  const [jstCount, activeMembers, posts, held, planned, attendance] = await Promise.all([
+  const [jstCount, activeMembers, posts, held, planned, attendance, practices] = await Promise.all([
     countJsts(),
     countActiveMembers(now),
     postsByGroup(now),
     Meeting.countDocuments({ status: "closed" }),
     Meeting.countDocuments({ status: "planned" }),
     attendanceTotals(),
+    practicesByStatus(),
   ]);
   return {
     jstCount,
@@ -123,8 +134,7 @@ async function computeIndicators(now: Date): Promise<ProjectIndicators> {
     ...posts,
     meetings: { held, planned },
     attendance,
-    // Hook: practices come with the practice base.
-    practicesByStatus: null,
+    practicesByStatus: practices,
     computedAt: now.toISOString(),
   };
 }
