@@ -26,7 +26,7 @@ export const isPaused = (meeting: Pick<MeetingDocument, "status" | "room">): boo
   meeting.status === "live" && Boolean(meeting.room?.dayClosedAt);
 
 /** Why writing in a paused room is refused. */
-export function pausedMessage(meeting: Pick<MeetingDocument, "room" | "startsAt" | "endsAt">): string {
+export function pausedMessage(meeting: DatedMeeting & { room?: { day?: number | null } | null }): string {
   const day = meeting.room?.day ?? 1;
   const next = day < lastDayOf(meeting) ? "pokój wznowi się w dniu 2" : "spotkanie czeka na zakończenie";
   return `Dzień ${day} zakończony — ${next}. Teraz nie można pisać, pytać ani głosować.`;
