@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { EARLY_OPEN_CODE, type MeetingView } from "@forum/shared";
 import { Event } from "../../server/src/models/Event.js";
 import { Meeting } from "../../server/src/models/Meeting.js";
+import { Membership } from "../../server/src/models/Membership.js";
 import { Post } from "../../server/src/models/Post.js";
 import { RoomMessage } from "../../server/src/models/RoomMessage.js";
 import { User } from "../../server/src/models/User.js";
@@ -223,5 +224,26 @@ describe("reopening an ended session", () => {
     const minutes = await Post.findOne({ threadId, body: /## Protokół/ }).lean();
     expect(minutes?.body).toContain("uzupełniono wnioski");
     expect(minutes?.editedAt).toBeInstanceOf(Date);
+  });
+});
+
+describe("a group's facilitator and an admin", () => {
+  const PIOTR = "piotr.mazur@demo.forum-jst.pl";
+
+  it("run the days of the group's session like the moderator", async () => {
+    const otherId = await plannedMeetingOf("gwd-malopolska", 0);
+    await planFrom(otherId, 0);
+    const piotr = await User.findOne({ email: PIOTR }).lean();
+    expect((await openDay(PIOTR, 1, {}, otherId)).status).toBe(403);
+    await Membership.updateOne({ userId: piotr?._id }, { $set: { role: "facilitator" } });
+
+    const opened = await openDay(PIOTR, 1, {}, otherId);
+    expect(opened.status).toBe(200);
+    expect((opened.body.meeting as MeetingView).days?.can.closeDay).toBe(1);
+    const event = await Event.findOne({ name: "meetings.openDay", subjectId: otherId }).lean();
+    expect(event?.data).toMatchObject({ day: 1, offDate: false });
+    expect((await closeDay(DEMO.admin, 1, otherId)).status).toBe(200);
+    expect(errorOf(await end(PIOTR, otherId))).toBe("Spotkanie można zakończyć w ostatnim dniu (dniu 2).");
+    expect((await reopen(PIOTR, { reason: "Pomyłka" }, otherId)).status).toBe(403);
   });
 });
