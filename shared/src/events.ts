@@ -1,6 +1,7 @@
 import type {
   AnalysisStatus,
   GroupRole,
+  MeetingDay,
   MeetingStatus,
   PracticeReviewVerdict,
   PracticeStatus,
@@ -506,6 +507,10 @@ export interface ForumEvents {
     data: { before: { status: MeetingStatus }; after: { status: MeetingStatus } };
   };
   "meetings.closeRoom": { subject: "Meeting"; data: { archiveThreadId: string; closedAt: string } };
+  /** `offDate`: opened on another date than planned, confirmed by the moderator. */
+  "meetings.openDay": { subject: "Meeting"; data: { day: MeetingDay; plannedDate: string; offDate: boolean } };
+  "meetings.closeDay": { subject: "Meeting"; data: { day: MeetingDay; closedAt: string } };
+  "meetings.reopen": { subject: "Meeting"; data: { reason: string; archiveThreadId: string | null } };
   "meetings.setAgendaItem": {
     subject: "Meeting";
     data: { before: { currentAgendaItemId: string | null }; after: { currentAgendaItemId: string | null } };

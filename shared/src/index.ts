@@ -26,6 +26,7 @@ export * from "./attendance.js";
 export * from "./schemas/roomChat.js";
 export * from "./schemas/roomQa.js";
 export * from "./schemas/meetings.js";
+export * from "./schemas/meetingDays.js";
 export * from "./meetingPlanning.js";
 export * from "./warsawTime.js";
 export * from "./library.js";

@@ -1,5 +1,11 @@
 import type { AttachmentView } from "./api.js";
-import type { MeetingStatus, RoomPollResultsVisibility, RoomPollStatus, RoomQuestionStatus } from "./constants.js";
+import type {
+  MeetingDay,
+  MeetingStatus,
+  RoomPollResultsVisibility,
+  RoomPollStatus,
+  RoomQuestionStatus,
+} from "./constants.js";
 
 /** One point of the programme (day 1 or 2, times "HH:MM" in Polish time). */
 export interface AgendaItemView {
@@ -33,6 +39,21 @@ export interface MeetingView {
   archiveThreadId: string | null;
   /** What the viewer may do here. */
   can: { edit: boolean; openRoom: boolean; joinRoom: boolean; seeAttendance: boolean };
+  /** The session day by day: where the room is, and which day controls the viewer may use. */
+  days?: MeetingDaysView;
+}
+
+/** A two-day session's room state and the day controls allowed now (none for those who may not run it). */
+export interface MeetingDaysView {
+  /** The day the room runs or last ran. */
+  current: MeetingDay;
+  /** When the current day was closed (the room is paused until the next opens), else null. */
+  dayClosedAt: string | null;
+  /** 2 for a two-day session, 1 when it starts and ends on the same Polish date. */
+  lastDay: MeetingDay;
+  /** The planned Polish date of each day, "YYYY-MM-DD". */
+  plannedDates: string[];
+  can: { openDay: MeetingDay | null; closeDay: MeetingDay | null; end: boolean; reopen: boolean };
 }
 
 /** Someone in the live room now. */
@@ -106,6 +127,9 @@ export interface RoomStateView {
   mutedUserIds: string[];
   noteTakerId: string | null;
   invitedExpertIds: string[];
+  /** The session's day the room runs; `dayClosedAt` set while paused between days (chat read-only). */
+  day: MeetingDay;
+  dayClosedAt: string | null;
 }
 
 /** Everything a client needs on (re)joining a room; messages are those after the last one it saw. */

@@ -391,6 +391,23 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
     address: () => ({ params: { id: roomIds.heldA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },
   },
+  // — issue 18: a room per day — on the held meeting, so no row changes what the others see (no reason: 400).
+  "meetingDays.openDay": {
+    address: () => ({ params: { id: roomIds.heldA, day: "1" } }),
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  "meetingDays.closeDay": {
+    address: () => ({ params: { id: roomIds.heldA, day: "1" } }),
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  "meetingDays.end": {
+    address: () => ({ params: { id: roomIds.heldA } }),
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  "meetingDays.reopen": {
+    address: () => ({ params: { id: roomIds.heldA } }),
+    expected: { ...groupA(403), moderator: 403, admin: 400 },
+  },
   "room.mute": {
     address: () => ({ params: { id: roomIds.heldA, userId: ids.memberA } }),
     expected: { ...groupA(403), moderator: 409, admin: 409 },

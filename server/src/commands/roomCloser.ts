@@ -1,8 +1,6 @@
 import type mongoose from "mongoose";
 import { anyOf } from "../db/anyOf.js";
-import { atLeast } from "../db/comparisons.js";
 import { conflict } from "../errors/AppError.js";
-import { Attendance } from "../models/Attendance.js";
 import { Category, type CategoryDocument } from "../models/Category.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
@@ -10,12 +8,15 @@ import { RoomMessage } from "../models/RoomMessage.js";
 import { RoomPoll } from "../models/RoomPoll.js";
 import { RoomPollVote } from "../models/RoomPollVote.js";
 import { RoomQuestion } from "../models/RoomQuestion.js";
+import { Post } from "../models/Post.js";
 import { Thread, type ThreadDocument } from "../models/Thread.js";
 import { User } from "../models/User.js";
-import { ATTENDANCE_STALE_AFTER_MS } from "../jobs/roomAttendance.js";
+import { endStays } from "../jobs/roomAttendance.js";
 import { archivePosts, archiveTitle, type ArchiveMaterial } from "../domain/meetingArchive.js";
 import { categoryCreator } from "./categoryCreator.js";
 import { postCreator } from "./postCreator.js";
+import { postDeleter } from "./postDeleter.js";
+import { postEditor } from "./postEditor.js";
 import { recordEvent } from "./recordEvent.js";
 import { roomNotLive } from "./roomAgendaSetter.js";
 import { threadCreator } from "./threadCreator.js";
@@ -79,6 +80,7 @@ async function gatherMaterial(meeting: MeetingDocument): Promise<ArchiveMaterial
     meeting,
     groupName: group?.name ?? "",
     messages: messages.map((message) => ({
+      day: message.day === 2 ? 2 : 1,
       createdAt: message.createdAt,
       authorName: names.get(message.authorId.toString()) ?? "—",
       text: message.text,
@@ -135,14 +137,34 @@ async function writeArchive(
   return threadLocker({ thread: current, actorId: authorId, context, reason: ARCHIVE_LOCK_REASON });
 }
 
-/** Everyone still in the room leaves as it closes. */
-async function endStays(meetingId: mongoose.Types.ObjectId, closedAt: Date): Promise<void> {
-  // A stay not heard from for longer was cut off earlier (its process died): it ended when last seen.
-  const recent = atLeast(new Date(closedAt.getTime() - ATTENDANCE_STALE_AFTER_MS));
-  await Attendance.updateMany({ meetingId, leftAt: null, seenAt: recent }, { $set: { leftAt: closedAt } });
-  for (const stale of await Attendance.find({ meetingId, leftAt: null }, { seenAt: 1 }).lean()) {
-    await Attendance.updateOne({ _id: stale._id, leftAt: null }, { $set: { leftAt: stale.seenAt } });
+/** The archive posts one thread holds at most: the chat, questions, polls and minutes, each in parts. */
+const ARCHIVE_POSTS_MAX = 500;
+
+/**
+ * A session ended again after an admin reopened it: the same archive thread gets the new record, post by
+ * post, through the ordinary edit, reply and delete commands (history kept, nothing duplicated).
+ */
+async function rewriteArchive(
+  meeting: MeetingDocument,
+  thread: ThreadDocument,
+  editorId: mongoose.Types.ObjectId,
+  context: RequestContext | undefined,
+): Promise<ThreadDocument> {
+  const bodies = archivePosts(await gatherMaterial(meeting));
+  const posts = await Post.find({ threadId: thread._id, deletedAt: null })
+    .sort({ number: 1 })
+    .limit(ARCHIVE_POSTS_MAX)
+    .lean();
+  for (const [index, body] of bodies.entries()) {
+    const post = posts[index];
+    if (post) await postEditor({ post, thread, editorId, body, context });
+    else {
+      const clientId = `meeting-archive-${meeting._id.toString()}-${thread.lastPostNumber + index}`;
+      await postCreator({ thread, authorId: thread.authorId ?? editorId, body, clientId, context });
+    }
   }
+  for (const post of posts.slice(bodies.length)) await postDeleter({ post, thread, deleterId: editorId, context });
+  return (await Thread.findById(thread._id).lean()) ?? thread;
 }
 
 /** Ends a live room: stays closed, the room's record archived into a locked thread of the group. */
@@ -154,7 +176,10 @@ export async function roomCloser(
   await endStays(closed._id, closedAt);
   const authorId = closed.room?.closedById ?? props.actorId;
   const category = await meetingsCategory(closed.groupId, authorId);
-  const thread = await writeArchive(closed, category, authorId, props.context);
+  const previous = closed.archiveThreadId ? await Thread.findById(closed.archiveThreadId).lean() : null;
+  const thread = previous
+    ? await rewriteArchive(closed, previous, props.actorId, props.context)
+    : await writeArchive(closed, category, authorId, props.context);
   const archived = await Meeting.findOneAndUpdate(
     { _id: closed._id },
     { $set: { archiveThreadId: thread._id } },

@@ -31,7 +31,7 @@ export async function roomMessagePoster(
   if (sent) return { message: sent, created: false };
 
   const counted = await Meeting.findOneAndUpdate(
-    { _id: meetingId, status: "live" },
+    { _id: meetingId, status: "live", "room.dayClosedAt": null },
     { $inc: { "room.lastSeq": 1 } },
     { returnDocument: "after" },
   ).lean();
@@ -41,6 +41,7 @@ export async function roomMessagePoster(
     const created = await RoomMessage.create({
       meetingId,
       seq: counted.room?.lastSeq ?? 1,
+      day: counted.room?.day ?? 1,
       authorId: props.authorId,
       clientId: props.clientId,
       text: props.text,

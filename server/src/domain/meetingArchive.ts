@@ -5,8 +5,8 @@ import { polishDateTime, polishDateTimeRange, polishDay, warsawClock, warsawDay 
 export interface ArchiveMaterial {
   meeting: Pick<MeetingDocument, "_id" | "number" | "title" | "startsAt" | "endsAt" | "venue" | "agenda" | "room">;
   groupName: string;
-  /** Chat lines in order, removed ones already left out. */
-  messages: { createdAt: Date; authorName: string; text: string }[];
+  /** Chat lines in order, removed ones already left out; `day` the session's day it was written on (1 if absent). */
+  messages: { day?: 1 | 2; createdAt: Date; authorName: string; text: string }[];
   /** Not hidden, most votes first. */
   questions: { authorName: string; text: string; voteCount: number; answer: string }[];
   /** Opened or closed polls, oldest first. */
@@ -88,12 +88,22 @@ function openingPost(material: ArchiveMaterial): string {
 
 function chatPosts(material: ArchiveMaterial): string[] {
   if (material.messages.length === 0) return ["## Czat\n\nNikt nie pisał na czacie."];
+  // A session that ran into day 2 shows its chat under "Dzień 1" and "Dzień 2" (the day each line was written).
+  const byDay = material.messages.some((message) => message.day === 2);
   const lines: string[] = [];
   let day = "";
+  let sessionDay = 0;
   for (const message of material.messages) {
+    const messageSessionDay = message.day ?? 1;
+    if (byDay && messageSessionDay !== sessionDay) {
+      if (lines.length) lines.push("");
+      lines.push(`### Dzień ${messageSessionDay}`, "");
+      sessionDay = messageSessionDay;
+      day = "";
+    }
     const messageDay = warsawDay(message.createdAt);
     if (messageDay !== day) {
-      if (lines.length) lines.push("");
+      if (lines.length && lines.at(-1) !== "") lines.push("");
       lines.push(`**${polishDay(message.createdAt)}**`, "");
       day = messageDay;
     }

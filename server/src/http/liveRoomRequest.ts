@@ -1,5 +1,6 @@
 import mongoose from "mongoose";
 import { conflict, notFound } from "../errors/AppError.js";
+import { isPaused, pausedMessage } from "../domain/meetingDays.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
 import { authorize, type Actor } from "../policies/index.js";
 import type { RequestContext } from "../requestContext.js";
@@ -24,6 +25,7 @@ export async function liveRoomRequest(
   if (!meeting) throw notFound();
   authorize(actor, "read", "Meeting", meeting);
   if (meeting.status !== "live") throw conflict("Pokój spotkania nie jest otwarty.");
+  if (isPaused(meeting)) throw conflict(pausedMessage(meeting));
   authorize(actor, action, "Meeting", meeting);
   return { meeting, actor, userId: new mongoose.Types.ObjectId(actor.id), context };
 }

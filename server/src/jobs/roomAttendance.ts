@@ -1,6 +1,6 @@
 import type mongoose from "mongoose";
 import { anyOf } from "../db/anyOf.js";
-import { lessThan } from "../db/comparisons.js";
+import { atLeast, lessThan } from "../db/comparisons.js";
 import type { Logger } from "../logger.js";
 import { Attendance } from "../models/Attendance.js";
 import { runPeriodically } from "./periodicTask.js";
@@ -17,6 +17,8 @@ export async function openStay(props: {
   meetingId: mongoose.Types.ObjectId;
   userId: mongoose.Types.ObjectId;
   jstId: mongoose.Types.ObjectId | null;
+  /** The session's day the room runs (attendance lists are per day). */
+  day: number;
   connectionId: string;
 }): Promise<string> {
   const now = new Date();
@@ -66,4 +68,14 @@ export function startAttendanceKeeper(logger: Logger): () => void {
     label: "attendance upkeep",
   });
   return keeper.stop;
+}
+
+/** Everyone still in the room leaves as it closes (or its day closes). */
+export async function endStays(meetingId: mongoose.Types.ObjectId, closedAt: Date): Promise<void> {
+  // A stay not heard from for longer was cut off earlier (its process died): it ended when last seen.
+  const recent = atLeast(new Date(closedAt.getTime() - ATTENDANCE_STALE_AFTER_MS));
+  await Attendance.updateMany({ meetingId, leftAt: null, seenAt: recent }, { $set: { leftAt: closedAt } });
+  for (const stale of await Attendance.find({ meetingId, leftAt: null }, { seenAt: 1 }).lean()) {
+    await Attendance.updateOne({ _id: stale._id, leftAt: null }, { $set: { leftAt: stale.seenAt } });
+  }
 }

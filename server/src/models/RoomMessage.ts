@@ -12,6 +12,8 @@ const roomMessageSchema = new mongoose.Schema(
     clientId: { type: String, required: true },
     /** Plain text, shown as typed (escaped). */
     text: { type: String, required: true },
+    /** The session's day it was written on (the archive groups the chat by day). */
+    day: { type: Number, enum: [1, 2], default: 1 },
     removedAt: { type: Date, default: null },
     removedById: { type: mongoose.Schema.Types.ObjectId, ref: "User", default: null },
   },

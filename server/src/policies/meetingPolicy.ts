@@ -42,6 +42,9 @@ allow<MeetingSubject>("Meeting", ["manage", "moderateRoom"], (actor, meeting) =>
   return inArchivedGroup(actor, meeting.groupId) ? refuse(ARCHIVED_GROUP_MESSAGE) : true;
 });
 
+/** Taking back the end of a session (its archive thread is then rewritten): admins only. */
+allow<MeetingSubject>("Meeting", ["reopen"], (actor) => actor?.role === "admin");
+
 /** Entering the live room: only while it is live. */
 allow<MeetingSubject>("Meeting", ["joinRoom"], (actor, meeting) => {
   if (!actor || meeting.status !== "live") return false;

@@ -4,6 +4,7 @@ import { Attachment } from "../models/Attachment.js";
 import { can, type Actor } from "../policies/index.js";
 import type { AgendaItemDocument, MeetingDocument } from "../models/Meeting.js";
 import { presentAttachment } from "./attachmentPresenter.js";
+import { presentMeetingDays } from "./meetingDaysPresenter.js";
 
 export interface MeetingGroup {
   _id: { toString(): string };
@@ -60,6 +61,7 @@ export function presentMeetingView(
     agenda: (meeting.agenda as AgendaItemDocument[]).map((item) => presentAgendaItem(item, materials)),
     minutesHtml: meeting.minutes?.html ?? "",
     archiveThreadId: meeting.archiveThreadId?.toString() ?? null,
+    days: presentMeetingDays(meeting, actor),
     can: {
       edit: can(actor, "manage", "Meeting", meeting),
       openRoom: can(actor, "manage", "Meeting", meeting) && meeting.status === "planned",

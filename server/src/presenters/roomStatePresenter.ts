@@ -13,5 +13,7 @@ export function presentRoomState(meeting: MeetingDocument, pinnedMessage: RoomMe
     mutedUserIds: (room?.mutedUserIds ?? []).map((id) => id.toString()),
     noteTakerId: room?.noteTakerId?.toString() ?? null,
     invitedExpertIds: (room?.invitedExpertIds ?? []).map((id) => id.toString()),
+    day: room?.day === 2 ? 2 : 1,
+    dayClosedAt: room?.dayClosedAt?.toISOString() ?? null,
   };
 }

@@ -9,6 +9,7 @@ import { presentRoomMessageById, presentRoomMessages } from "../presenters/roomM
 import { presentRoomMinutes } from "../presenters/roomMinutesPresenter.js";
 import { presentRoomPolls } from "../presenters/roomPollPresenter.js";
 import { presentRoomQuestions } from "../presenters/roomQuestionPresenter.js";
+import { isPaused } from "../domain/meetingDays.js";
 import { presentRoomState } from "../presenters/roomStatePresenter.js";
 
 /** The most chat lines one snapshot carries; a client further behind joins again from the last one it got. */
@@ -55,7 +56,7 @@ export async function buildRoomSnapshot(props: {
     polls,
     minutes: presentRoomMinutes(meeting),
     can: {
-      chat: can(actor, "chat", "Meeting", meeting),
+      chat: can(actor, "chat", "Meeting", meeting) && !isPaused(meeting),
       moderate: can(actor, "moderateRoom", "Meeting", meeting),
       editMinutes: can(actor, "editMinutes", "Meeting", meeting),
     },

@@ -7,7 +7,13 @@ import { meetingRoom, meetingStaffRoom } from "./rooms.js";
 import type { ForumIo } from "./socketServer.js";
 
 /** Moderator changes that alter the room's shared state (`room.state`). */
-const STATE_EVENTS = new Set(["meetings.setAgendaItem", "meetings.setNoteTaker"]);
+const STATE_EVENTS = new Set([
+  "meetings.setAgendaItem",
+  "meetings.setNoteTaker",
+  "meetings.openDay",
+  "meetings.closeDay",
+  "meetings.reopen",
+]);
 
 /** The agenda item, the note-taker, the minutes and the end of a room, pushed to everyone in it. */
 export function startRoomRecordFanOut(io: ForumIo, logger: Logger): () => void {

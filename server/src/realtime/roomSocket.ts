@@ -24,6 +24,7 @@ import { presentRoomMessages } from "../presenters/roomMessagePresenter.js";
 import { closeStay, openStay } from "../jobs/roomAttendance.js";
 import { buildRoomSnapshot } from "../queries/roomSnapshot.js";
 import { silenceMessage } from "../domain/silenceStatus.js";
+import { isPaused, pausedMessage } from "../domain/meetingDays.js";
 import { failureAck } from "./socketFailure.js";
 import { socketEventContext } from "./socketContext.js";
 import { mongooseIdOrNull } from "./ids.js";
@@ -51,6 +52,7 @@ const replyTo = <Reply>(ack: unknown): ((reply: Reply) => void) =>
 
 /** Why this person may not write in the room now (null when they may). */
 function chatRefusal(actor: Actor, meeting: MeetingDocument): string | null {
+  if (isPaused(meeting)) return pausedMessage(meeting);
   if (can(actor, "chat", "Meeting", meeting)) return null;
   if (meeting.status !== "live") return "Pokój spotkania jest zamknięty.";
   if (actor.silence && isSilenced(actor)) return silenceMessage(actor.silence);
@@ -104,8 +106,8 @@ async function roomProfileOf(
  * an attendance stay; presence is pushed to the room, throttled.
  */
 export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger): void {
-  /** meetingId → this connection's open attendance stay. */
-  const stays = new Map<string, Promise<string | null>>();
+  /** meetingId → this connection's attendance stay and the session's day it belongs to. */
+  const stays = new Map<string, { day: number; stay: Promise<string | null> }>();
   let jstId: mongoose.Types.ObjectId | null = null;
 
   const leaveRoom = (meetingId: string) => {
@@ -114,8 +116,8 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
     if (socket.data.roomHands) delete socket.data.roomHands[meetingId];
     void socket.leave(meetingRoom(meetingId));
     void socket.leave(meetingStaffRoom(meetingId));
-    void stay
-      ?.then((stayId) => (stayId ? closeStay(stayId) : undefined))
+    void stay?.stay
+      .then((stayId) => (stayId ? closeStay(stayId) : undefined))
       .catch((error: unknown) => logger.error({ err: error }, "attendance close failed"));
     schedulePresence(io, meetingId, logger);
   };
@@ -153,16 +155,17 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
           ? [meetingRoom(meetingId), meetingStaffRoom(meetingId)]
           : meetingRoom(meetingId),
       );
-      if (!stays.has(meetingId)) {
-        stays.set(
-          meetingId,
-          openStay({ meetingId: meeting._id, userId: toId(actor), jstId, connectionId: socket.id }).catch(
-            (error: unknown) => {
-              logger.error({ err: error }, "attendance open failed");
-              return null;
-            },
-          ),
-        );
+      // A stay per day: joining again once the next day opened starts that day's stay; a paused room starts none.
+      const day = meeting.room?.day ?? 1;
+      if (stays.get(meetingId)?.day !== day && !isPaused(meeting)) {
+        const stay = openStay({ meetingId: meeting._id, userId: toId(actor), jstId, day, connectionId: socket.id });
+        stays.set(meetingId, {
+          day,
+          stay: stay.catch((error: unknown) => {
+            logger.error({ err: error }, "attendance open failed");
+            return null;
+          }),
+        });
       }
       const muted = (meeting.room?.mutedUserIds ?? []).map((id) => id.toString());
       const participants = await roomParticipants(io, meetingId, muted);
@@ -176,7 +179,7 @@ export function handleRoomSocket(io: ForumIo, socket: RoomSocket, logger: Logger
     const meetingId = mongooseIdOrNull(
       typeof payload === "object" && payload !== null && "meetingId" in payload ? payload.meetingId : null,
     )?.toString();
-    if (meetingId && stays.has(meetingId)) leaveRoom(meetingId);
+    if (meetingId && (stays.has(meetingId) || socket.rooms.has(meetingRoom(meetingId)))) leaveRoom(meetingId);
   });
 
   socket.on("room.message", (payload: unknown, ack: unknown) => {

@@ -33,6 +33,7 @@ import { moderationRoutes } from "./moderationRoutes.js";
 import { postModerationRoutes } from "./postModerationRoutes.js";
 import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
+import { meetingDayRoutes } from "./meetingDayRoutes.js";
 import { meetingRoutes } from "./meetingRoutes.js";
 import { calendarRoutes } from "./calendarRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
@@ -89,6 +90,7 @@ export function apiRouter({
   router.use(peopleModerationRoutes());
   router.use(threadRestructureRoutes());
   router.use(meetingRoutes());
+  router.use(meetingDayRoutes());
   router.use(calendarRoutes(config));
   router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());

@@ -3,6 +3,7 @@ import { adminEndpoints } from "./admin.js";
 import { authEndpoints } from "./auth.js";
 import type { Endpoint } from "./endpoint.js";
 import { knowledgeEndpoints } from "./knowledge.js";
+import { meetingDayEndpoints } from "./meetingDays.js";
 import { meetingEndpoints } from "./meetings.js";
 import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
@@ -36,6 +37,7 @@ export const endpoints = {
   notifications: notificationEndpoints,
   moderation: moderationEndpoints,
   meetings: meetingEndpoints,
+  meetingDays: meetingDayEndpoints,
   room: roomEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,

@@ -19,6 +19,8 @@ import threadRestructurePl from "./threadRestructure.pl.json";
 import threadRestructureEn from "./threadRestructure.en.json";
 import roomRecordPl from "./roomRecord.pl.json";
 import roomRecordEn from "./roomRecord.en.json";
+import meetingDaysPl from "./meetingDays.pl.json";
+import meetingDaysEn from "./meetingDays.en.json";
 import roomQaPl from "./roomQa.pl.json";
 import roomQaEn from "./roomQa.en.json";
 import meetingsPl from "./meetings.pl.json";
@@ -85,6 +87,8 @@ export function setUpI18n(): void {
   addMessages("en", threadRestructureEn);
   addMessages("pl", roomRecordPl);
   addMessages("en", roomRecordEn);
+  addMessages("pl", meetingDaysPl);
+  addMessages("en", meetingDaysEn);
   addMessages("pl", roomQaPl);
   addMessages("en", roomQaEn);
   addMessages("pl", meetingsPl);
