@@ -59,7 +59,9 @@ it(
   async () => {
     const katarzyna = await roomPage(DEMO.moderator, "desktop");
     await katarzyna.getByText("Pokój tego spotkania nie jest jeszcze otwarty.").waitFor(LIVE);
-    await katarzyna.getByRole("button", { name: "Otwórz pokój" }).click();
+    // The seeded session is weeks ahead: opening its first day now asks first.
+    await katarzyna.getByRole("button", { name: "Otwórz dzień 1" }).click();
+    await katarzyna.getByRole("button", { name: "Tak, otwórz dzień 1" }).click();
     await chatLog(katarzyna).waitFor(LIVE);
 
     const anna = await roomPage(DEMO.memberA, "desktop");

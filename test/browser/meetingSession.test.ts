@@ -77,7 +77,9 @@ it(
 
     // Open the room from the meeting page's way in; both members join.
     await moderator.goto(`${server.url}/spotkania/${meetingId}/pokoj`);
-    await moderator.getByRole("button", { name: "Otwórz pokój" }).click();
+    // The seeded session is weeks ahead: opening its first day now asks first.
+    await moderator.getByRole("button", { name: "Otwórz dzień 1" }).click();
+    await moderator.getByRole("button", { name: "Tak, otwórz dzień 1" }).click();
     await moderator.getByRole("log", { name: "Wiadomości czatu" }).waitFor(LIVE);
     await enterRoom(anna);
     await enterRoom(piotr);
@@ -142,7 +144,13 @@ it(
     await saveScreenshot(anna, "meeting-session-live-member");
 
     // Close: everyone is told, the archive is linked.
-    await moderator.getByRole("button", { name: "Zakończ spotkanie" }).click();
+    // A two-day session ends after its last day: day 1 closes, day 2 opens (early again, confirmed), then the end.
+    const days = moderator.getByRole("region", { name: "Dni spotkania" });
+    await days.getByRole("button", { name: "Zamknij dzień 1" }).click();
+    await days.getByRole("button", { name: "Otwórz dzień 2" }).click();
+    await moderator.getByRole("button", { name: "Tak, otwórz dzień 2" }).click();
+    await days.getByText("Trwa dzień 2.").waitFor(LIVE);
+    await days.getByRole("button", { name: "Zakończ spotkanie" }).click();
     await moderator.getByRole("button", { name: "Tak, zakończ spotkanie" }).click();
     await anna.getByRole("heading", { name: "Spotkanie zakończone" }).waitFor(LIVE);
     const archiveLink = anna.getByRole("link", { name: "Przejdź do wątku z archiwum spotkania" });
