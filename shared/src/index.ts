@@ -27,6 +27,8 @@ export * from "./schemas/roomChat.js";
 export * from "./schemas/roomQa.js";
 export * from "./schemas/meetings.js";
 export * from "./meetingPlanning.js";
+export * from "./meetingRegistrations.js";
+export * from "./schemas/meetingRegistrations.js";
 export * from "./warsawTime.js";
 export * from "./library.js";
 export * from "./search.js";

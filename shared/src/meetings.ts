@@ -1,4 +1,5 @@
 import type { AttachmentView } from "./api.js";
+import type { MeetingRegistrationStatus } from "./meetingRegistrations.js";
 import type { MeetingStatus, RoomPollResultsVisibility, RoomPollStatus, RoomQuestionStatus } from "./constants.js";
 
 /** One point of the programme (day 1 or 2, times "HH:MM" in Polish time). */
@@ -33,6 +34,8 @@ export interface MeetingView {
   archiveThreadId: string | null;
   /** What the viewer may do here. */
   can: { edit: boolean; openRoom: boolean; joinRoom: boolean; seeAttendance: boolean };
+  /** The sign-up: the viewer's answer, its deadline, and what the viewer may do with it. */
+  registration?: MeetingRegistrationStatus;
 }
 
 /** Someone in the live room now. */

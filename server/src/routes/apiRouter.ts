@@ -35,6 +35,7 @@ import { peopleModerationRoutes } from "./peopleModerationRoutes.js";
 import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 import { meetingRoutes } from "./meetingRoutes.js";
 import { calendarRoutes } from "./calendarRoutes.js";
+import { meetingRegistrationRoutes } from "./meetingRegistrationRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
@@ -90,6 +91,7 @@ export function apiRouter({
   router.use(threadRestructureRoutes());
   router.use(meetingRoutes());
   router.use(calendarRoutes(config));
+  router.use(meetingRegistrationRoutes(config));
   router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());

@@ -4,6 +4,7 @@ import { authEndpoints } from "./auth.js";
 import type { Endpoint } from "./endpoint.js";
 import { knowledgeEndpoints } from "./knowledge.js";
 import { meetingEndpoints } from "./meetings.js";
+import { meetingRegistrationEndpoints } from "./meetingRegistrations.js";
 import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
 import { notificationEndpoints } from "./notifications.js";
@@ -36,6 +37,7 @@ export const endpoints = {
   notifications: notificationEndpoints,
   moderation: moderationEndpoints,
   meetings: meetingEndpoints,
+  meetingRegistrations: meetingRegistrationEndpoints,
   room: roomEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,
