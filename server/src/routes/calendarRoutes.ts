@@ -57,7 +57,10 @@ export function calendarRoutes(config: Config): Router {
           .sort({ startsAt: 1 })
           .lean()
       : [];
-    const mine = await myRegistrations(actor.id, meetings.map((meeting) => meeting._id));
+    const mine = await myRegistrations(
+      actor.id,
+      meetings.map((meeting) => meeting._id),
+    );
     const body: CalendarMonthView = {
       month,
       meetings: meetings.map((meeting) => {

@@ -66,7 +66,10 @@ export function meetingRoutes(): Router {
   route(router, endpoints.meetings.groupMeetings, async ({ actor, params }): Promise<GroupMeetingsView> => {
     const group = await loadReadableGroup(actor, params.slug);
     const meetings = await Meeting.find({ groupId: group._id }).sort({ startsAt: 1 }).lean();
-    const mine = await myRegistrations(actor.id, meetings.map((meeting) => meeting._id));
+    const mine = await myRegistrations(
+      actor.id,
+      meetings.map((meeting) => meeting._id),
+    );
     const now = new Date();
     const summary = (meeting: MeetingDocument) => {
       const registration = mine.get(meeting._id.toString());

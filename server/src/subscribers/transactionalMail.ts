@@ -28,7 +28,13 @@ const MAILS: EventHandlers<undefined, Promise<MailMessage | MailMessage[] | null
   /** One e-mail to each member who had not answered the sign-up when the moderator asked for the reminder. */
   "meetings.remindRegistrations": async (event) => {
     const [meeting, group, people] = await Promise.all([
-      Meeting.findById(event.subjectId, { number: 1, title: 1, startsAt: 1, endsAt: 1, registrationClosesAt: 1 }).lean(),
+      Meeting.findById(event.subjectId, {
+        number: 1,
+        title: 1,
+        startsAt: 1,
+        endsAt: 1,
+        registrationClosesAt: 1,
+      }).lean(),
       groupOf(event.groupId),
       User.find({ _id: anyOf(event.data.recipientIds), status: "active" }, { email: 1, name: 1 })
         .limit(event.data.recipientIds.length)
@@ -132,7 +138,9 @@ export function startTransactionalMail(logger: Logger): () => void {
   return eventBus.subscribe((event) => {
     if (!handles(MAILS, event)) return;
     dispatchEvent(MAILS, event.name, event, undefined)
-      ?.then((mail) => Promise.all((Array.isArray(mail) ? mail : mail ? [mail] : []).map((one) => mailer().sendMail(one))))
+      ?.then((mail) =>
+        Promise.all((Array.isArray(mail) ? mail : mail ? [mail] : []).map((one) => mailer().sendMail(one))),
+      )
       .catch((error: unknown) => logger.error({ err: error, event: event.name }, "e-mail not sent"));
   });
 }

@@ -11,7 +11,8 @@ export const registrationInputSchema = z.object({
   days: z
     .array(registrationDaySchema)
     .refine(
-      (days) => days.length === MEETING_DAYS.length && MEETING_DAYS.every((day) => days.some((item) => item.day === day)),
+      (days) =>
+        days.length === MEETING_DAYS.length && MEETING_DAYS.every((day) => days.some((item) => item.day === day)),
       { message: "Podaj odpowiedź dla każdego z dwóch dni spotkania." },
     ),
   note: z.string().trim().max(500, { message: "Uwagi mogą mieć najwyżej 500 znaków." }).default(""),

@@ -45,9 +45,7 @@ export const meetingInputSchema = z
       .default(""),
     description: z.string().trim().max(3000, { message: "Opis może mieć najwyżej 3000 znaków." }).default(""),
     /** The last Polish day members may sign up or change their answer themselves ("" = until the session ends). */
-    registrationClosesOn: z
-      .union([z.literal(""), date("Podaj termin zapisów w formacie RRRR-MM-DD.")])
-      .default(""),
+    registrationClosesOn: z.union([z.literal(""), date("Podaj termin zapisów w formacie RRRR-MM-DD.")]).default(""),
   })
   .refine((input) => input.registrationClosesOn === "" || input.registrationClosesOn <= input.firstDay, {
     path: ["registrationClosesOn"],
