@@ -9,7 +9,7 @@ import { registrationClosedReason } from "../domain/registrationWindow.js";
 import type { MeetingDocument } from "../models/Meeting.js";
 import type { MeetingRegistrationDocument } from "../models/MeetingRegistration.js";
 import { can, type Actor } from "../policies/index.js";
-import type { RosterPerson } from "../queries/meetingRegistrations.js";
+import { notAnsweredOf, type RosterPerson } from "../queries/meetingRegistrations.js";
 
 /** A stored answer as people see it. */
 export const presentMyRegistration = (registration: MeetingRegistrationDocument): MyRegistrationView => ({
@@ -54,7 +54,6 @@ export function presentRegistrations(
       absent: modes.filter((mode) => mode === "absent").length,
     };
   });
-  const answered = new Set(current.map((registration) => registration.userId.toString()));
   return {
     closesAt: meeting.registrationClosesAt?.toISOString() ?? null,
     counts,
@@ -65,9 +64,7 @@ export function presentRegistrations(
         ...presentMyRegistration(registration),
       }))
       .sort((a, b) => a.name.localeCompare(b.name, "pl")),
-    notAnswered: roster
-      .filter((person) => !answered.has(person._id.toString()))
-      .map((person) => ({ userId: person._id.toString(), name: person.name })),
+    notAnswered: notAnsweredOf(roster, current).map((person) => ({ userId: person._id.toString(), name: person.name })),
     lastRemindedOn,
   };
 }
