@@ -97,6 +97,9 @@ describe("signing up", () => {
     expect(calendar.meetings.find((meeting) => meeting.id === upcomingId)?.myRegistration?.days[1]?.mode).toBe(
       "online",
     );
+    const expert = await signedInAgent(server.url, DEMO.expert);
+    const expertList = (await expert.get("/api/groups/gwd-malopolska/meetings")).body as GroupMeetingsView;
+    expect(expertList.upcoming.every((meeting) => meeting.myRegistration === undefined)).toBe(true);
 
     // A change replaces the answer; both are in the audit log.
     expect((await register(anna, answer("online", "online"))).status).toBe(200);

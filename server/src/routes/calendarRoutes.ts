@@ -66,10 +66,10 @@ export function calendarRoutes(config: Config): Router {
       meetings: meetings.map((meeting) => {
         const group = groupById.get(meeting.groupId.toString());
         const registration = mine.get(meeting._id.toString());
-        return {
-          ...presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" }),
-          myRegistration: registration ? presentMyRegistration(registration) : null,
-        };
+        const shown = presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" });
+        // Only the group's own people sign up: others (experts, ZMP) see no status.
+        if (!actor.groups.has(meeting.groupId.toString())) return shown;
+        return { ...shown, myRegistration: registration ? presentMyRegistration(registration) : null };
       }),
     };
     return body;

@@ -73,10 +73,10 @@ export function meetingRoutes(): Router {
     const now = new Date();
     const summary = (meeting: MeetingDocument) => {
       const registration = mine.get(meeting._id.toString());
-      return {
-        ...presentMeeting(meeting, { slug: group.slug, name: group.name }),
-        myRegistration: registration ? presentMyRegistration(registration) : null,
-      };
+      const shown = presentMeeting(meeting, { slug: group.slug, name: group.name });
+      // Only the group's own people sign up: others (experts, ZMP) see no status.
+      if (!actor.groups.has(group._id.toString())) return shown;
+      return { ...shown, myRegistration: registration ? presentMyRegistration(registration) : null };
     };
     // A session stays "upcoming" until it is closed or its second day is over.
     const isPast = (meeting: MeetingDocument) => meeting.status === "closed" || meeting.endsAt < now;
