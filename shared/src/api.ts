@@ -1,5 +1,6 @@
 import type { AddresseeGroup, JstType, MeetingStatus, Role } from "./constants.js";
 import type { AnalysisSummary, PracticeSummary } from "./library.js";
+import type { MyRegistrationView } from "./meetingRegistrations.js";
 
 /** Shapes of the JSON the API returns; the server's presenters produce exactly these. */
 
@@ -382,6 +383,8 @@ export interface MeetingSummary {
   onlineUrl: string | null;
   status: MeetingStatus;
   group: { slug: string; name: string };
+  /** The viewer's sign-up (null: not answered); absent where the list is not the viewer's own. */
+  myRegistration?: MyRegistrationView | null;
 }
 
 /** A thread with activity, with where it lives (for lists that span groups). */

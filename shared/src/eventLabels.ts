@@ -147,6 +147,8 @@ export const EVENT_LABELS: { [Name in EventName]: EventPresentation<Name> } = {
   "meetings.schedule": { pl: "Zaplanowanie spotkania", en: "Meeting scheduled" },
   "meetings.update": { pl: "Zmiana planu spotkania", en: "Meeting plan changed" },
   "meetings.delete": { pl: "Usunięcie spotkania", en: "Meeting deleted" },
+  "meetings.register": { pl: "Zapis na spotkanie", en: "Meeting sign-up" },
+  "meetings.remindRegistrations": { pl: "Przypomnienie o zapisach na spotkanie", en: "Sign-up reminder sent" },
   "meetings.setAgenda": { pl: "Zmiana programu spotkania", en: "Meeting agenda changed" },
   "meetings.inviteExperts": { pl: "Zaproszenie ekspertów do pokoju", en: "Experts invited to the room" },
   "meetings.openRoom": { pl: "Otwarcie pokoju spotkania", en: "Meeting room opened" },

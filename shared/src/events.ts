@@ -5,6 +5,7 @@ import type {
   MeetingStatus,
   PracticeReviewVerdict,
   PracticeStatus,
+  RegistrationMode,
   Role,
   RoomPollStatus,
   RoomQuestionStatus,
@@ -118,6 +119,12 @@ export interface StoredUserLimit {
 export interface SilenceTerms {
   reason: string;
   until: Date | null;
+}
+
+/** A sign-up as its changes store it: per day on site, online or not coming, and the note. */
+export interface RegistrationSummary {
+  days: { day: MeetingDay; mode: RegistrationMode }[];
+  note: string;
 }
 
 /** A meeting's plan as its changes store it before and after. */
@@ -494,6 +501,13 @@ export interface ForumEvents {
   };
   "meetings.update": { subject: "Meeting"; data: { before: MeetingPlanSummary; after: MeetingPlanSummary } };
   "meetings.delete": { subject: "Meeting"; data: { before: { number: number; title: string } } };
+  /** A sign-up answered or changed, by the person or (after the deadline) a moderator for them. */
+  "meetings.register": {
+    subject: "Meeting";
+    data: { userId: string; before: RegistrationSummary | null; after: RegistrationSummary };
+  };
+  /** The reminder e-mail to the group members who have not answered the sign-up. */
+  "meetings.remindRegistrations": { subject: "Meeting"; data: { remindedOn: string; recipientIds: string[] } };
   "meetings.setAgenda": {
     subject: "Meeting";
     data: { before: { items: number }; after: { items: number; materials: string[] } };

@@ -28,6 +28,8 @@ export * from "./schemas/roomQa.js";
 export * from "./schemas/meetings.js";
 export * from "./schemas/meetingDays.js";
 export * from "./meetingPlanning.js";
+export * from "./meetingRegistrations.js";
+export * from "./schemas/meetingRegistrations.js";
 export * from "./warsawTime.js";
 export * from "./library.js";
 export * from "./search.js";

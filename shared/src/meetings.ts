@@ -6,6 +6,7 @@ import type {
   RoomPollStatus,
   RoomQuestionStatus,
 } from "./constants.js";
+import type { MeetingRegistrationStatus } from "./meetingRegistrations.js";
 
 /** One point of the programme (day 1 or 2, times "HH:MM" in Polish time). */
 export interface AgendaItemView {
@@ -41,6 +42,8 @@ export interface MeetingView {
   can: { edit: boolean; openRoom: boolean; joinRoom: boolean; seeAttendance: boolean };
   /** The session day by day: where the room is, and which day controls the viewer may use. */
   days?: MeetingDaysView;
+  /** The sign-up: the viewer's answer, its deadline, and what the viewer may do with it. */
+  registration?: MeetingRegistrationStatus;
 }
 
 /** A two-day session's room state and the day controls allowed now (none for those who may not run it). */

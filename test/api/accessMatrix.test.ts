@@ -372,6 +372,27 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
     body: {},
     expected: { ...groupA(403), moderator: 400, admin: 400 },
   },
+  // — meetings: sign-up — members of group A answer for themselves; ZMP and the facilitators see and remind.
+  "meetingRegistrations.register": {
+    address: () => ({ params: { id: meetingIds.planned } }),
+    body: {},
+    expected: { ...groupA(403), memberA: 400, moderator: 400 },
+  },
+  "meetingRegistrations.list": {
+    address: () => ({ params: { id: meetingIds.planned } }),
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  "meetingRegistrations.registerFor": {
+    address: () => ({ params: { id: meetingIds.planned, userId: ids.memberA } }),
+    body: {},
+    expected: { ...groupA(403), moderator: 400, admin: 400 },
+  },
+  // The held session: staff get as far as "the session is over" (409), so the matrix sends no reminder.
+  "meetingRegistrations.remind": {
+    address: () => ({ params: { id: meetingIds.held } }),
+    expected: { ...groupA(403), moderator: 409, admin: 409 },
+  },
+  "meetingRegistrations.icsFile": { address: () => ({ params: { id: meetingIds.planned } }), expected: groupA(200) },
   "meetings.calendar": { address: () => ({ query: { month: "2026-11" } }), expected: signedIn(200) },
   // The feeds need no session: an unknown token is simply not found.
   "meetings.calendarFeed": {

@@ -13,6 +13,8 @@ export interface MeetingPlanDraft {
   venue: string;
   onlineUrl: string;
   description: string;
+  /** The last Polish day of the sign-up ("" = open until the session). */
+  registrationClosesOn: string;
 }
 
 /** The plan form filled from a stored meeting (its Polish dates and times). */
@@ -29,6 +31,9 @@ export function draftFromMeeting(meeting: MeetingView): MeetingPlanDraft {
     venue: meeting.venue,
     onlineUrl: meeting.onlineUrl ?? "",
     description: meeting.description,
+    registrationClosesOn: meeting.registration?.closesAt
+      ? warsawDateTime(new Date(meeting.registration.closesAt)).date
+      : "",
   };
 }
 
@@ -49,6 +54,7 @@ export function emptyDraft(takenNumbers: number[], sessionCount = 9): MeetingPla
     venue: "",
     onlineUrl: "",
     description: "",
+    registrationClosesOn: "",
   };
 }
 

@@ -15,6 +15,7 @@ export interface MeetingSchedulerProps {
   venue: string;
   onlineUrl?: string | null;
   description?: string;
+  registrationClosesAt?: Date | null;
   status?: MeetingStatus;
   actorId: mongoose.Types.ObjectId | null;
   context?: RequestContext;
@@ -37,6 +38,7 @@ export async function meetingScheduler(props: MeetingSchedulerProps): Promise<Me
       venue: props.venue,
       onlineUrl: props.onlineUrl ?? null,
       description: props.description ?? "",
+      registrationClosesAt: props.registrationClosesAt ?? null,
       status: props.status ?? "planned",
     });
     meeting = created.toObject() as MeetingDocument;

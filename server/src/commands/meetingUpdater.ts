@@ -14,6 +14,7 @@ export interface MeetingPlan {
   venue: string;
   onlineUrl: string | null;
   description: string;
+  registrationClosesAt: Date | null;
 }
 
 export interface MeetingUpdaterProps {
@@ -25,7 +26,9 @@ export interface MeetingUpdaterProps {
   context?: RequestContext;
 }
 
-const described = (meeting: Omit<MeetingPlan, "description" | "onlineUrl"> & { onlineUrl?: string | null }) => ({
+const described = (
+  meeting: Omit<MeetingPlan, "description" | "onlineUrl" | "registrationClosesAt"> & { onlineUrl?: string | null },
+) => ({
   number: meeting.number,
   title: meeting.title,
   startsAt: meeting.startsAt.toISOString(),

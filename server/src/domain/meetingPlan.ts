@@ -10,4 +10,6 @@ export const meetingPlanFrom = (input: MeetingInput): MeetingPlan => ({
   venue: input.venue,
   onlineUrl: input.onlineUrl === "" ? null : input.onlineUrl,
   description: input.description,
+  // The sign-up closes at the end of the Polish day the planner chose.
+  registrationClosesAt: input.registrationClosesOn === "" ? null : warsawToUtc(input.registrationClosesOn, "23:59"),
 });

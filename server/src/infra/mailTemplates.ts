@@ -22,7 +22,31 @@ const message = (to: string, subject: string, lines: string[]): MailMessage => (
   text: lines.join("\n") + SIGNATURE,
 });
 
+/** A subject is one header line: whatever a name holds (a line break, tabs), it stays one line. */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
 export const mailTemplates = {
+  registrationReminder(props: {
+    to: string;
+    name: string;
+    groupName: string;
+    meetingNumber: number;
+    meetingTitle: string;
+    when: string;
+    closesAt: string | null;
+    link: string;
+  }) {
+    return message(props.to, oneLine(`Zapisy na spotkanie nr ${props.meetingNumber} grupy ${props.groupName}`), [
+      `Dzień dobry, ${props.name},`,
+      "",
+      `prosimy o informację, czy weźmie Pani/Pan udział w spotkaniu nr ${props.meetingNumber} „${props.meetingTitle}” grupy „${props.groupName}” (${props.when}): na miejscu, online czy nie będzie Pani/Pana — osobno dla każdego z dwóch dni.`,
+      ...(props.closesAt ? ["", `Zapisy są otwarte do ${props.closesAt}.`] : []),
+      "",
+      "Odpowiedź zajmie chwilę na stronie spotkania:",
+      props.link,
+    ]);
+  },
+
   invitation(props: { to: string; groupName: string; inviterName: string; link: string; validHours: number }) {
     return message(props.to, `Zaproszenie do grupy ${props.groupName} w Forum Współpracy JST`, [
       "Dzień dobry,",
@@ -184,6 +208,7 @@ export const mailLinks = {
   invitation: (token: string) => `/zaproszenie/${token}`,
   passwordReset: (token: string) => `/haslo/nowe/${token}`,
   group: (slug: string) => `/grupy/${slug}`,
+  meeting: (id: string) => `/spotkania/${id}`,
   post: (threadId: string, postId: string | null) => `/watki/${threadId}${postId ? `#wpis-${postId}` : ""}`,
   notifications: "/powiadomienia",
   notificationTarget: (target: NotificationView["target"], postId: string | null) =>

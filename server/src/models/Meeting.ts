@@ -61,8 +61,8 @@ const minutesSchema = new mongoose.Schema(
 const meetingSchema = new mongoose.Schema(
   {
     groupId: { type: mongoose.Schema.Types.ObjectId, ref: "Group", required: true },
-    /** Session number, 1 to 9. */
-    number: { type: Number, required: true, min: 1, max: 9 },
+    /** Session number, 1 to the group's number of sessions (its cohort's; the routes check that bound). */
+    number: { type: Number, required: true, min: 1 },
     title: { type: String, required: true },
     /** Start of day 1 and end of day 2. */
     startsAt: { type: Date, required: true },
@@ -71,6 +71,8 @@ const meetingSchema = new mongoose.Schema(
     onlineUrl: { type: String, default: null },
     description: { type: String, default: "" },
     status: { type: String, enum: MEETING_STATUSES, default: "planned" },
+    /** After this instant members' sign-ups are closed (a moderator may still answer for them); null = open. */
+    registrationClosesAt: { type: Date, default: null },
     agenda: { type: [agendaItemSchema], default: [] },
     room: { type: roomSchema, default: () => ({}) },
     minutes: { type: minutesSchema, default: () => ({}) },

@@ -9,6 +9,7 @@ import "./personPolicy.js";
 import "./moderationPolicy.js";
 import "./flagPolicy.js";
 import "./meetingPolicy.js";
+import "./meetingRegistrationPolicy.js";
 import "./practicePolicy.js";
 import "./analysisPolicy.js";
 import "./tagPolicy.js";

@@ -36,6 +36,7 @@ import { threadRestructureRoutes } from "./threadRestructureRoutes.js";
 import { meetingDayRoutes } from "./meetingDayRoutes.js";
 import { meetingRoutes } from "./meetingRoutes.js";
 import { calendarRoutes } from "./calendarRoutes.js";
+import { meetingRegistrationRoutes } from "./meetingRegistrationRoutes.js";
 import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
@@ -92,6 +93,7 @@ export function apiRouter({
   router.use(meetingRoutes());
   router.use(meetingDayRoutes());
   router.use(calendarRoutes(config));
+  router.use(meetingRegistrationRoutes(config));
   router.use(roomModerationRoutes());
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());

@@ -15,11 +15,13 @@ import { User } from "../models/User.js";
 import { loadActor, type Actor } from "../policies/actor.js";
 import { can } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
+import { presentMyRegistration } from "../presenters/meetingRegistrationPresenter.js";
+import { myRegistrations } from "../queries/meetingRegistrations.js";
 import { calendarGroups, meetingsCalendar, meetingsOfGroups } from "../queries/meetingCalendar.js";
 import { hashSecretToken } from "../infra/secretTokens.js";
 
 /** Where the forum is reached: the configured public address, else the address this request came to. */
-const baseUrlOf = (config: Config, req: Request): string =>
+export const baseUrlOf = (config: Config, req: Request): string =>
   (config.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`).replace(/\/$/, "");
 
 /** The person a feed token belongs to, while the token is current and the account active; else 404. */
@@ -55,11 +57,19 @@ export function calendarRoutes(config: Config): Router {
           .sort({ startsAt: 1 })
           .lean()
       : [];
+    const mine = await myRegistrations(
+      actor.id,
+      meetings.map((meeting) => meeting._id),
+    );
     const body: CalendarMonthView = {
       month,
       meetings: meetings.map((meeting) => {
         const group = groupById.get(meeting.groupId.toString());
-        return presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" });
+        const registration = mine.get(meeting._id.toString());
+        const shown = presentMeeting(meeting, { slug: group?.slug ?? "", name: group?.name ?? "" });
+        // Only the group's own people sign up: others (experts, ZMP) see no status.
+        if (!actor.groups.has(meeting.groupId.toString())) return shown;
+        return { ...shown, myRegistration: registration ? presentMyRegistration(registration) : null };
       }),
     };
     return body;

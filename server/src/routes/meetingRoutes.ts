@@ -15,6 +15,9 @@ import { authorize, can, type Actor } from "../policies/index.js";
 import { presentMeeting } from "../presenters/meetingPresenter.js";
 import { loadMeetingMaterials, presentMeetingView } from "../presenters/meetingViewPresenter.js";
 import { meetingPlanFrom } from "../domain/meetingPlan.js";
+import { MeetingRegistration } from "../models/MeetingRegistration.js";
+import { presentMyRegistration, presentRegistrationStatus } from "../presenters/meetingRegistrationPresenter.js";
+import { myRegistrations } from "../queries/meetingRegistrations.js";
 import { sessionCountOf } from "../queries/cohortMeetings.js";
 
 /** The group named in the URL, if the actor may read it. */
@@ -49,11 +52,12 @@ async function checkSessionNumber(group: GroupDocument, number: number): Promise
 }
 
 async function meetingView(meeting: MeetingDocument, group: GroupDocument, actor: Actor): Promise<MeetingView> {
-  const [view, sessionCount] = await Promise.all([
+  const [view, sessionCount, mine] = await Promise.all([
     loadMeetingMaterials(meeting).then((materials) => presentMeetingView(meeting, group, actor, materials)),
     sessionCountOf(group),
+    MeetingRegistration.findOne({ meetingId: meeting._id, userId: actor.id }).lean(),
   ]);
-  return { ...view, sessionCount };
+  return { ...view, sessionCount, registration: presentRegistrationStatus(meeting, actor, mine) };
 }
 
 export function meetingRoutes(): Router {
@@ -62,8 +66,18 @@ export function meetingRoutes(): Router {
   route(router, endpoints.meetings.groupMeetings, async ({ actor, params }): Promise<GroupMeetingsView> => {
     const group = await loadReadableGroup(actor, params.slug);
     const meetings = await Meeting.find({ groupId: group._id }).sort({ startsAt: 1 }).lean();
+    const mine = await myRegistrations(
+      actor.id,
+      meetings.map((meeting) => meeting._id),
+    );
     const now = new Date();
-    const summary = (meeting: MeetingDocument) => presentMeeting(meeting, { slug: group.slug, name: group.name });
+    const summary = (meeting: MeetingDocument) => {
+      const registration = mine.get(meeting._id.toString());
+      const shown = presentMeeting(meeting, { slug: group.slug, name: group.name });
+      // Only the group's own people sign up: others (experts, ZMP) see no status.
+      if (!actor.groups.has(group._id.toString())) return shown;
+      return { ...shown, myRegistration: registration ? presentMyRegistration(registration) : null };
+    };
     // A session stays "upcoming" until it is closed or its second day is over.
     const isPast = (meeting: MeetingDocument) => meeting.status === "closed" || meeting.endsAt < now;
     return {

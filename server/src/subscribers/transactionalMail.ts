@@ -2,6 +2,9 @@ import type mongoose from "mongoose";
 import type { Logger } from "../logger.js";
 import { Group } from "../models/Group.js";
 import { Invitation } from "../models/Invitation.js";
+import { Meeting } from "../models/Meeting.js";
+import { anyOf } from "../db/anyOf.js";
+import { polishDateTime, polishDateTimeRange } from "../domain/warsawTime.js";
 import { User } from "../models/User.js";
 import { eventBus } from "../infra/eventBus.js";
 import { mailer, type MailMessage } from "../infra/mailer.js";
@@ -21,7 +24,36 @@ const groupOf = (groupId: mongoose.Types.ObjectId | null) =>
  * this decides who is told by e-mail. A secret link's token reaches it in the event's `transient` part, which is
  * never stored. Sent without making anyone wait; a failure is logged (the change itself stands).
  */
-const MAILS: EventHandlers<undefined, Promise<MailMessage | null>> = {
+const MAILS: EventHandlers<undefined, Promise<MailMessage | MailMessage[] | null>> = {
+  /** One e-mail to each member who had not answered the sign-up when the moderator asked for the reminder. */
+  "meetings.remindRegistrations": async (event) => {
+    const [meeting, group, people] = await Promise.all([
+      Meeting.findById(event.subjectId, {
+        number: 1,
+        title: 1,
+        startsAt: 1,
+        endsAt: 1,
+        registrationClosesAt: 1,
+      }).lean(),
+      groupOf(event.groupId),
+      User.find({ _id: anyOf(event.data.recipientIds), status: "active" }, { email: 1, name: 1 })
+        .limit(event.data.recipientIds.length)
+        .lean(),
+    ]);
+    if (!meeting || !group) return null;
+    return people.map((person) =>
+      mailTemplates.registrationReminder({
+        to: person.email,
+        name: person.name,
+        groupName: group.name,
+        meetingNumber: meeting.number,
+        meetingTitle: meeting.title,
+        when: polishDateTimeRange(meeting.startsAt, meeting.endsAt),
+        closesAt: meeting.registrationClosesAt ? polishDateTime(meeting.registrationClosesAt) : null,
+        link: mailer().link(mailLinks.meeting(meeting._id.toString())),
+      }),
+    );
+  },
   "invitations.create": (event) => invitationMail(event, event.data.after.email),
   "invitations.resend": async (event) =>
     invitationMail(event, (await Invitation.findById(event.subjectId, { email: 1 }).lean())?.email),
@@ -106,7 +138,9 @@ export function startTransactionalMail(logger: Logger): () => void {
   return eventBus.subscribe((event) => {
     if (!handles(MAILS, event)) return;
     dispatchEvent(MAILS, event.name, event, undefined)
-      ?.then((message) => (message ? mailer().sendMail(message) : undefined))
+      ?.then((mail) =>
+        Promise.all((Array.isArray(mail) ? mail : mail ? [mail] : []).map((one) => mailer().sendMail(one))),
+      )
       .catch((error: unknown) => logger.error({ err: error, event: event.name }, "e-mail not sent"));
   });
 }

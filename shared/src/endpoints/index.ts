@@ -5,6 +5,7 @@ import type { Endpoint } from "./endpoint.js";
 import { knowledgeEndpoints } from "./knowledge.js";
 import { meetingDayEndpoints } from "./meetingDays.js";
 import { meetingEndpoints } from "./meetings.js";
+import { meetingRegistrationEndpoints } from "./meetingRegistrations.js";
 import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
 import { notificationEndpoints } from "./notifications.js";
@@ -38,6 +39,7 @@ export const endpoints = {
   moderation: moderationEndpoints,
   meetings: meetingEndpoints,
   meetingDays: meetingDayEndpoints,
+  meetingRegistrations: meetingRegistrationEndpoints,
   room: roomEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,

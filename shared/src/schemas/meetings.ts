@@ -44,6 +44,12 @@ export const meetingInputSchema = z
       })
       .default(""),
     description: z.string().trim().max(3000, { message: "Opis może mieć najwyżej 3000 znaków." }).default(""),
+    /** The last Polish day members may sign up or change their answer themselves ("" = until the session ends). */
+    registrationClosesOn: z.union([z.literal(""), date("Podaj termin zapisów w formacie RRRR-MM-DD.")]).default(""),
+  })
+  .refine((input) => input.registrationClosesOn === "" || input.registrationClosesOn <= input.firstDay, {
+    path: ["registrationClosesOn"],
+    message: "Termin zapisów musi przypadać najpóźniej w pierwszym dniu spotkania.",
   })
   .refine((input) => input.secondDay > input.firstDay, {
     path: ["secondDay"],

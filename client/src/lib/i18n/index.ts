@@ -45,6 +45,8 @@ import erasurePl from "./erasure.pl.json";
 import erasureEn from "./erasure.en.json";
 import programmePl from "./programme.pl.json";
 import programmeEn from "./programme.en.json";
+import signupPl from "./signup.pl.json";
+import signupEn from "./signup.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -113,6 +115,8 @@ export function setUpI18n(): void {
   addMessages("en", erasureEn);
   addMessages("pl", programmePl);
   addMessages("en", programmeEn);
+  addMessages("pl", signupPl);
+  addMessages("en", signupEn);
   addMessages("pl", privacyPl);
   addMessages("en", privacyEn);
   const initial = storedLocale();
