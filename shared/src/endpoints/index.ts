@@ -4,6 +4,7 @@ import { authEndpoints } from "./auth.js";
 import type { Endpoint } from "./endpoint.js";
 import { knowledgeEndpoints } from "./knowledge.js";
 import { meetingEndpoints } from "./meetings.js";
+import { meetingDocumentEndpoints } from "./meetingDocuments.js";
 import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
 import { notificationEndpoints } from "./notifications.js";
@@ -37,6 +38,7 @@ export const endpoints = {
   moderation: moderationEndpoints,
   meetings: meetingEndpoints,
   room: roomEndpoints,
+  meetingDocuments: meetingDocumentEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,
   programme: programmeEndpoints,
