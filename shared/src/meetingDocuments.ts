@@ -8,6 +8,8 @@ export interface MeetingDocumentsView {
   canDownloadAttendanceSheet: boolean;
   /** They attended at least one day of the session. */
   canDownloadCertificate: boolean;
+  /** The programme edition whose whole-cohort certificate they may download too (they attended this session). */
+  cohortCertificateId: string | null;
 }
 
 /** What the public verification page confirms: the name, the programme and the dates, nothing more. */

@@ -107,7 +107,11 @@ beforeAll(async () => {
   const scibor = await person("Ścibor Jędrzejczyk", "Inspektor ds. oświaty", powiat!._id);
   const helena = await person("Helena Śliwińska", "Naczelniczka wydziału edukacji", miasto!._id);
   await Membership.create([
-    ...[anna, lukasz, grzegorz, scibor].map((user) => ({ groupId: groupOne!._id, userId: user._id, role: "member" as const })),
+    ...[anna, lukasz, grzegorz, scibor].map((user) => ({
+      groupId: groupOne!._id,
+      userId: user._id,
+      role: "member" as const,
+    })),
     { groupId: groupTwo!._id, userId: helena._id, role: "member" },
     // Marek facilitates the other group: he gets its sheet, never group one's.
     { groupId: groupTwo!._id, userId: marek._id, role: "facilitator" as const },
@@ -218,7 +222,11 @@ describe("the attendance sheet", () => {
     expect((await pdfText(own.body)).join("\n")).toContain("Helena Śliwińska");
     const documents = (await otherGroup.get(`/api/meetings/${known.otherGroupHeld}/documents`))
       .body as MeetingDocumentsView;
-    expect(documents).toEqual({ canDownloadAttendanceSheet: true, canDownloadCertificate: false });
+    expect(documents).toEqual({
+      canDownloadAttendanceSheet: true,
+      canDownloadCertificate: false,
+      cohortCertificateId: null,
+    });
   });
 });
 
@@ -226,7 +234,11 @@ describe("certificates", () => {
   it("gives a participant a certificate of the days attended, with a code that verifies publicly (name, programme, dates only)", async () => {
     const anna = await signedInAgent(server.url, DEMO.memberA);
     const documents = (await anna.get(`/api/meetings/${known.held}/documents`)).body as MeetingDocumentsView;
-    expect(documents).toEqual({ canDownloadAttendanceSheet: false, canDownloadCertificate: true });
+    expect(documents).toEqual({
+      canDownloadAttendanceSheet: false,
+      canDownloadCertificate: true,
+      cohortCertificateId: known.cohort.toString(),
+    });
     const first = await pdf(anna, `/api/meetings/${known.held}/certificate.pdf`);
     expect(first.status).toBe(200);
     const text = (await pdfText(first.body)).join("\n");

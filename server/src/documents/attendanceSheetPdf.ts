@@ -47,12 +47,15 @@ export async function attendanceSheetPdf(sheet: AttendanceSheetData): Promise<Bu
       modeName(row),
       "",
     ]);
-    doc.font("regular").fontSize(8).table({
-      columnStyles: WIDTHS,
-      rowStyles: (row) => (row === 0 ? { backgroundColor: "#e8e8e8" } : { minHeight: 26 }),
-      defaultStyle: { padding: 3 },
-      data: [HEADER.map((text) => ({ text, type: "TH" as const, font: { src: "bold" } })), ...rows],
-    });
+    doc
+      .font("regular")
+      .fontSize(8)
+      .table({
+        columnStyles: WIDTHS,
+        rowStyles: (row) => (row === 0 ? { backgroundColor: "#e8e8e8" } : { minHeight: 26 }),
+        defaultStyle: { padding: 3 },
+        data: [HEADER.map((text) => ({ text, type: "TH" as const, font: { src: "bold" } })), ...rows],
+      });
     if (day.rows.length === 0) doc.moveDown().font("regular").fontSize(9).text("Nikt nie zapisał się na ten dzień.");
   });
   numberPages(doc);

@@ -51,8 +51,10 @@ export async function certificatePdf(content: CertificateContent): Promise<Buffe
     link: content.verificationUrl,
     underline: true,
   });
-  doc.fontSize(8).text(
-    "Strona weryfikacji potwierdza imię i nazwisko, program oraz daty udziału. Zaświadczenie wygenerowano w Forum Współpracy JST.",
-  );
+  doc
+    .fontSize(8)
+    .text(
+      "Strona weryfikacji potwierdza imię i nazwisko, program oraz daty udziału. Zaświadczenie wygenerowano w Forum Współpracy JST.",
+    );
   return pdfBytes(doc);
 }

@@ -12,7 +12,9 @@ export async function cohortReportXlsx(report: CohortReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Forum Współpracy JST";
   const sheet = workbook.addWorksheet("Sprawozdanie");
-  sheet.addRow([formulaSafeCell(`Sprawozdanie: ${report.cohort.name} (${report.cohort.startsOn} – ${report.cohort.endsOn})`)]);
+  sheet.addRow([
+    formulaSafeCell(`Sprawozdanie: ${report.cohort.name} (${report.cohort.startsOn} – ${report.cohort.endsOn})`),
+  ]);
   sheet.getRow(1).font = { bold: true, size: 13 };
   const header = sheet.addRow(COHORT_REPORT_HEADER);
   header.font = { bold: true };

@@ -81,7 +81,9 @@ const SUCCESS_CONTENT: Record<ResponseKind, Record<string, { schema: JsonSchema 
   none: undefined,
   csv: { "text/csv": { schema: { type: "string" } } },
   xlsx: {
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+      schema: { type: "string", format: "binary" },
+    },
   },
   pdf: { "application/pdf": { schema: { type: "string", format: "binary" } } },
   calendar: { "text/calendar": { schema: { type: "string" } } },

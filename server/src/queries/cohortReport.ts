@@ -66,7 +66,10 @@ function rowOf(
  * meetings, then attendance and sign-ups of the held ones by meeting id, practices by group, analyses by date.
  */
 export async function cohortReport(cohort: CohortDocument): Promise<CohortReport> {
-  const groups = (await Group.find({ cohortId: cohort._id }).sort({ name: 1 }).limit(GROUPS_MAX).lean()) as GroupDocument[];
+  const groups = (await Group.find({ cohortId: cohort._id })
+    .sort({ name: 1 })
+    .limit(GROUPS_MAX)
+    .lean()) as GroupDocument[];
   const groupIds = groups.map((group) => group._id);
   const from = warsawMidnight(cohort.startsOn);
   const until = warsawMidnight(nextDay(cohort.endsOn));
@@ -77,7 +80,9 @@ export async function cohortReport(cohort: CohortDocument): Promise<CohortReport
           .lean()
       : [],
     groupIds.length
-      ? Practice.find({ groupId: anyOf(groupIds), status: "published" }, { groupId: 1 }).limit(PRACTICES_MAX).lean()
+      ? Practice.find({ groupId: anyOf(groupIds), status: "published" }, { groupId: 1 })
+          .limit(PRACTICES_MAX)
+          .lean()
       : [],
     Analysis.countDocuments({
       status: "published",
@@ -137,7 +142,9 @@ export async function cohortReport(cohort: CohortDocument): Promise<CohortReport
   });
 
   const sum = (pick: (entry: GroupFigures) => number) => figures.reduce((total, entry) => total + pick(entry), 0);
-  const everyJst = [...new Map(figures.flatMap((entry) => entry.jsts).map((jst) => [jst._id.toString(), jst])).values()];
+  const everyJst = [
+    ...new Map(figures.flatMap((entry) => entry.jsts).map((jst) => [jst._id.toString(), jst])).values(),
+  ];
   const everyone = new Set(figures.flatMap((entry) => [...entry.participants]));
 
   return {
@@ -165,4 +172,3 @@ export async function cohortReport(cohort: CohortDocument): Promise<CohortReport
     notes: COHORT_REPORT_NOTES,
   };
 }
-

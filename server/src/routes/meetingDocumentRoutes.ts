@@ -65,10 +65,15 @@ export function meetingDocumentRoutes(config: Pick<Config, "PUBLIC_URL" | "PORT"
 
   route(router, endpoints.meetingDocuments.meetingDocuments, async ({ actor, user, params }) => {
     const meeting = await meetingFor(actor, params.id, "read");
-    const days = await ownDays(meeting, user._id);
+    const [days, group] = await Promise.all([
+      ownDays(meeting, user._id),
+      Group.findById(meeting.groupId, { cohortId: 1 }).lean(),
+    ]);
+    const certified = meetingCertificateRefusal(meeting.status, days.size) === null;
     return {
       canDownloadAttendanceSheet: can(actor, "seeAttendance", "Meeting", meeting),
-      canDownloadCertificate: meetingCertificateRefusal(meeting.status, days.size) === null,
+      canDownloadCertificate: certified,
+      cohortCertificateId: certified ? (group?.cohortId?.toString() ?? null) : null,
     };
   });
 
@@ -203,10 +208,7 @@ export function meetingDocumentRoutes(config: Pick<Config, "PUBLIC_URL" | "PORT"
     authorize(actor, "manage", "Programme", null);
     const report = await cohortReport(await cohortFor(params.id));
     return sent(
-      res
-        .type("text/csv; charset=utf-8")
-        .attachment(cohortReportFileName(report, "csv"))
-        .send(cohortReportCsv(report)),
+      res.type("text/csv; charset=utf-8").attachment(cohortReportFileName(report, "csv")).send(cohortReportCsv(report)),
     );
   });
 

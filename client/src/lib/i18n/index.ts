@@ -43,6 +43,8 @@ import erasurePl from "./erasure.pl.json";
 import erasureEn from "./erasure.en.json";
 import programmePl from "./programme.pl.json";
 import programmeEn from "./programme.en.json";
+import documentsPl from "./documents.pl.json";
+import documentsEn from "./documents.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -109,6 +111,8 @@ export function setUpI18n(): void {
   addMessages("en", erasureEn);
   addMessages("pl", programmePl);
   addMessages("en", programmeEn);
+  addMessages("pl", documentsPl);
+  addMessages("en", documentsEn);
   addMessages("pl", privacyPl);
   addMessages("en", privacyEn);
   const initial = storedLocale();
