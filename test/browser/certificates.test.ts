@@ -114,11 +114,20 @@ it(
       .click();
     await moderator.getByRole("heading", { level: 1, name: /^Sprawozdanie:/ }).waitFor();
     await moderator.goto(`${server.url}/moderacja/programy/sprawozdanie/${ids.cohort}`);
-    const total = moderator.getByRole("row", { name: /Cała edycja/ });
+    const figures = moderator.getByRole("table", { name: "Wskaźniki programu według grup" });
+    const total = figures.getByRole("row", { name: /Cała edycja/ });
     await total.waitFor();
     const cells = await total.getByRole("cell").allTextContents();
     // Participants, person-days, sessions held: Anna on both days of one held session.
-    expect(cells.slice(3, 6).map((cell) => cell.trim())).toEqual(["1", "2", expect.stringMatching(/^\d+$/)]);
+    expect(cells.slice(0, 3).map((cell) => cell.trim())).toEqual(["1", "2", expect.stringMatching(/^\d+$/)]);
+    const jsts = moderator.getByRole("table", { name: "Jednostki samorządu terytorialnego w grupach" });
+    expect(
+      await jsts
+        .getByRole("row", { name: /Cała edycja/ })
+        .getByRole("cell")
+        .first()
+        .textContent(),
+    ).toMatch(/^\d+$/);
     await moderator.getByRole("link", { name: "Sprawozdanie (XLSX)" }).waitFor();
     await moderator.getByRole("link", { name: "Sprawozdanie (CSV)" }).waitFor();
     await expectAccessibleAtBothWidths(moderator, "cohort-report");
