@@ -693,7 +693,10 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
   // Its only row needs fixing: nothing is ready to send.
   "programme.sendImport": { address: () => ({ params: { id: programmeIds.import } }), expected: staff(409) },
   // — issue 18: attendance sheet, certificates, the programme's report —
-  "meetingDocuments.meetingDocuments": { address: () => ({ params: { id: recordIds.meetingA } }), expected: groupA(200) },
+  "meetingDocuments.meetingDocuments": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
+    expected: groupA(200),
+  },
   "meetingDocuments.attendanceSheet": {
     address: () => ({ params: { id: recordIds.meetingA } }),
     expected: { ...groupA(403), moderator: 200, admin: 200 },
@@ -708,7 +711,10 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
     address: () => ({ params: { id: programmeIds.cohort } }),
     expected: signedIn(409),
   },
-  "meetingDocuments.verifyCertificate": { address: () => ({ params: { code: "ABCDEFGH23" } }), expected: everyone(404) },
+  "meetingDocuments.verifyCertificate": {
+    address: () => ({ params: { code: "ABCDEFGH23" } }),
+    expected: everyone(404),
+  },
   "meetingDocuments.cohortReport": { address: () => ({ params: { id: programmeIds.cohort } }), expected: staff(200) },
   "meetingDocuments.cohortReportXlsx": {
     address: () => ({ params: { id: programmeIds.cohort } }),
