@@ -67,6 +67,8 @@ it(
     const link = anna.getByRole("link", { name: "Pobierz zaświadczenie" });
     await link.waitFor();
     expect(await anna.getByRole("link", { name: "Lista obecności (PDF)" }).count()).toBe(0);
+    await anna.getByRole("link", { name: "Zaświadczenie za cały program (PDF)" }).waitFor();
+    await expectAccessibleAtBothWidths(anna, "meeting-documents");
     const [download] = await Promise.all([anna.waitForEvent("download"), link.click()]);
     const text = (await pdfText(await readFile((await download.path())!))).join("\n");
     expect(text).toContain("Zaświadczenie o udziale");
