@@ -12,6 +12,11 @@ export interface MeetingDocumentsView {
   cohortCertificateId: string | null;
 }
 
+/** Programme editions the person attended at least one held session of: each has a whole-cohort certificate. */
+export interface MyCertificatesView {
+  cohorts: { id: string; name: string }[];
+}
+
 /** What the public verification page confirms: the name, the programme and the dates, nothing more. */
 export interface CertificateVerification {
   code: string;

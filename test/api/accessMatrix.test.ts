@@ -711,6 +711,7 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
     address: () => ({ params: { id: programmeIds.cohort } }),
     expected: signedIn(409),
   },
+  "meetingDocuments.myCertificates": { expected: signedIn(200) },
   "meetingDocuments.verifyCertificate": {
     address: () => ({ params: { code: "ABCDEFGH23" } }),
     expected: everyone(404),

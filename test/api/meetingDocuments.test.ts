@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import mongoose from "mongoose";
-import type { CertificateVerification, CohortReport, MeetingDocumentsView } from "@forum/shared";
+import type { CertificateVerification, CohortReport, MeetingDocumentsView, MyCertificatesView } from "@forum/shared";
 import { Analysis } from "../../server/src/models/Analysis.js";
 import { Attendance } from "../../server/src/models/Attendance.js";
 import { Cohort } from "../../server/src/models/Cohort.js";
@@ -307,6 +307,11 @@ describe("certificates", () => {
       .certificate as CertificateVerification;
     expect(verified.days).toEqual(["2020-03-10", "2020-03-11", "2020-05-10"]);
     expect(verified.subject).toBe("Udział w programie: 2 z 2 odbytych spotkań");
+    // The profile offers it: the cohorts Anna attended a held session of.
+    const mine = (await anna.get("/api/me/certificates")).body as MyCertificatesView;
+    expect(mine.cohorts).toEqual([{ id: known.cohort.toString(), name: "Edycja próbna 2020 — Łódzkie" }]);
+    const marek = await signedInAgent(server.url, DEMO.memberB);
+    expect(((await marek.get("/api/me/certificates")).body as MyCertificatesView).cohorts).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ import { Certificate, type CertificateDocument } from "../models/Certificate.js"
 import { Cohort, type CohortDocument } from "../models/Cohort.js";
 import { Group } from "../models/Group.js";
 import { Meeting, type MeetingDocument } from "../models/Meeting.js";
+import { Membership } from "../models/Membership.js";
 import { authorize, can, type Actor } from "../policies/index.js";
 import { attendanceSheet } from "../queries/attendanceSheet.js";
 import { cohortReport } from "../queries/cohortReport.js";
@@ -170,6 +171,35 @@ export function meetingDocumentRoutes(config: Pick<Config, "PUBLIC_URL" | "PORT"
       issuedAt: certificate.issuedAt,
     });
     return sendPdf(res, `zaswiadczenie-program.pdf`, bytes);
+  });
+
+  route(router, endpoints.meetingDocuments.myCertificates, async ({ user }) => {
+    const memberships = await Membership.find({ userId: user._id }, { groupId: 1 }).limit(GROUPS_MAX).lean();
+    const groups = memberships.length
+      ? await Group.find({ _id: anyOf(memberships.map((entry) => entry.groupId)) }, { cohortId: 1 }).lean()
+      : [];
+    const meetings = groups.length
+      ? await Meeting.find({ groupId: anyOf(groups.map((group) => group._id)) }, { groupId: 1, status: 1 })
+          .limit(MEETINGS_PER_GROUP_MAX * groups.length)
+          .lean()
+      : [];
+    const held = meetings.filter((meeting) => meeting.status === "closed");
+    const attended = await daysAttended(
+      held.map((meeting) => meeting._id),
+      user._id,
+    );
+    const cohortOfGroup = new Map(groups.map((group) => [group._id.toString(), group.cohortId?.toString() ?? null]));
+    const cohortIds = new Set(
+      held
+        .filter((meeting) => attended.has(meeting._id.toString()))
+        .flatMap((meeting) => cohortOfGroup.get(meeting.groupId.toString()) ?? []),
+    );
+    const cohorts = cohortIds.size
+      ? await Cohort.find({ _id: anyOf([...cohortIds]) }, { name: 1, startsOn: 1 })
+          .sort({ startsOn: -1 })
+          .lean()
+      : [];
+    return { cohorts: cohorts.map((cohort) => ({ id: cohort._id.toString(), name: cohort.name })) };
   });
 
   route(router, endpoints.meetingDocuments.verifyCertificate, async ({ params, context }) => {

@@ -1,4 +1,9 @@
-import type { CertificateVerification, CohortReport, MeetingDocumentsView } from "../meetingDocuments.js";
+import type {
+  CertificateVerification,
+  CohortReport,
+  MeetingDocumentsView,
+  MyCertificatesView,
+} from "../meetingDocuments.js";
 import { defineEndpoints, file, json, lookup, objectId } from "./endpoint.js";
 import { z } from "zod";
 
@@ -39,6 +44,13 @@ export const meetingDocumentEndpoints = defineEndpoints("Dokumenty spotkań", {
     signedIn: true,
     params: { id: objectId },
     response: file("pdf"),
+  },
+  myCertificates: {
+    method: "get",
+    path: "/me/certificates",
+    summary: "Moje zaświadczenia za program",
+    signedIn: true,
+    response: json<MyCertificatesView>(),
   },
   verifyCertificate: {
     method: "get",
