@@ -61,6 +61,7 @@ export type EventSubjectType =
   | "AnalysisComment"
   | "Attachment"
   | "Category"
+  | "Certificate"
   | "Cohort"
   | "Flag"
   | "Group"
@@ -349,6 +350,11 @@ export interface ForumEvents {
   // Programme administration: cohorts, groups' lifecycle, rosters, onboarding from a participant list
   "cohorts.create": { subject: "Cohort"; data: { after: CohortFacts } };
   "cohorts.update": { subject: "Cohort"; data: { before: Partial<CohortFacts>; after: Partial<CohortFacts> } };
+  // Certificates of participation (issued once per person and subject, then handed out again)
+  "certificates.issue": {
+    subject: "Certificate";
+    data: { code: string; subjectType: "Meeting" | "Cohort"; subjectId: string; days: string[] };
+  };
   "groups.update": { subject: "Group"; data: { before: Partial<GroupFacts>; after: Partial<GroupFacts> } };
   "groups.archive": { subject: "Group"; data: { slug: string; after: { archivedAt: string } } };
   "groups.unarchive": { subject: "Group"; data: { slug: string; before: { archivedAt: string } } };

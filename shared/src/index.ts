@@ -53,3 +53,4 @@ export * from "./eventLabels.js";
 export * from "./endpoints/index.js";
 export * from "./onboarding.js";
 export * from "./programme.js";
+export * from "./meetingDocuments.js";

@@ -730,6 +730,39 @@ const rows: { [Name in EndpointName]: Row<EndpointNamed<Name>> } = {
   },
   // Its only row needs fixing: nothing is ready to send.
   "programme.sendImport": { address: () => ({ params: { id: programmeIds.import } }), expected: staff(409) },
+  // — issue 18: attendance sheet, certificates, the programme's report —
+  "meetingDocuments.meetingDocuments": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
+    expected: groupA(200),
+  },
+  "meetingDocuments.attendanceSheet": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
+    expected: { ...groupA(403), moderator: 200, admin: 200 },
+  },
+  // The session is not held yet: its readers are told there is no certificate (409), others do not see it.
+  "meetingDocuments.meetingCertificate": {
+    address: () => ({ params: { id: recordIds.meetingA } }),
+    expected: groupA(409),
+  },
+  // Nobody attended a held session of this cohort.
+  "meetingDocuments.cohortCertificate": {
+    address: () => ({ params: { id: programmeIds.cohort } }),
+    expected: signedIn(409),
+  },
+  "meetingDocuments.myCertificates": { expected: signedIn(200) },
+  "meetingDocuments.verifyCertificate": {
+    address: () => ({ params: { code: "ABCDEFGH23" } }),
+    expected: everyone(404),
+  },
+  "meetingDocuments.cohortReport": { address: () => ({ params: { id: programmeIds.cohort } }), expected: staff(200) },
+  "meetingDocuments.cohortReportXlsx": {
+    address: () => ({ params: { id: programmeIds.cohort } }),
+    expected: staff(200),
+  },
+  "meetingDocuments.cohortReportCsv": {
+    address: () => ({ params: { id: programmeIds.cohort } }),
+    expected: staff(200),
+  },
 };
 
 const EMAILS: Record<Exclude<RoleName, "visitor">, string> = {

@@ -44,6 +44,8 @@ const doors = {
   upload: door({ points: 300, duration: 3600 }, { points: 100, duration: 3600, blockDuration: 600 }),
   // A person downloads their data archive now and then; every export reads all their data and files.
   personalDataExport: door({ points: 60, duration: 3600 }, { points: 10, duration: 3600, blockDuration: 900 }),
+  // Someone checks a certificate or two by hand; a script guessing codes gets a few hundred tries an hour.
+  certificateLookup: door({ points: 300, duration: 3600 }, { points: 300, duration: 3600, blockDuration: 600 }),
 } as const;
 
 export type Door = keyof typeof doors;

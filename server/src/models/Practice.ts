@@ -59,6 +59,8 @@ practiceSchema.index({ status: 1, publishedAt: -1 });
 practiceSchema.index({ authorId: 1, updatedAt: -1 });
 practiceSchema.index({ tags: 1, publishedAt: -1 });
 practiceSchema.index({ "source.threadId": 1 });
+/** A group's published practices, for the programme's report. */
+practiceSchema.index({ groupId: 1, status: 1 });
 
 displayTextFields(practiceSchema, ["title"]);
 export type PracticeDocument = InferSchemaType<typeof practiceSchema> & { _id: mongoose.Types.ObjectId };

@@ -18,6 +18,7 @@ export { Thread } from "./Thread.js";
 export { User } from "./User.js";
 export { Meeting } from "./Meeting.js";
 export { MeetingRegistration } from "./MeetingRegistration.js";
+export { Certificate } from "./Certificate.js";
 export { OnboardingImport } from "./OnboardingImport.js";
 export { OnboardingRow } from "./OnboardingRow.js";
 export { Tag } from "./Tag.js";

@@ -80,6 +80,12 @@ const SUCCESS_CONTENT: Record<ResponseKind, Record<string, { schema: JsonSchema 
   json: { "application/json": { schema: { type: "object" } } },
   none: undefined,
   csv: { "text/csv": { schema: { type: "string" } } },
+  xlsx: {
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+      schema: { type: "string", format: "binary" },
+    },
+  },
+  pdf: { "application/pdf": { schema: { type: "string", format: "binary" } } },
   calendar: { "text/calendar": { schema: { type: "string" } } },
   image: { "image/*": { schema: { type: "string", format: "binary" } } },
   zip: { "application/zip": { schema: { type: "string", format: "binary" } } },

@@ -41,6 +41,7 @@ import { roomModerationRoutes } from "./roomModerationRoutes.js";
 import { roomQuestionRoutes } from "./roomQuestionRoutes.js";
 import { roomPollRoutes } from "./roomPollRoutes.js";
 import { roomRecordRoutes } from "./roomRecordRoutes.js";
+import { meetingDocumentRoutes } from "./meetingDocumentRoutes.js";
 import { searchRoutes } from "./searchRoutes.js";
 import { practiceRoutes } from "./practiceRoutes.js";
 import { analysisRoutes } from "./analysisRoutes.js";
@@ -98,6 +99,7 @@ export function apiRouter({
   router.use(roomQuestionRoutes());
   router.use(roomPollRoutes());
   router.use(roomRecordRoutes());
+  router.use(meetingDocumentRoutes(config));
   router.use(searchRoutes(databaseKind));
   router.use(practiceRoutes());
   router.use(analysisRoutes());

@@ -13,7 +13,7 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 export const API_BASE = "/api";
 
 /** What a successful answer carries: a JSON body, nothing (204), or a file of some kind. */
-export type ResponseKind = "json" | "none" | "csv" | "calendar" | "image" | "zip" | "metrics";
+export type ResponseKind = "json" | "none" | "csv" | "xlsx" | "pdf" | "calendar" | "image" | "zip" | "metrics";
 export type FileKind = Exclude<ResponseKind, "json" | "none">;
 
 /** The answer's kind and, as a type only, its body (a zod schema too where the shared code has one). */
@@ -32,7 +32,7 @@ export function json<Body>(schema?: z.ZodType<Body>): ResponseDeclaration<Body, 
 /** 204 without a body. */
 export const noContent = (): ResponseDeclaration<void, "none"> => ({ kind: "none" });
 
-/** A file (CSV, iCalendar, an image, a ZIP archive, Prometheus text) the handler sends itself. */
+/** A file (CSV, XLSX, PDF, iCalendar, an image, a ZIP archive, Prometheus text) the handler sends itself. */
 export const file = <Kind extends FileKind>(kind: Kind): ResponseDeclaration<Blob, Kind> => ({ kind });
 
 /**

@@ -6,6 +6,7 @@ import { knowledgeEndpoints } from "./knowledge.js";
 import { meetingDayEndpoints } from "./meetingDays.js";
 import { meetingEndpoints } from "./meetings.js";
 import { meetingRegistrationEndpoints } from "./meetingRegistrations.js";
+import { meetingDocumentEndpoints } from "./meetingDocuments.js";
 import { moderationEndpoints } from "./moderation.js";
 import { networkEndpoints } from "./network.js";
 import { notificationEndpoints } from "./notifications.js";
@@ -41,6 +42,7 @@ export const endpoints = {
   meetingDays: meetingDayEndpoints,
   meetingRegistrations: meetingRegistrationEndpoints,
   room: roomEndpoints,
+  meetingDocuments: meetingDocumentEndpoints,
   knowledge: knowledgeEndpoints,
   tags: tagEndpoints,
   programme: programmeEndpoints,

@@ -47,6 +47,8 @@ import programmePl from "./programme.pl.json";
 import programmeEn from "./programme.en.json";
 import signupPl from "./signup.pl.json";
 import signupEn from "./signup.en.json";
+import documentsPl from "./documents.pl.json";
+import documentsEn from "./documents.en.json";
 
 export const LOCALES = ["pl", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
@@ -117,6 +119,8 @@ export function setUpI18n(): void {
   addMessages("en", programmeEn);
   addMessages("pl", signupPl);
   addMessages("en", signupEn);
+  addMessages("pl", documentsPl);
+  addMessages("en", documentsEn);
   addMessages("pl", privacyPl);
   addMessages("en", privacyEn);
   const initial = storedLocale();
