@@ -89,6 +89,8 @@ it(
       await page.goto(`${server.url}/spotkania/${meeting.id}`);
       await page.getByRole("heading", { name: "Zapisy uczestników" }).waitFor();
       const counts = page.getByRole("table", { name: "Liczba osób według dnia i sposobu udziału" });
+      // The panel's figures arrive after its heading: wait for them before reading the cells.
+      await counts.getByRole("row", { name: /Dzień 2/ }).waitFor();
       const day1 = await counts
         .getByRole("row", { name: /Dzień 1/ })
         .getByRole("cell")
