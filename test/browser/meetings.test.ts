@@ -8,6 +8,8 @@ import {
   VIEWPORTS,
   waitForAnnouncement,
 } from "../support/browser.js";
+import { Group } from "../../server/src/models/Group.js";
+import { Meeting } from "../../server/src/models/Meeting.js";
 import { csrfTokenOf, signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { startTestServer } from "../support/testServer.js";
@@ -104,13 +106,25 @@ it(
       await waitForAnnouncement(page, "Punkt „Powitanie” jest teraz na miejscu 1.");
       expect(await page.locator("#agenda-0-title").inputValue()).toBe("Powitanie");
       await expectAccessibleAtBothWidths(page, "meeting-edit");
-      await page.getByRole("button", { name: "Zapisz program" }).click();
-      await waitForAnnouncement(page, "Program zapisany.");
-      // The expert the moderator lets into the room.
+      // The expert the moderator lets into the room; then one Save for the plan, the programme and the invitations.
       await page.getByRole("checkbox", { name: /Ewa Zielińska/ }).focus();
       await page.keyboard.press("Space");
-      await page.getByRole("button", { name: "Zapisz zaproszenia" }).click();
-      await waitForAnnouncement(page, "Zaproszono 1 eksperta.");
+      expect(await page.getByRole("button", { name: /^Zapisz/ }).allTextContents()).toEqual(["Zapisz zmiany"]);
+      // A point without a title stops the save at the programme: its errors show, nothing typed is lost.
+      await page.locator("#agenda-1-title").fill("");
+      await page.getByRole("button", { name: "Zapisz zmiany" }).click();
+      await page.locator(".agenda-editor .error-summary").waitFor();
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+      expect(await page.locator("#agenda-0-title").inputValue()).toBe("Powitanie");
+      await page.locator("#agenda-1-title").fill("Bilans cyklu w gminach");
+      await page.getByRole("button", { name: "Zapisz zmiany" }).click();
+      await waitForAnnouncement(page, "Zapisano plan, program i zaproszenia.");
+      const saved = await Meeting.findOne({
+        groupId: (await Group.findOne({ slug: "gwd-malopolska" }).lean())?._id,
+        number: 9,
+      }).lean();
+      expect(saved?.agenda.map((item) => item.title)).toEqual(["Powitanie", "Bilans cyklu w gminach"]);
+      expect(saved?.room?.invitedExpertIds).toHaveLength(1);
 
       // The member of the group.
       await signInByApi(memberContext, server.url, DEMO.memberA);
