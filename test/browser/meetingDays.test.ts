@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { Meeting } from "../../server/src/models/Meeting.js";
 import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
 import { plannedMeetingOf } from "../support/rooms.js";
+import { planSessionFrom } from "../support/sessionPlan.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 /**
@@ -21,23 +21,13 @@ let browser: Browser;
 let meetingId = "";
 const contexts: BrowserContext[] = [];
 
-/** Day 1 planned `offset` days from today at 10:00 Polish time (09:00 UTC in winter), day 2 the next day. */
-async function planFrom(offset: number): Promise<void> {
-  const startsAt = new Date(Date.now() + offset * DAY_MS);
-  startsAt.setUTCHours(9, 0, 0, 0);
-  await Meeting.updateOne(
-    { _id: meetingId },
-    { $set: { startsAt, endsAt: new Date(startsAt.getTime() + DAY_MS + 6 * 3_600_000) } },
-  );
-}
-
 beforeAll(async () => {
   if (!existsSync(new URL("../../client/build/index.html", import.meta.url))) {
     throw new Error("client/build is missing: run `npm run build` before the browser tests");
   }
   server = await startTestServer({ seed: true, label: "meetingdaysbrowser" });
   meetingId = await plannedMeetingOf("gwd-malopolska", 0);
-  await planFrom(1);
+  await planSessionFrom(meetingId, 1);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -104,7 +94,7 @@ it(
     await moderator.setViewportSize({ width: 1280, height: 800 });
 
     // The next day (the session's dates moved one day back): day 2 opens without a warning.
-    await planFrom(-1);
+    await planSessionFrom(meetingId, -1);
     await moderator.reload();
     await days.getByRole("button", { name: "Otwórz dzień 2" }).click();
     await days.getByText("Trwa dzień 2.").waitFor(LIVE);

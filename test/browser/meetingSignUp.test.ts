@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import type { GroupMeetingsView } from "@forum/shared";
-import { expectAccessibleAtBothWidths, launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
+import { expectAccessibleAtBothWidths, launchBrowser, newContext } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { DEMO } from "../support/http.js";
+import { answerBothDays, SIGN_UP_MODE_LABEL } from "../support/sessionPlan.js";
 import { startTestServer } from "../support/testServer.js";
 
 const JOURNEY_TIMEOUT = 180_000;
@@ -26,29 +27,25 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const modeLabel = { onsite: "na miejscu", online: "online", absent: "nie będę" } as const;
-
 /** A member opens the session's page and answers both days the same way. */
-async function signUp(context: BrowserContext, meetingId: string, mode: keyof typeof modeLabel, axeName?: string) {
+async function signUp(
+  context: BrowserContext,
+  meetingId: string,
+  mode: keyof typeof SIGN_UP_MODE_LABEL,
+  axeName?: string,
+) {
   const page = await context.newPage();
   await page.goto(`${server.url}/spotkania/${meetingId}`);
   await page.getByRole("heading", { name: "Zapisy na spotkanie" }).waitFor();
   expect(await page.locator(".my-status").textContent()).toBe("Nie odpowiedziano");
   if (axeName) await expectAccessibleAtBothWidths(page, axeName);
-  for (const day of [1, 2]) {
-    await page
-      .getByRole("group", { name: `Dzień ${day}: jak weźmiesz udział?` })
-      .getByLabel(modeLabel[mode], { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Zapisz odpowiedź" }).click();
-  await waitForAnnouncement(page, "Zapisano odpowiedź.");
+  await answerBothDays(page, mode);
   await page
     .locator(".my-status")
     .getByText(
       mode === "absent"
         ? "Zapisano: dzień 1 nie będę, dzień 2 nie będę"
-        : `Zapisano: dzień 1 ${modeLabel[mode]}, dzień 2 ${modeLabel[mode]}`,
+        : `Zapisano: dzień 1 ${SIGN_UP_MODE_LABEL[mode]}, dzień 2 ${SIGN_UP_MODE_LABEL[mode]}`,
     )
     .waitFor();
   return page;

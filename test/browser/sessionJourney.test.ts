@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { Meeting } from "../../server/src/models/Meeting.js";
 import { launchBrowser, newContext, waitForAnnouncement } from "../support/browser.js";
 import { signInByApi } from "../support/browserApi.js";
 import { pdfText } from "../support/documents.js";
 import { DEMO } from "../support/http.js";
 import { plannedMeetingOf } from "../support/rooms.js";
+import type { SIGN_UP_MODE_LABEL } from "../support/sessionPlan.js";
+import { answerBothDays, planSessionFrom } from "../support/sessionPlan.js";
 import { startTestServer, type TestServer } from "../support/testServer.js";
 
 /**
@@ -18,7 +19,6 @@ import { startTestServer, type TestServer } from "../support/testServer.js";
 
 const JOURNEY_TIMEOUT = 420_000;
 const LIVE = { timeout: 15_000 };
-const DAY_MS = 86_400_000;
 const PIOTR = "piotr.mazur@demo.forum-jst.pl";
 const MAGDALENA = "magdalena.wojcik@demo.forum-jst.pl";
 let server: TestServer;
@@ -26,23 +26,13 @@ let browser: Browser;
 let meetingId = "";
 const contexts: BrowserContext[] = [];
 
-/** Day 1 planned `offset` days from today at 10:00 Polish time (09:00 UTC in winter), day 2 the next day. */
-async function planFrom(offset: number): Promise<void> {
-  const startsAt = new Date(Date.now() + offset * DAY_MS);
-  startsAt.setUTCHours(9, 0, 0, 0);
-  await Meeting.updateOne(
-    { _id: meetingId },
-    { $set: { startsAt, endsAt: new Date(startsAt.getTime() + DAY_MS + 6 * 3_600_000) } },
-  );
-}
-
 beforeAll(async () => {
   if (!existsSync(new URL("../../client/build/index.html", import.meta.url))) {
     throw new Error("client/build is missing: run `npm run build` before the browser tests");
   }
   server = await startTestServer({ seed: true, label: "sessionjourney" });
   meetingId = await plannedMeetingOf("gwd-malopolska", 0);
-  await planFrom(1);
+  await planSessionFrom(meetingId, 1);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -59,20 +49,11 @@ async function personPage(email: string | null): Promise<Page> {
   return context.newPage();
 }
 
-const modeLabel = { onsite: "na miejscu", online: "online", absent: "nie będę" } as const;
-
 /** A member answers both days the same way on the session's page. */
-async function signUp(page: Page, mode: keyof typeof modeLabel): Promise<void> {
+async function signUp(page: Page, mode: keyof typeof SIGN_UP_MODE_LABEL): Promise<void> {
   await page.goto(`${server.url}/spotkania/${meetingId}`);
   await page.getByRole("heading", { name: "Zapisy na spotkanie" }).waitFor(LIVE);
-  for (const day of [1, 2]) {
-    await page
-      .getByRole("group", { name: `Dzień ${day}: jak weźmiesz udział?` })
-      .getByLabel(modeLabel[mode], { exact: true })
-      .check();
-  }
-  await page.getByRole("button", { name: "Zapisz odpowiedź" }).click();
-  await waitForAnnouncement(page, "Zapisano odpowiedź.");
+  await answerBothDays(page, mode);
 }
 
 async function enterRoom(page: Page): Promise<void> {
@@ -122,7 +103,7 @@ it(
     // The night, then the next (simulated) day: day 2 opens on its date, with no warning.
     await days.getByRole("button", { name: "Zamknij dzień 1" }).click();
     await days.getByText("Dzień 1 zakończony — pokój wznowi się w dniu 2.").waitFor(LIVE);
-    await planFrom(-1);
+    await planSessionFrom(meetingId, -1);
     await moderator.reload();
     await days.getByRole("button", { name: "Otwórz dzień 2" }).click();
     await days.getByText("Trwa dzień 2.").waitFor(LIVE);
